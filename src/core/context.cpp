@@ -1,0 +1,87 @@
+#include "core/context.hpp"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+namespace briefmake::core {
+
+const char* version() { return BRIEFMAKE_VERSION; }
+
+std::filesystem::path find_resource_dir() {
+    namespace fs = std::filesystem;
+    if (const char* env = std::getenv("BRIEFMAKE_RESOURCES"); env && *env) return fs::path(env);
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        fs::path installed = exe.parent_path().parent_path() / "share" / "briefmake";
+        if (fs::exists(installed / "templates", ec)) return installed;
+    }
+    return fs::path(BRIEFMAKE_SOURCE_RESOURCES);
+}
+
+std::optional<int64_t> source_date_epoch_from_env() {
+    const char* env = std::getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env) return std::nullopt;
+    char* end = nullptr;
+    errno = 0;
+    long long v = std::strtoll(env, &end, 10);
+    if (errno != 0 || *end != '\0' || v < 0) return std::nullopt;
+    return static_cast<int64_t>(v);
+}
+
+std::string read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw Error({path.string(), 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+void check_text(const std::string& text, const std::string& file_name) {
+    int line = 1, col = 1;
+    const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    size_t n = text.size(), i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        size_t len = 1;
+        uint32_t cp = c;
+        if (c < 0x80) {
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                throw Error({file_name, line, col}, "control character U+00" +
+                                                       std::string(1, "0123456789ABCDEF"[c >> 4]) +
+                                                       std::string(1, "0123456789ABCDEF"[c & 15]) +
+                                                       " is not allowed; expected printable text");
+            if (c == 0x7f) throw Error({file_name, line, col}, "control character U+007F is not allowed; expected printable text");
+        } else {
+            if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
+            else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
+            else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
+            else throw Error({file_name, line, col}, "invalid UTF-8 byte; expected UTF-8 text");
+            if (i + len > n) throw Error({file_name, line, col}, "truncated UTF-8 sequence; expected UTF-8 text");
+            for (size_t k = 1; k < len; ++k) {
+                if ((s[i + k] & 0xC0) != 0x80)
+                    throw Error({file_name, line, col}, "invalid UTF-8 sequence; expected UTF-8 text");
+                cp = (cp << 6) | (s[i + k] & 0x3F);
+            }
+            if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+                (cp >= 0xD800 && cp <= 0xDFFF))
+                throw Error({file_name, line, col}, "invalid UTF-8 sequence; expected UTF-8 text");
+            if (cp >= 0x80 && cp <= 0x9F)
+                throw Error({file_name, line, col}, "C1 control character is not allowed; expected printable text");
+        }
+        if (c == '\n') {
+            ++line;
+            col = 1;
+        } else {
+            ++col;
+        }
+        i += len;
+    }
+}
+
+}  // namespace briefmake::core

@@ -1,0 +1,47 @@
+// What the pipeline may know about the world: the clock, where resources live, and the warning sink.
+// Everything reaches the code through this object so tests can pin it (no global state).
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diag.hpp"
+
+namespace briefmake::core {
+
+struct Context {
+    // SOURCE_DATE_EPOCH, if set: used for file dates when the brief gives none.
+    std::optional<int64_t> source_date_epoch;
+    // Folder holding templates/ and fonts/ (the source tree, or share/briefmake when installed).
+    std::filesystem::path resource_dir;
+    // Extra roots that brief paths may point into (--allow-path).
+    std::vector<std::filesystem::path> allowed_roots;
+    WarningSink* warnings = nullptr;
+
+    std::filesystem::path templates_dir() const { return resource_dir / "templates"; }
+    std::filesystem::path fonts_dir() const { return resource_dir / "fonts"; }
+
+    void warn(SourceLoc loc, std::string message, std::string hint = {}) const {
+        if (warnings) warnings->warn(std::move(loc), std::move(message), std::move(hint));
+    }
+};
+
+// The version string compiled in.
+const char* version();
+
+// Finds the resource folder: $BRIEFMAKE_RESOURCES, else <exe>/../share/briefmake, else the source tree.
+std::filesystem::path find_resource_dir();
+
+// Reads SOURCE_DATE_EPOCH from the environment (nullopt if unset or not a number).
+std::optional<int64_t> source_date_epoch_from_env();
+
+// Reads a whole file; throws Error naming the file on failure.
+std::string read_file(const std::filesystem::path& path);
+
+// Checks that `text` is valid UTF-8 without C0 control characters other than tab, LF and CR.
+// Throws Error at the first offending byte, with line and column computed from `text`.
+void check_text(const std::string& text, const std::string& file_name);
+
+}  // namespace briefmake::core

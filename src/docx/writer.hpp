@@ -1,0 +1,20 @@
+#pragma once
+#include <map>
+#include <string>
+
+#include "core/context.hpp"
+#include "doc/doc.hpp"
+
+namespace briefmake::docx {
+
+struct Options {
+    // Heading anchor -> 1-based page number from briefmake's own layout (cached TOC entries).
+    std::map<std::string, int> anchor_pages;
+    int page_count = 0;
+};
+
+// Writes the document as DOCX bytes (pugixml for the parts, libzip in memory for the package;
+// the only user of both). Deterministic: fixed part order and zip times.
+std::string write_docx(const doc::Document& d, const Options& opt, const core::Context& ctx);
+
+}  // namespace briefmake::docx

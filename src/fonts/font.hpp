@@ -1,0 +1,55 @@
+// Font files: metrics for layout, coverage checks, subsetting for the PDF (HarfBuzz, the only
+// user of it). Faces are parsed once per process and shared (FontSet).
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace briefmake::fonts {
+
+class Font {
+public:
+    // Loads a TrueType face; throws core::Error naming the file when it is missing or not a font.
+    static std::shared_ptr<const Font> load(const std::filesystem::path& file);
+    ~Font();
+    Font(const Font&) = delete;
+    Font& operator=(const Font&) = delete;
+
+    // Advance width of a code point in em (1.0 = the font size); 0 if absent (check has()).
+    double advance(char32_t cp) const;
+    bool has(char32_t cp) const;
+    // Width of UTF-8 text at `size` points (no kerning: libharu draws none either).
+    double width(std::string_view utf8, double size) const;
+    double ascender() const;   // em, positive
+    double descender() const;  // em, negative
+    const std::filesystem::path& file() const { return file_; }
+    const std::string& bytes() const { return bytes_; }
+    std::string postscript_name() const;
+
+    // A subset TTF holding just `codepoints` (plus space, 'x', 'H' which libharu needs),
+    // without hinting; throws core::Error if HarfBuzz fails.
+    std::string subset(const std::set<char32_t>& codepoints) const;
+
+private:
+    Font() = default;
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    std::filesystem::path file_;
+    std::string bytes_;
+};
+
+// Faces by file path, loaded on first use and kept for the process (shared across briefs).
+class FontSet {
+public:
+    std::shared_ptr<const Font> get(const std::filesystem::path& file);
+
+private:
+    std::mutex mu_;
+    std::map<std::filesystem::path, std::shared_ptr<const Font>> faces_;
+};
+
+}  // namespace briefmake::fonts

@@ -1,0 +1,112 @@
+// Positioned pages: what the layout decides and the PDF writer only draws.
+// Coordinates are points with the origin at the page's top-left corner, y growing downwards;
+// a text run's y is its baseline.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "fonts/font.hpp"
+#include "tmpl/template.hpp"
+
+namespace briefmake::layout {
+
+using tmpl::Color;
+
+struct TextRun {
+    double x = 0, y = 0;
+    std::string text;  // UTF-8, as it must extract (case transforms already applied)
+    std::shared_ptr<const fonts::Font> font;
+    double size = 12;
+    Color color;
+    // The run ends where the line was hyphenated: a visible hyphen is drawn after `text`,
+    // and it extracts as U+00AD (or nothing), so the word stays whole when searched.
+    bool hyphen = false;
+    bool operator==(const TextRun&) const = default;
+};
+
+struct Rule {  // a straight line
+    double x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+    double width = 0.5;
+    Color color;
+    bool operator==(const Rule&) const = default;
+};
+
+struct Rect {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::optional<Color> fill;
+    std::optional<Color> stroke;
+    double stroke_width = 0.5;
+    bool operator==(const Rect&) const = default;
+};
+
+// A polygon or polyline (line charts, pie sectors approximated by the writer's curves).
+struct Path {
+    std::vector<std::pair<double, double>> points;
+    bool closed = false;
+    std::optional<Color> fill;
+    std::optional<Color> stroke;
+    double stroke_width = 1;
+    bool operator==(const Path&) const = default;
+};
+
+// A pie sector: centre, radius, angles in degrees clockwise from 12 o'clock.
+struct Sector {
+    double cx = 0, cy = 0, r = 0, start = 0, end = 0;
+    Color fill;
+    std::optional<Color> stroke;
+    bool operator==(const Sector&) const = default;
+};
+
+// A clickable area: an external URI, or an internal destination (page index, y).
+struct Link {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::string uri;
+    int dest_page = -1;
+    double dest_y = 0;
+    bool operator==(const Link&) const = default;
+};
+
+struct Image {
+    double x = 0, y = 0, w = 0, h = 0;
+    std::filesystem::path file;  // PNG or JPEG, validated by the writer
+    bool operator==(const Image&) const = default;
+};
+
+using Item = std::variant<TextRun, Rule, Rect, Path, Sector, Link, Image>;
+
+struct Page {
+    double width = 595.276, height = 841.890;
+    std::vector<Item> items;
+    bool operator==(const Page&) const = default;
+};
+
+struct Bookmark {
+    std::string title;
+    int level = 1;
+    int page = 0;  // 0-based
+    double y = 0;
+    bool operator==(const Bookmark&) const = default;
+};
+
+struct Info {
+    std::string title, author, subject, keywords, creator;
+    std::string language;    // BCP 47
+    int64_t date_epoch = 0;  // UTC seconds
+    bool operator==(const Info&) const = default;
+};
+
+struct Layout {
+    std::vector<Page> pages;
+    std::vector<Bookmark> bookmarks;
+    std::map<std::string, int> anchor_pages;  // heading anchor -> 0-based page
+    Info info;
+    bool operator==(const Layout&) const = default;
+};
+
+}  // namespace briefmake::layout

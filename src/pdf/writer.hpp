@@ -1,0 +1,17 @@
+#pragma once
+#include <string>
+
+#include "core/context.hpp"
+#include "layout/frame.hpp"
+
+namespace briefmake::pdf {
+
+struct Options {
+    bool pdfa = false;  // PDF/A-2b
+};
+
+// Draws the laid-out pages into PDF bytes with libharu (the only user of it).
+// Throws core::Error on any libharu error (errors are sticky there: every one is checked).
+std::string write_pdf(const layout::Layout& l, const Options& opt, const core::Context& ctx);
+
+}  // namespace briefmake::pdf

@@ -1,0 +1,43 @@
+// Language-aware text services through ICU: case, dates, numbers, break opportunities.
+// ICU objects are created once per language and reused (they are costly to build).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace briefmake::text {
+
+// Languages briefmake knows: tr, en, ru, kk (BCP 47 tags; "en-US" is accepted too).
+bool is_supported_language(std::string_view lang);
+// "tr" -> "tr-TR", "en" -> "en-GB", "en-US" -> "en-US", "ru" -> "ru-RU", "kk" -> "kk-KZ".
+std::string locale_tag(std::string_view lang);
+
+// Language-aware case mapping (Turkish/Azeri dotted and dotless i, etc.).
+std::string to_upper(std::string_view utf8, std::string_view lang);
+std::string to_lower(std::string_view utf8, std::string_view lang);
+
+// CLDR long date in the language: 2 Şubat 2026 / 2 February 2026 / 2 февраля 2026 г. / 2026 ж. 2 ақпан.
+std::string format_date(int year, int month, int day, std::string_view lang);
+// "14:30" style time for the language.
+std::string format_time(int hour, int minute, std::string_view lang);
+
+// Number with the language's decimal and grouping marks: 8,95 / 1.234,56 (tr); 1,234.56 (en);
+// 1 234,56 with U+00A0 (ru, kk). decimals < 0: as many as needed (up to 6), none trailing.
+std::string format_number(double value, int decimals, std::string_view lang);
+
+// Line-break opportunities (UAX #14) in a UTF-8 string: byte offsets where a line may end
+// (a break is allowed *before* the byte at that offset). Includes the end of the text.
+// `hard` is set for mandatory breaks.
+struct BreakOpportunity {
+    size_t offset;
+    bool hard;
+};
+std::vector<BreakOpportunity> line_breaks(std::string_view utf8, std::string_view lang);
+
+// Decodes UTF-8 to code points (input is assumed valid; invalid bytes become U+FFFD).
+std::u32string to_u32(std::string_view utf8);
+std::string to_utf8(std::u32string_view s);
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace briefmake::text

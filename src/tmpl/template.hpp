@@ -1,0 +1,117 @@
+// Layout templates: page geometry, fonts, named styles, header/footer slots, labels.
+// A template is data (YAML in templates/), read at run time; see README "Templates".
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/context.hpp"
+
+namespace briefmake::tmpl {
+
+using core::SourceLoc;
+
+struct Color {
+    uint8_t r = 0, g = 0, b = 0;
+    bool operator==(const Color&) const = default;
+    std::string hex() const;  // "1F3864" (no '#'), as Word wants it
+};
+
+enum class Align { Left, Center, Right, Justify };
+enum class CaseTransform { None, Upper, Lower };
+
+// One font family: the PDF's font files and the name Word should use.
+struct FontFamily {
+    std::string key;  // "serif"
+    std::filesystem::path regular, bold, italic, bold_italic;  // absolute paths
+    std::string docx_name;  // e.g. "Times New Roman" (metric twin of Liberation Serif)
+    bool operator==(const FontFamily&) const = default;
+};
+
+// A named style. Lengths are in points; leading is the line height as a multiple of size.
+struct Style {
+    std::string font = "serif";
+    double size = 12;
+    bool bold = false;
+    bool italic = false;
+    Color color;
+    double space_before = 0;
+    double space_after = 0;
+    double leading = 1.15;
+    double indent_left = 0;
+    double indent_first = 0;
+    Align align = Align::Left;
+    CaseTransform transform = CaseTransform::None;
+    bool keep_with_next = false;
+    std::string docx_name;  // Word style name, e.g. "Heading 1"; empty: derived from the key
+    bool operator==(const Style&) const = default;
+};
+
+// Text with {{ placeholders }} and where it was written (for located errors).
+struct Pattern {
+    std::string text;
+    SourceLoc loc;
+    bool operator==(const Pattern&) const = default;
+};
+
+struct Slots {
+    Pattern left, center, right;
+    bool empty() const { return left.text.empty() && center.text.empty() && right.text.empty(); }
+    bool operator==(const Slots&) const = default;
+};
+
+struct Page {
+    double width = 595.276;   // A4 in points
+    double height = 841.890;
+    double margin_top = 70.87, margin_bottom = 70.87, margin_left = 70.87, margin_right = 70.87;
+    double header_distance = 35.43;  // from the page edge to the header's baseline area
+    double footer_distance = 35.43;
+    bool operator==(const Page&) const = default;
+};
+
+struct Template {
+    std::string name;
+    std::filesystem::path file;            // the template file (last of the chain)
+    std::vector<std::filesystem::path> chain;  // every file read, base first (incremental keys)
+    Page page;
+    std::map<std::string, FontFamily> fonts;
+    std::filesystem::path fallback_font;  // face used for characters the family lacks
+    std::map<std::string, Style> styles;
+    Slots header, footer;
+    std::optional<Slots> first_header, first_footer;  // first-page variants
+    std::vector<Pattern> letterhead;  // lines centred above the title ("T.C.", ministry, unit)
+    std::vector<std::string> blocks;  // order of blocks: letterhead, title, meeting, summary, agenda, sections, figures, sources
+    bool toc = false;
+    std::optional<std::filesystem::path> logo;
+    double logo_width = 0;  // points; 0: natural size at 72 dpi
+    // labels[lang][key]
+    std::map<std::string, std::map<std::string, std::string>> labels;
+
+    // The label for `key` in `lang`, falling back to "en", then the key itself.
+    std::string label(const std::string& lang, const std::string& key) const;
+    // The style named `key`; throws if the template lacks it.
+    const Style& style(const std::string& key) const;
+    bool operator==(const Template&) const = default;
+};
+
+// Loads a template by shipped name ("default") or by path (relative to `base_dir`), following
+// `extends:` chains. `loc` is where the brief named it, for "unknown template" errors.
+Template load_template(const std::string& name_or_path, const std::filesystem::path& base_dir,
+                       const SourceLoc& loc, const core::Context& ctx);
+
+// Placeholder expansion. A pattern like "Sayfa {{ page }} / {{ pages }}" is split into parts;
+// names and filters are checked against `known` names; unknown ones are located errors.
+struct Part {
+    enum Kind { Literal, Page, Pages } kind = Literal;
+    std::string text;
+    bool operator==(const Part&) const = default;
+};
+using Value = std::string;
+// vars: name -> value (already formatted, e.g. "meeting.date" -> "2026-02-02");
+// filters: upper, lower, date (formats an ISO date in `lang`).
+std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& vars, const std::string& lang);
+
+}  // namespace briefmake::tmpl
