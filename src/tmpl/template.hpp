@@ -80,6 +80,10 @@ struct Template {
     std::map<std::string, FontFamily> fonts;
     std::filesystem::path fallback_font;  // face used for characters the family lacks
     std::map<std::string, Style> styles;
+    // Named colours: "rule", "table-header" (header row shading), "table-stripe" (alternate rows).
+    std::map<std::string, Color> colors;
+    // Series colours for charts, in order (chosen to stay distinct in greyscale).
+    std::vector<Color> chart_palette;
     Slots header, footer;
     std::optional<Slots> first_header, first_footer;  // first-page variants
     std::vector<Pattern> letterhead;  // lines centred above the title ("T.C.", ministry, unit)
@@ -94,6 +98,8 @@ struct Template {
     std::string label(const std::string& lang, const std::string& key) const;
     // The style named `key`; throws if the template lacks it.
     const Style& style(const std::string& key) const;
+    // The colour named `key`, or `fallback` when the template does not set it.
+    Color color(const std::string& key, Color fallback) const;
     bool operator==(const Template&) const = default;
 };
 
