@@ -158,6 +158,4 @@ struct Brief {
     bool operator==(const Brief&) const = default;
 };
 
-const char* to_string(FigureKind k);
-
 }  // namespace briefmake::spec
