@@ -1,0 +1,389 @@
+#include "spec/yaml_util.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <sstream>
+#include <unordered_map>
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
+
+#include "core/context.hpp"
+
+namespace briefmake::spec::yaml {
+
+// ---------------------------------------------------------------------------------------------
+// Source
+
+Source::Source(std::string file, std::string text) : file_(std::move(file)), text_(std::move(text)) {
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i)
+        if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+core::SourceLoc Source::loc(int line0, int byte_column0) const {
+    if (line0 < 0) return {file_, 0, 0};
+    if (static_cast<std::size_t>(line0) >= line_starts_.size()) return {file_, line0 + 1, byte_column0 + 1};
+    // yaml-cpp counts bytes; people (and core::check_text) count characters.
+    std::size_t start = line_starts_[static_cast<std::size_t>(line0)];
+    std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(std::max(0, byte_column0)));
+    int col = 1;
+    for (std::size_t i = start; i < end; ++i)
+        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    return {file_, line0 + 1, col};
+}
+
+core::SourceLoc Source::loc(const YAML::Mark& mark) const {
+    if (mark.is_null()) return {file_, 0, 0};
+    return loc(mark.line, mark.column);
+}
+
+core::SourceLoc Source::loc(const YAML::Node& node) const {
+    if (!node.IsDefined()) return {file_, 0, 0};
+    return loc(node.Mark());
+}
+
+void Source::fail(const YAML::Node& node, std::string message, std::string hint) const {
+    throw core::Error(loc(node), std::move(message), std::move(hint));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pre-pass over parser events: what yaml-cpp's loader would silently accept or take for ever on.
+
+namespace {
+
+class GuardHandler : public YAML::EventHandler {
+public:
+    GuardHandler(const Source& src, const Limits& limits) : src_(src), limits_(limits) {}
+
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        if (++documents_ > 1)
+            throw core::Error(src_.loc(mark), "a second YAML document; expected exactly one document",
+                              "remove the extra '---'");
+    }
+    void OnDocumentEnd() override {}
+
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        begin_node(mark, nullptr, "nothing (null)");
+        end_leaf(mark, anchor, 1, 0);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        begin_node(mark, nullptr, "an alias");
+        auto it = anchors_.find(anchor);
+        if (it == anchors_.end())
+            throw core::Error(src_.loc(mark), "alias refers to a node that contains it; expected a finished anchor");
+        // An alias stands for a copy of its anchor: count it that way, so that aliases of
+        // aliases ("billion laughs") hit the node limit here, before any tree walk.
+        if (static_cast<int>(stack_.size()) + it->second.height > limits_.max_depth) too_deep(mark);
+        end_leaf(mark, 0, it->second.size, it->second.height);
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        begin_node(mark, &value, "");
+        end_leaf(mark, anchor, 1, 0);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override {
+        begin_node(mark, nullptr, "a list");
+        open(mark, anchor, false);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override {
+        begin_node(mark, nullptr, "a mapping");
+        open(mark, anchor, true);
+    }
+    void OnMapEnd() override { close(); }
+
+private:
+    struct Frame {
+        bool is_map = false;
+        bool expect_key = true;
+        YAML::anchor_t anchor = 0;
+        std::size_t size = 1;  // nodes in this subtree, aliases expanded
+        int height = 0;        // levels below this node, aliases expanded
+        std::unordered_map<std::string, int> keys;  // key -> 1-based line of first use
+    };
+    struct AnchorInfo {
+        std::size_t size;
+        int height;
+    };
+
+    // Called at the start of every node: checks its role as a mapping key.
+    void begin_node(const YAML::Mark& mark, const std::string* scalar, const char* kind) {
+        if (stack_.empty() || !stack_.back().is_map || !stack_.back().expect_key) return;
+        if (!scalar)
+            throw core::Error(src_.loc(mark), std::string("expected a text key, got ") + kind);
+        auto [it, inserted] = stack_.back().keys.emplace(*scalar, src_.loc(mark).line);
+        if (!inserted)
+            throw core::Error(src_.loc(mark), "duplicate key \"" + *scalar + "\"",
+                              "first at line " + std::to_string(it->second));
+    }
+
+    void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool is_map) {
+        if (static_cast<int>(stack_.size()) >= limits_.max_depth) too_deep(mark);
+        count(mark, 1);
+        Frame f;
+        f.is_map = is_map;
+        f.anchor = anchor;
+        stack_.push_back(std::move(f));
+    }
+
+    void close() {
+        Frame f = std::move(stack_.back());
+        stack_.pop_back();
+        if (f.anchor) anchors_[f.anchor] = {f.size, f.height};
+        attach(f.size, f.height);
+    }
+
+    // A scalar, null or alias: `size` nodes (an alias counts as the whole subtree it names).
+    void end_leaf(const YAML::Mark& mark, YAML::anchor_t anchor, std::size_t size, int height) {
+        if (anchor) anchors_[anchor] = {size, height};
+        count(mark, size);
+        attach(size, height);
+    }
+
+    void attach(std::size_t size, int height) {
+        if (stack_.empty()) return;
+        Frame& parent = stack_.back();
+        parent.size += size;
+        parent.height = std::max(parent.height, height + 1);
+        if (parent.is_map) parent.expect_key = !parent.expect_key;
+    }
+
+    void count(const YAML::Mark& mark, std::size_t n) {
+        total_ += n;
+        if (total_ > limits_.max_nodes) too_many(mark);
+    }
+
+    [[noreturn]] void too_deep(const YAML::Mark& mark) const {
+        throw core::Error(src_.loc(mark), "nesting is too deep; expected at most " +
+                                              std::to_string(limits_.max_depth) + " levels");
+    }
+    [[noreturn]] void too_many(const YAML::Mark& mark) const {
+        throw core::Error(src_.loc(mark), "too many YAML nodes; expected at most " +
+                                              std::to_string(limits_.max_nodes) +
+                                              " (aliases count as copies of what they name)");
+    }
+
+    const Source& src_;
+    const Limits& limits_;
+    int documents_ = 0;
+    std::size_t total_ = 0;
+    std::vector<Frame> stack_;
+    std::unordered_map<YAML::anchor_t, AnchorInfo> anchors_;
+};
+
+// yaml-cpp reports tab indentation as "illegal map value" or the like; say what is wrong.
+void check_tab_indent(const Source& src, int error_line0) {
+    const std::string& t = src.text();
+    std::size_t line_start = 0;
+    for (int line = 0; line <= error_line0 && line_start <= t.size(); ++line) {
+        std::size_t line_end = t.find('\n', line_start);
+        if (line_end == std::string::npos) line_end = t.size();
+        if (line >= error_line0 - 1) {
+            for (std::size_t i = line_start; i < line_end && (t[i] == ' ' || t[i] == '\t'); ++i)
+                if (t[i] == '\t')
+                    throw core::Error(src.loc(line, static_cast<int>(i - line_start)),
+                                      "tab used for indentation; YAML indents with spaces only");
+        }
+        line_start = line_end + 1;
+    }
+}
+
+[[noreturn]] void syntax_error(const Source& src, const YAML::Exception& e) {
+    if (!e.mark.is_null()) check_tab_indent(src, e.mark.line);
+    core::SourceLoc loc = src.loc(e.mark);
+    if (!loc.known()) loc = {src.file(), 1, 1};
+    throw core::Error(loc, "invalid YAML: " + e.msg);
+}
+
+}  // namespace
+
+YAML::Node load(const Source& src, const Limits& limits) {
+    if (src.text().size() > limits.max_bytes)
+        throw core::Error({src.file(), 0, 0}, "file is too large (" + std::to_string(src.text().size()) +
+                                                  " bytes); expected at most " +
+                                                  std::to_string(limits.max_bytes) + " bytes");
+    core::check_text(src.text(), src.file());
+
+    std::istringstream in(src.text());
+    YAML::Parser parser(in);
+    GuardHandler guard(src, limits);
+    bool any = false;
+    try {
+        any = parser.HandleNextDocument(guard);
+        if (any) parser.HandleNextDocument(guard);  // only to reject a second document
+    } catch (const YAML::Exception& e) {
+        syntax_error(src, e);
+    }
+    if (!any) return YAML::Node(YAML::NodeType::Null);
+    try {
+        return YAML::Load(src.text());
+    } catch (const YAML::Exception& e) {
+        syntax_error(src, e);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access helpers
+
+std::string describe(const YAML::Node& node) {
+    if (!node.IsDefined() || node.IsNull()) return "nothing";
+    if (node.IsMap()) return "a mapping";
+    if (node.IsSequence()) return "a list";
+    const std::string& s = node.Scalar();
+    std::string out = "\"";
+    std::size_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80 && ++chars > 40) {
+            out += "...";
+            break;
+        }
+        if (c == '"' || c == '\\') out += '\\';
+        if (c == '\n') out += "\\n";
+        else out += s[i];
+    }
+    return out + "\"";
+}
+
+void expect_map(const Source& src, const YAML::Node& node, std::string_view what) {
+    if (!node.IsMap()) src.fail(node, "expected " + std::string(what) + ", got " + describe(node));
+}
+
+void expect_seq(const Source& src, const YAML::Node& node, std::string_view what) {
+    if (!node.IsSequence()) src.fail(node, "expected " + std::string(what) + ", got " + describe(node));
+}
+
+void check_keys(const Source& src, const YAML::Node& map, std::string_view context,
+                const std::vector<std::string>& known) {
+    for (const auto& kv : map) {
+        const std::string& key = kv.first.Scalar();
+        if (key.rfind("x-", 0) == 0) continue;
+        if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+        std::string best = core::closest_match(key, known);
+        src.fail(kv.first, "unknown key \"" + key + "\" in " + std::string(context),
+                 best.empty() ? std::string() : "did you mean \"" + best + "\"?");
+    }
+}
+
+YAML::Node find(const YAML::Node& map, const std::string& key) {
+    if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+    for (const auto& kv : map)
+        if (kv.first.IsScalar() && kv.first.Scalar() == key) return kv.second;
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
+YAML::Node require(const Source& src, const YAML::Node& map, const std::string& key,
+                   std::string_view context) {
+    YAML::Node n = find(map, key);
+    if (!n.IsDefined()) src.fail(map, "missing required key \"" + key + "\" in " + std::string(context));
+    return n;
+}
+
+namespace {
+bool plain(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "?"; }
+
+std::string quoted_hint(const YAML::Node& node) {
+    return node.IsScalar() && !plain(node) ? "quoted values are text; remove the quotes" : std::string();
+}
+}  // namespace
+
+std::string get_text(const Source& src, const YAML::Node& node, std::string_view what) {
+    if (!node.IsScalar()) src.fail(node, "expected " + std::string(what) + ", got " + describe(node));
+    return node.Scalar();
+}
+
+std::string get_nonempty_text(const Source& src, const YAML::Node& node, std::string_view what) {
+    std::string s = get_text(src, node, what);
+    if (s.find_first_not_of(" \t\r\n") == std::string::npos)
+        src.fail(node, "expected " + std::string(what) + ", got an empty text");
+    return s;
+}
+
+long long get_int(const Source& src, const YAML::Node& node, long long min, long long max,
+                  std::string_view what) {
+    long long v = 0;
+    bool ok = plain(node);
+    if (ok) {
+        std::string_view s = node.Scalar();
+        if (!s.empty() && s[0] == '+') s.remove_prefix(1);
+        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        ok = !s.empty() && ec == std::errc() && p == s.data() + s.size();
+    }
+    if (!ok) src.fail(node, "expected " + std::string(what) + ", got " + describe(node), quoted_hint(node));
+    if (v < min || v > max)
+        src.fail(node, "expected " + std::string(what) + " from " + std::to_string(min) + " to " +
+                           std::to_string(max) + ", got " + std::to_string(v));
+    return v;
+}
+
+bool parse_number(std::string_view s, double& out) {
+    // YAML 1.2 core-schema decimal floats and integers; nothing locale-dependent.
+    std::size_t i = 0, n = s.size();
+    bool neg = false;
+    if (i < n && (s[i] == '+' || s[i] == '-')) neg = s[i++] == '-';
+    std::size_t digits = 0;
+    std::size_t body = i;
+    while (i < n && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    if (i < n && s[i] == '.') {
+        ++i;
+        while (i < n && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+    }
+    if (digits == 0) return false;
+    if (i < n && (s[i] == 'e' || s[i] == 'E')) {
+        ++i;
+        if (i < n && (s[i] == '+' || s[i] == '-')) ++i;
+        std::size_t exp_digits = 0;
+        while (i < n && s[i] >= '0' && s[i] <= '9') ++i, ++exp_digits;
+        if (exp_digits == 0) return false;
+    }
+    if (i != n) return false;
+    double v = 0;
+    std::string_view b = s.substr(body);
+    auto [p, ec] = std::from_chars(b.data(), b.data() + b.size(), v);
+    if (ec != std::errc() || p != b.data() + b.size() || !std::isfinite(v)) return false;
+    out = neg ? -v : v;
+    return true;
+}
+
+bool is_number(const YAML::Node& node) {
+    double v;
+    return plain(node) && parse_number(node.Scalar(), v);
+}
+
+double get_number(const Source& src, const YAML::Node& node, std::string_view what) {
+    double v = 0;
+    if (!plain(node) || !parse_number(node.Scalar(), v)) {
+        std::string hint = quoted_hint(node);
+        if (hint.empty() && node.IsScalar() && node.Scalar().find(',') != std::string::npos)
+            hint = "write decimals with a dot and no thousands separator";
+        src.fail(node, "expected " + std::string(what) + ", got " + describe(node), hint);
+    }
+    return v;
+}
+
+bool get_bool(const Source& src, const YAML::Node& node, std::string_view what) {
+    if (plain(node)) {
+        const std::string& s = node.Scalar();
+        if (s == "true" || s == "True" || s == "TRUE") return true;
+        if (s == "false" || s == "False" || s == "FALSE") return false;
+    }
+    src.fail(node, "expected " + std::string(what) + ", got " + describe(node), quoted_hint(node));
+}
+
+std::string get_choice(const Source& src, const YAML::Node& node, std::string_view kind,
+                       const std::vector<std::string>& choices) {
+    std::string list;
+    for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
+    std::string v = get_text(src, node, std::string(kind) + " (one of " + list + ")");
+    if (std::find(choices.begin(), choices.end(), v) != choices.end()) return v;
+    std::string best = core::closest_match(v, choices);
+    src.fail(node, "unknown " + std::string(kind) + " " + describe(node) + "; expected one of " + list,
+             best.empty() ? std::string() : "did you mean \"" + best + "\"?");
+}
+
+}  // namespace briefmake::spec::yaml
