@@ -14,6 +14,10 @@ namespace briefmake::text {
 // inside a word that contains digits. Returns empty for unknown languages.
 std::vector<size_t> hyphenation_points(std::string_view word, std::string_view lang);
 
+// False when the language has no hyphenation here (kk, unknown tags) or its pattern file
+// (/usr/share/hyphen/hyph_en_US.dic, hyph_ru_RU.dic) could not be loaded: callers may warn.
+bool hyphenation_available(std::string_view lang);
+
 // "hy-phen-at-ed" form, for tests and the layout dump.
 std::string hyphenated(std::string_view word, std::string_view lang, std::string_view mark = "-");
 

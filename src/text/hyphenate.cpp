@@ -1,0 +1,225 @@
+// Hyphenation. Turkish: TDK syllable rules, no patterns needed (Turkish syllables are regular).
+// English and Russian: libhyphen with Debian's TeX-derived patterns, each loaded once per process.
+#include "text/hyphenate.hpp"
+
+#include <hyphen.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdlib>
+#include <memory>
+#include <optional>
+
+#include "text/text.hpp"
+
+namespace briefmake::text {
+
+namespace {
+
+constexpr size_t kLeftMin = 2;   // letters before a break
+constexpr size_t kRightMin = 2;  // letters after a break
+
+// One letter of a word: a base code point and any combining marks after it.
+struct Letter {
+    size_t begin;  // byte offsets in the word
+    size_t end;
+    char32_t base;
+};
+
+bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\u02BC'; }
+
+// Splits `word` into runs of letters. Anything else (hyphen, slash, dot) separates runs, and
+// nothing after an apostrophe is returned: Ankara'da breaks only inside "Ankara".
+// Returns nullopt when the word holds a digit (numbers, codes like "OSPG-8" never break).
+std::optional<std::vector<std::vector<Letter>>> letter_runs(std::string_view word) {
+    std::vector<std::vector<Letter>> runs(1);
+    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+    const int32_t length = static_cast<int32_t>(word.size());
+    bool after_apostrophe = false;
+    for (int32_t i = 0; i < length;) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT_OR_FFFD(s, i, length, c);
+        if (u_isdigit(c)) return std::nullopt;
+        if (after_apostrophe) continue;
+        const bool mark = (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+        if (mark && !runs.back().empty()) {
+            runs.back().back().end = static_cast<size_t>(i);
+        } else if (u_isalpha(c)) {
+            runs.back().push_back({static_cast<size_t>(start), static_cast<size_t>(i), static_cast<char32_t>(c)});
+        } else {
+            if (is_apostrophe(c)) after_apostrophe = true;
+            if (!runs.back().empty()) runs.emplace_back();
+        }
+    }
+    if (runs.back().empty()) runs.pop_back();
+    return runs;
+}
+
+// ---- Turkish -------------------------------------------------------------------------------
+
+bool is_turkish_vowel(char32_t c) {
+    switch (c) {
+        case U'a': case U'e': case U'ı': case U'i': case U'o': case U'ö': case U'u': case U'ü':
+        case U'â': case U'î': case U'û':
+        case U'A': case U'E': case U'I': case U'İ': case U'O': case U'Ö': case U'U': case U'Ü':
+        case U'Â': case U'Î': case U'Û':
+            return true;
+        default:
+            return false;
+    }
+}
+
+// Indexes k (break before run[k]) where a Turkish syllable starts. Every syllable has one
+// vowel. Between two vowels, a single consonant starts the next syllable (ka-pı), and of a
+// cluster only the last consonant moves (ant-laş-ma, Türk-çe, kork-mak); two adjacent vowels
+// part (in-şa-at). Consonants before the first vowel stay with it, so loan words keep their
+// initial cluster (Plan-la-ma, Gru-bu, Stra-te-jik).
+std::vector<size_t> turkish_syllable_starts(const std::vector<Letter>& run) {
+    std::vector<size_t> starts;
+    std::optional<size_t> previous_vowel;
+    for (size_t k = 0; k < run.size(); ++k) {
+        if (!is_turkish_vowel(run[k].base)) continue;
+        if (previous_vowel) {
+            const size_t consonants = k - *previous_vowel - 1;
+            starts.push_back(consonants == 0 ? k : k - 1);
+        }
+        previous_vowel = k;
+    }
+    return starts;
+}
+
+// ---- libhyphen (English, Russian) ----------------------------------------------------------
+
+enum class Encoding { Utf8, Koi8r };
+
+struct DictDeleter {
+    void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
+};
+
+struct Dictionary {
+    std::unique_ptr<HyphenDict, DictDeleter> dict;
+    Encoding encoding = Encoding::Utf8;
+};
+
+constexpr const char* kHyphenDir = "/usr/share/hyphen/";
+
+// libhyphen reads the encoding from the file's first line (UTF-8 for hyph_en_US, KOI8-R for
+// hyph_ru_RU); we mirror it to encode words the same way.
+Dictionary load_dictionary(const char* file) {
+    Dictionary d;
+    std::string path = std::string(kHyphenDir) + file;
+    d.dict.reset(hnj_hyphen_load(path.c_str()));
+    if (d.dict) d.encoding = d.dict->utf8 ? Encoding::Utf8 : Encoding::Koi8r;
+    return d;
+}
+
+// Loaded on first use, once per process (static initialisation is thread-safe); hyphenating
+// only reads the dictionary, so threads share it.
+const Dictionary* dictionary_for(std::string_view lang) {
+    const std::string tag = locale_tag(lang);
+    if (tag == "en-GB" || tag == "en-US") {
+        static const Dictionary en = load_dictionary("hyph_en_US.dic");
+        return en.dict ? &en : nullptr;
+    }
+    if (tag == "ru-RU") {
+        static const Dictionary ru = load_dictionary("hyph_ru_RU.dic");
+        return ru.dict ? &ru : nullptr;
+    }
+    return nullptr;
+}
+
+// KOI8-R byte for a lower-case Cyrillic letter (the patterns are lower case), or 0.
+unsigned char koi8r_lower(char32_t c) {
+    // KOI8-R 0xC0..0xDF hold the lower-case letters in this (non-alphabetical) order.
+    static constexpr char32_t kTable[] = U"юабцдефгхийклмнопярстужвьызшэщчъ";
+    if (c == U'ё') return 0xA3;
+    for (unsigned i = 0; i < 32; ++i)
+        if (kTable[i] == c) return static_cast<unsigned char>(0xC0 + i);
+    return 0;
+}
+
+// Indexes k (break before run[k]) that the patterns allow.
+std::vector<size_t> pattern_breaks(const Dictionary& d, const std::vector<Letter>& run, std::string_view word) {
+    // One encoded unit per code point; remember which letter each code point belongs to and
+    // whether a break may follow it (not inside a letter with combining marks).
+    std::string encoded;
+    std::vector<size_t> letter_of;  // code point index -> letter index
+    std::vector<bool> letter_ends;  // code point index -> last code point of its letter
+    for (size_t k = 0; k < run.size(); ++k) {
+        std::u32string cps = to_u32(word.substr(run[k].begin, run[k].end - run[k].begin));
+        for (size_t j = 0; j < cps.size(); ++j) {
+            const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cps[j])));
+            if (d.encoding == Encoding::Utf8) {
+                append_utf8(encoded, lower);
+            } else {
+                const unsigned char b = koi8r_lower(lower);
+                if (b == 0) return {};  // not Russian letters: the patterns cannot judge it
+                encoded.push_back(static_cast<char>(b));
+            }
+            letter_of.push_back(k);
+            letter_ends.push_back(j + 1 == cps.size());
+        }
+    }
+    const int n = static_cast<int>(encoded.size());
+    std::vector<char> hyphens(encoded.size() + 5, '\0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    const int failed =
+        hnj_hyphen_hyphenate2(d.dict.get(), encoded.c_str(), n, hyphens.data(), nullptr, &rep, &pos, &cut);
+    // For UTF-8 dictionaries libhyphen indexes `hyphens` by code point, for 8-bit ones by byte;
+    // both are our code point index. hyphens[i] odd: a break after code point i.
+    std::vector<size_t> breaks;
+    if (!failed) {
+        for (size_t i = 0; i + 1 < letter_of.size(); ++i) {
+            const bool nonstandard = rep && rep[i];  // e.g. "ck" -> "k-k": not for these patterns
+            if ((hyphens[i] & 1) && letter_ends[i] && !nonstandard) breaks.push_back(letter_of[i] + 1);
+        }
+    }
+    if (rep) {
+        for (int i = 0; i < n; ++i) std::free(rep[i]);
+        std::free(rep);
+    }
+    std::free(pos);
+    std::free(cut);
+    return breaks;
+}
+
+}  // namespace
+
+bool hyphenation_available(std::string_view lang) {
+    const std::string tag = locale_tag(lang);
+    if (tag == "tr-TR") return true;
+    return dictionary_for(lang) != nullptr;
+}
+
+std::vector<size_t> hyphenation_points(std::string_view word, std::string_view lang) {
+    std::vector<size_t> points;
+    const bool turkish = locale_tag(lang) == "tr-TR";
+    const Dictionary* dict = turkish ? nullptr : dictionary_for(lang);
+    if (!turkish && !dict) return points;  // Kazakh and unknown languages: never wrong
+    const auto runs = letter_runs(word);
+    if (!runs) return points;
+    for (const std::vector<Letter>& run : *runs) {
+        if (run.size() < kLeftMin + kRightMin) continue;
+        const std::vector<size_t> starts = turkish ? turkish_syllable_starts(run) : pattern_breaks(*dict, run, word);
+        for (size_t k : starts)
+            if (k >= kLeftMin && run.size() - k >= kRightMin) points.push_back(run[k].begin);
+    }
+    return points;
+}
+
+std::string hyphenated(std::string_view word, std::string_view lang, std::string_view mark) {
+    std::string out;
+    size_t from = 0;
+    for (size_t at : hyphenation_points(word, lang)) {
+        out.append(word.substr(from, at - from));
+        out.append(mark);
+        from = at;
+    }
+    out.append(word.substr(from));
+    return out;
+}
+
+}  // namespace briefmake::text
