@@ -11,8 +11,8 @@ Document merge(const spec::Brief& brief, const tmpl::Template& tmpl, const core:
 
 // Parses a rich-text field (CommonMark subset, via cmark) into blocks in `base_style`.
 // Unsupported constructs are kept as literal text, never dropped.
-std::vector<Block> parse_rich_text(const spec::RichText& rt, const std::string& base_style);
-// Inline-only form (a single paragraph's content); block structure is flattened with line breaks.
-Inlines parse_rich_inlines(const spec::RichText& rt);
+// Lists inside it start at nesting depth `list_level`.
+std::vector<Block> parse_rich_text(const spec::RichText& rt, const std::string& base_style,
+                                   int list_level = 0);
 
 }  // namespace briefmake::doc

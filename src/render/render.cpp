@@ -1,0 +1,50 @@
+#include "render/render.hpp"
+
+#include "doc/merge.hpp"
+#include "docx/writer.hpp"
+#include "layout/layout.hpp"
+#include "spec/reader.hpp"
+#include "tmpl/template.hpp"
+
+namespace briefmake::render {
+
+Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ctx) {
+    Result r;
+    spec::Brief brief = spec::read_brief(req.brief, ctx);
+
+    // --template names a template relative to the working folder; the brief's own `template:`
+    // key is relative to the brief.
+    tmpl::Template t = req.template_override
+                           ? tmpl::load_template(*req.template_override, std::filesystem::current_path(),
+                                                 core::SourceLoc{"--template", 0, 0}, ctx)
+                           : tmpl::load_template(brief.template_name, req.brief.parent_path(),
+                                                 brief.template_loc, ctx);
+    doc::Document d = doc::merge(brief, t, ctx);
+
+    // The layout runs even for DOCX only and for --check: it finds overfull lines and missing
+    // glyphs, and gives the DOCX its table-of-contents page numbers.
+    layout::Layout l = layout::lay_out(d, fonts, ctx);
+    r.pages = static_cast<int>(l.pages.size());
+
+    r.inputs.push_back(req.brief);
+    r.inputs.insert(r.inputs.end(), t.chain.begin(), t.chain.end());
+    for (const auto& [key, fam] : t.fonts) {
+        for (const auto* p : {&fam.regular, &fam.bold, &fam.italic, &fam.bold_italic})
+            if (!p->empty()) r.inputs.push_back(*p);
+    }
+    if (!t.fallback_font.empty()) r.inputs.push_back(t.fallback_font);
+    if (t.logo) r.inputs.push_back(*t.logo);
+    r.inputs.insert(r.inputs.end(), brief.inputs.begin(), brief.inputs.end());
+
+    if (req.check_only) return r;
+    if (req.want_pdf) r.pdf = pdf::write_pdf(l, req.pdf, ctx);
+    if (req.want_docx) {
+        docx::Options o;
+        for (const auto& [anchor, page] : l.anchor_pages) o.anchor_pages[anchor] = page + 1;
+        o.page_count = r.pages;
+        r.docx = docx::write_docx(d, o, ctx);
+    }
+    return r;
+}
+
+}  // namespace briefmake::render

@@ -1,0 +1,108 @@
+// {{ name | filter }} placeholders in header/footer slots and letterhead lines.
+#include <algorithm>
+#include <cctype>
+
+#include "text/text.hpp"
+#include "tmpl/template.hpp"
+
+namespace briefmake::tmpl {
+namespace {
+
+std::string trim(std::string_view s) {
+    size_t a = 0, b = s.size();
+    while (a < b && std::isspace(static_cast<unsigned char>(s[a]))) ++a;
+    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1]))) --b;
+    return std::string(s.substr(a, b - a));
+}
+
+// Location of byte `offset` in a single-line pattern (columns count characters).
+SourceLoc at(const Pattern& p, size_t offset) {
+    SourceLoc l = p.loc;
+    if (l.line > 0 && l.column > 0) {
+        int chars = 0;
+        for (size_t i = 0; i < offset && i < p.text.size(); ++i)
+            if ((static_cast<unsigned char>(p.text[i]) & 0xC0) != 0x80) ++chars;
+        l.column += chars;
+    }
+    return l;
+}
+
+std::vector<std::string> names_of(const std::map<std::string, Value>& vars) {
+    std::vector<std::string> v{"page", "pages"};
+    for (const auto& [k, _] : vars) v.push_back(k);
+    return v;
+}
+
+}  // namespace
+
+std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& vars, const std::string& lang) {
+    std::vector<Part> out;
+    auto literal = [&](std::string s) {
+        if (s.empty()) return;
+        if (!out.empty() && out.back().kind == Part::Literal) out.back().text += s;
+        else out.push_back(Part{Part::Literal, std::move(s)});
+    };
+    const std::string& s = p.text;
+    size_t pos = 0;
+    while (pos < s.size()) {
+        size_t open = s.find("{{", pos);
+        if (open == std::string::npos) {
+            literal(s.substr(pos));
+            break;
+        }
+        literal(s.substr(pos, open - pos));
+        size_t close = s.find("}}", open + 2);
+        if (close == std::string::npos)
+            throw core::Error(at(p, open), "unclosed placeholder; expected \"}}\"");
+        std::string inner = s.substr(open + 2, close - open - 2);
+        // name | filter | filter
+        std::vector<std::pair<std::string, size_t>> pieces;  // text, offset in s
+        size_t start = 0;
+        while (true) {
+            size_t bar = inner.find('|', start);
+            std::string piece = inner.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+            size_t lead = piece.find_first_not_of(" \t");
+            pieces.push_back({trim(piece), open + 2 + start + (lead == std::string::npos ? 0 : lead)});
+            if (bar == std::string::npos) break;
+            start = bar + 1;
+        }
+        const auto& [name, name_off] = pieces.front();
+        if (name.empty()) throw core::Error(at(p, open), "empty placeholder; expected a name such as {{ title }}");
+        Part part;
+        std::string value;
+        if (name == "page" || name == "pages") {
+            part.kind = name == "page" ? Part::Page : Part::Pages;
+        } else if (auto it = vars.find(name); it != vars.end()) {
+            value = it->second;
+        } else {
+            std::string hint = core::closest_match(name, names_of(vars));
+            throw core::Error(at(p, name_off), "unknown placeholder \"" + name + "\"",
+                              hint.empty() ? "" : "did you mean \"" + hint + "\"?");
+        }
+        for (size_t i = 1; i < pieces.size(); ++i) {
+            const auto& [filter, off] = pieces[i];
+            if (filter == "upper") value = text::to_upper(value, lang);
+            else if (filter == "lower") value = text::to_lower(value, lang);
+            else if (filter == "date") {
+                if (!value.empty()) {
+                    int y = 0, m = 0, d = 0;
+                    if (std::sscanf(value.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
+                        throw core::Error(at(p, off), "filter \"date\" needs a date; \"" + name + "\" is not one");
+                    value = text::format_date(y, m, d, lang);
+                }
+            } else {
+                std::string hint = core::closest_match(filter, {"upper", "lower", "date"});
+                throw core::Error(at(p, off), "unknown filter \"" + filter + "\"; expected upper, lower or date",
+                                  hint.empty() ? "" : "did you mean \"" + hint + "\"?");
+            }
+            if (part.kind != Part::Literal)
+                throw core::Error(at(p, off), "\"" + name + "\" takes no filter");
+        }
+        if (part.kind == Part::Literal) literal(value);
+        else out.push_back(part);
+        pos = close + 2;
+    }
+    return out;
+}
+
+}  // namespace briefmake::tmpl

@@ -1,0 +1,87 @@
+#include <doctest/doctest.h>
+
+#include "tmpl/template.hpp"
+
+using namespace briefmake;
+namespace fs = std::filesystem;
+
+namespace {
+core::Context context() {
+    core::Context ctx;
+    ctx.resource_dir = BRIEFMAKE_SOURCE_DIR;
+    return ctx;
+}
+const fs::path kData = fs::path(BRIEFMAKE_TEST_DATA) / "data" / "tmpl";
+
+std::string error_of(const std::string& name) {
+    try {
+        tmpl::load_template(name, kData, {"brief.yaml", 3, 11}, context());
+    } catch (const core::Error& e) {
+        return core::format(e.diagnostic());
+    }
+    return "no error";
+}
+}  // namespace
+
+TEST_CASE("the default template reads with its styles, fonts and labels") {
+    auto t = tmpl::load_template("default", ".", {}, context());
+    CHECK(t.name == "default");
+    CHECK(t.page.width == doctest::Approx(595.276));
+    CHECK(t.page.margin_left == doctest::Approx(25 * 72 / 25.4));
+    CHECK(t.styles.at("body").size == 12);
+    CHECK(t.styles.at("body").align == tmpl::Align::Justify);
+    CHECK(t.styles.at("heading1").transform == tmpl::CaseTransform::Upper);
+    CHECK(t.styles.at("heading1").keep_with_next);
+    CHECK(t.fonts.at("serif").docx_name == "Times New Roman");
+    CHECK(t.fonts.at("serif").regular.filename() == "LiberationSerif-Regular.ttf");
+    CHECK(t.label("tr", "agenda") == "Gündem");
+    CHECK(t.label("kk", "agenda") == "Күн тәртібі");
+    CHECK(t.label("en-US", "agenda") == "Agenda");
+    CHECK(t.color("table-header", {}).hex() == "1F3864");
+    CHECK(t.chain.size() == 1);
+}
+
+TEST_CASE("a template that extends default changes only what it overrides") {
+    auto base = tmpl::load_template("default", ".", {}, context());
+    auto ours = tmpl::load_template("ours.yaml", kData, {}, context());
+    CHECK(ours.name == "ours");
+    CHECK(ours.chain.size() == 2);
+    CHECK(ours.styles.at("title").size == 20);
+    // everything else in the title style is inherited
+    auto title = ours.styles.at("title");
+    title.size = base.styles.at("title").size;
+    CHECK(title == base.styles.at("title"));
+    CHECK(ours.footer.center.text == "{{ reference }} · {{ page }}");
+    CHECK(ours.footer.left == base.footer.left);
+    // all the rest is equal
+    ours.styles = base.styles;
+    ours.footer = base.footer;
+    ours.name = base.name;
+    ours.chain = base.chain;
+    ours.file = base.file;
+    CHECK(ours == base);
+}
+
+TEST_CASE("placeholders expand, with filters, page and pages") {
+    tmpl::Pattern p{"{{ classification | upper }} — Sayfa {{ page }} / {{ pages }}", {"t.yaml", 4, 12}};
+    auto parts = tmpl::expand(p, {{"classification", "hizmete özel"}}, "tr");
+    REQUIRE(parts.size() == 4);
+    CHECK(parts[0].text == "HİZMETE ÖZEL — Sayfa ");
+    CHECK(parts[1].kind == tmpl::Part::Page);
+    CHECK(parts[2].text == " / ");
+    CHECK(parts[3].kind == tmpl::Part::Pages);
+    auto d = tmpl::expand({"{{ meeting.date | date }}", {}}, {{"meeting.date", "2026-02-02"}}, "tr");
+    REQUIRE(d.size() == 1);
+    CHECK(d[0].text == "2 Şubat 2026");
+}
+
+TEST_CASE("template errors point at the template's line and column") {
+    CHECK(error_of("bad-placeholder.yaml").find("bad-placeholder.yaml:3:15: error: unknown placeholder \"clasification\"") !=
+          std::string::npos);
+    CHECK(error_of("bad-placeholder.yaml").find("did you mean \"classification\"?") != std::string::npos);
+    CHECK(error_of("bad-filter.yaml").find("bad-filter.yaml:3:21: error: unknown filter \"uper\"") != std::string::npos);
+    CHECK(error_of("bad-style.yaml").find("bad-style.yaml:3:20: error: unknown key \"algin\"") != std::string::npos);
+    CHECK(error_of("loop.yaml").find("loop.yaml:1:10: error: template \"loop.yaml\" extends itself") != std::string::npos);
+    CHECK(error_of("defualt").find("brief.yaml:3:11: error: unknown template \"defualt\"") != std::string::npos);
+    CHECK(error_of("defualt").find("did you mean \"default\"?") != std::string::npos);
+}
