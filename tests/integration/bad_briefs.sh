@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # bad_briefs: every brief in tests/bad/ is rejected with exit 1, a GNU-style message
 # "FILE:LINE:COL: error: ..." holding the expected text, and nothing written: the output
 # folder, which already holds files (one named like the brief's output), is left as it was.
@@ -7,9 +8,10 @@
 #   # expect: LINE:COL FRAGMENT        (1-based; FRAGMENT must occur in stderr)
 # and may go on with further lines
 #   # also: FRAGMENT                   (must occur in stderr as well)
+# shellcheck source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
 
-cd "$SOURCE_DIR"   # briefs are passed as relative paths: messages name them as given
+cd "$SOURCE_DIR" || exit 1   # briefs are passed as relative paths: messages name them as given
 bad=(tests/bad/*.yaml)
 [ -e "${bad[0]}" ] || die "no briefs in tests/bad/"
 

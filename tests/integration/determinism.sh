@@ -1,5 +1,7 @@
+#!/usr/bin/env bash
 # determinism: the same brief gives byte-identical PDF and DOCX files whatever the output
 # folder, the time zone, the locale or the time of day; with SOURCE_DATE_EPOCH set too.
+# shellcheck source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
 
 briefs=("$SOURCE_DIR"/briefs/*.yaml)

@@ -1,3 +1,4 @@
+#!/usr/bin/env bash
 # docx_validate: every brief in briefs/ renders to a DOCX that
 #  - is an intact zip with the required parts, every XML part well-formed (xmllint), and
 #  - passes the Open XML SDK validator with 0 errors.
@@ -5,6 +6,7 @@
 # into tools/node/ (OOXML_VALIDATOR=/path/to/ooxml-validator overrides). It takes one file,
 # prints {"file", "ok", "errors": [{description, path, xPath, id, errorType}]} as JSON on
 # stdout, and exits 0 when valid, 1 when invalid or unreadable, 2 when it cannot run at all.
+# shellcheck source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
 need unzip xmllint python3
 
@@ -43,6 +45,8 @@ for brief in "${briefs[@]}"; do
   if [ $rc -eq 2 ]; then
     die "the validator could not run: $(cat "$TMP/validator.err")"
   fi
+  summary=""
+  valid=1
   summary=$(python3 - "$TMP/$stem.json" <<'PY'
 import json, sys
 try:
@@ -59,7 +63,9 @@ if len(errs) > 20:
     print(f"  ... and {len(errs) - 20} more")
 sys.exit(1)
 PY
-  ) && [ $rc -eq 0 ] || fail "$stem.docx: the OOXML validator (exit $rc) reports ${summary:-no details}"
+  ) || valid=0
+  [ $rc -eq 0 ] || valid=0
+  [ $valid = 1 ] || fail "$stem.docx: the OOXML validator (exit $rc) reports ${summary:-no details}"
 done
 
 finish

@@ -1,11 +1,13 @@
+#!/usr/bin/env bash
 # ospg8_text: the sample brief's facts come out of both outputs as searchable text.
 #  - PDF: pdftotext finds every key word; every font is embedded; qpdf --check passes;
 #    pdftotext and pdffonts print no warnings.
 #  - DOCX: LibreOffice converts it to PDF, and that PDF's text holds the same words.
+# shellcheck source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
 need pdftotext pdffonts qpdf python3 soffice
 
-words=(Koşerbayev "Hakan Fidan" "2 Şubat 2026" "29 Temmuz 2025" 8,95 2,91 6,04 5,8 Afganistan Filistin)
+words=(Koşerbayev "Hakan Fidan" "2 Şubat 2026" "29 Temmuz 2025" "8,95" "2,91" "6,04" "5,8" Afganistan Filistin)
 
 out=$TMP/out
 "$BRIEFMAKE" -o "$out" "$SOURCE_DIR/briefs/ospg-8.yaml" || die "briefmake failed (exit $?)"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034  # (variables are used by the tests that source this)
 # Shared helpers for tests/integration/*.sh. Each test is run by ctest as
 #   bash SCRIPT BIN_DIR SOURCE_DIR
 # where BIN_DIR holds the briefmake binary. Source this file first thing.
@@ -65,6 +66,7 @@ lo_to_pdf() {
   mkdir -p "$outdir"
   timeout 300 soffice --headless --norestore --nologo -env:UserInstallation="file://$TMP/lo-profile" \
     --convert-to pdf --outdir "$outdir" "$docx" >"$TMP/lo.log" 2>&1 || true
-  local pdf=$outdir/$(basename "${docx%.*}").pdf
+  local pdf
+  pdf=$outdir/$(basename "${docx%.*}").pdf
   [ -s "$pdf" ] || { fail "LibreOffice could not convert $docx: $(tail -5 "$TMP/lo.log")"; return 1; }
 }
