@@ -3,6 +3,7 @@
 #include "text/hyphenate.hpp"
 
 #include <hyphen.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -58,7 +59,7 @@ std::optional<std::vector<std::vector<Letter>>> letter_runs(std::string_view wor
 
 // ---- Turkish -------------------------------------------------------------------------------
 
-bool is_turkish_vowel(char32_t c) {
+bool is_turkish_vowel_letter(char32_t c) {
     switch (c) {
         case U'a': case U'e': case U'ı': case U'i': case U'o': case U'ö': case U'u': case U'ü':
         case U'â': case U'î': case U'û':
@@ -68,6 +69,18 @@ bool is_turkish_vowel(char32_t c) {
         default:
             return false;
     }
+}
+
+// Foreign names in Turkish text (José, Noël) have vowels outside the Turkish alphabet: a
+// letter counts as a vowel when its base letter (first of its canonical decomposition) does.
+bool is_turkish_vowel(char32_t c) {
+    if (is_turkish_vowel_letter(c)) return true;
+    if (c < 0xC0) return false;
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    icu::UnicodeString decomposition;
+    if (U_FAILURE(status) || !nfd->getDecomposition(static_cast<UChar32>(c), decomposition)) return false;
+    return is_turkish_vowel_letter(static_cast<char32_t>(decomposition.char32At(0)));
 }
 
 // Indexes k (break before run[k]) where a Turkish syllable starts. Every syllable has one
@@ -199,6 +212,8 @@ std::vector<size_t> hyphenation_points(std::string_view word, std::string_view l
     const bool turkish = locale_tag(lang) == "tr-TR";
     const Dictionary* dict = turkish ? nullptr : dictionary_for(lang);
     if (!turkish && !dict) return points;  // Kazakh and unknown languages: never wrong
+    // A hyphen inserted into an address would change it.
+    if (word.find('@') != std::string_view::npos || word.find("://") != std::string_view::npos) return points;
     const auto runs = letter_runs(word);
     if (!runs) return points;
     for (const std::vector<Letter>& run : *runs) {

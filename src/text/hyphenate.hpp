@@ -11,7 +11,8 @@ namespace briefmake::text {
 // Byte offsets inside `word` (UTF-8, one word, no spaces) where a hyphen may be inserted:
 // a break at offset k gives word[0,k) + "-" on one line and word[k,..) on the next.
 // Honours left/right minimum 2 letters, never breaks after an apostrophe (Ankara'da) or
-// inside a word that contains digits. Returns empty for unknown languages.
+// inside a word that contains digits, '@' or "://" (addresses). Letters between other
+// marks (Türkiye-Kazakistan) are hyphenated part by part. Returns empty for unknown languages.
 std::vector<size_t> hyphenation_points(std::string_view word, std::string_view lang);
 
 // False when the language has no hyphenation here (kk, unknown tags) or its pattern file

@@ -16,7 +16,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -39,14 +38,16 @@ constexpr Lang kLanguages[] = {
     {"kk-KZ", "kk-KZ"},
 };
 
+// ASCII only: std::tolower follows the process locale (in tr_TR.ISO-8859-9, 'I' -> 'ı').
+char tag_char(char c) {
+    if (c == '_') return '-';
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
 bool iequal(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        char x = a[i] == '_' ? '-' : a[i];
-        char y = b[i] == '_' ? '-' : b[i];
-        if (std::tolower(static_cast<unsigned char>(x)) != std::tolower(static_cast<unsigned char>(y)))
-            return false;
-    }
+    for (size_t i = 0; i < a.size(); ++i)
+        if (tag_char(a[i]) != tag_char(b[i])) return false;
     return true;
 }
 
@@ -153,6 +154,7 @@ public:
                 NumberFormatter::withLocale(icu_locale(lang))
                     .precision(precision)
                     .roundingMode(UNUM_ROUND_HALFUP)
+                    .sign(UNUM_SIGN_NEGATIVE)  // no "-0,00" for a small negative value
                     .grouping(UNUM_GROUPING_AUTO));
             it = formats_.emplace(key, std::move(f)).first;
         }

@@ -26,6 +26,8 @@ TEST_CASE("languages and locale tags") {
     CHECK(locale_tag("en") == "en-GB");
     CHECK(locale_tag("en-US") == "en-US");
     CHECK(locale_tag("en_us") == "en-US");
+    CHECK(locale_tag("TR") == "tr-TR");
+    CHECK(locale_tag("de_DE") == "de-DE");  // unknown: passed on, ICU falls back
     CHECK(locale_tag("ru") == "ru-RU");
     CHECK(locale_tag("kk") == "kk-KZ");
 }
@@ -83,6 +85,9 @@ TEST_CASE("numbers: decimals") {
     CHECK(format_number(1.5, -1, "en") == "1.5");
     CHECK(format_number(1.0 / 3.0, -1, "en") == "0.333333");  // at most 6
     CHECK(format_number(-1234.5, 1, "en") == "-1,234.5");
+    CHECK(format_number(-1234.5, 1, "tr") == "-1.234,5");
+    CHECK(format_number(-0.001, 2, "tr") == "0,00");  // never "-0,00"
+    CHECK(format_number(0.5, -1, "ru") == "0,5");
 }
 
 TEST_CASE("case mapping is language-aware") {

@@ -85,6 +85,8 @@ TEST_CASE("Turkish: upper case, dotted capitals and circumflex vowels") {
     CHECK(hy("hâlâ") == "hâ-lâ");
     CHECK(hy("iktisadî") == "ik-ti-sa-dî");
     CHECK(hy("ÛMİT") == "ÛMİT");
+    CHECK(hy("José") == "Jo-sé");              // foreign vowels count as vowels
+    CHECK(hy("Noëlle") == "No-ël-le");
     // Decomposed circumflex (a + U+0302) is one letter and still a vowel.
     CHECK(hy("ka\xCC\x82g\xCC\x86it") == "ka\xCC\x82-g\xCC\x86it");
 }
@@ -101,6 +103,8 @@ TEST_CASE("Turkish: apostrophes, digits, hyphens") {
     // Parts of a hyphenated compound are hyphenated on their own (min 2 in each part).
     CHECK(hy("Türkiye-Kazakistan") == "Tür-ki-ye-Ka-za-kis-tan");
     CHECK(hy("e-posta") == "e-pos-ta");
+    CHECK(hy("bilgi@disisleri.gov.tr") == "bilgi@disisleri.gov.tr");  // addresses never
+    CHECK(hy("https://mfa.gov.tr/kazakistan") == "https://mfa.gov.tr/kazakistan");
 }
 
 TEST_CASE("offsets are bytes into the UTF-8 word") {
