@@ -42,6 +42,10 @@ core::SourceLoc Source::loc(const YAML::Mark& mark) const {
 
 core::SourceLoc Source::loc(const YAML::Node& node) const {
     if (!node.IsDefined()) return {file_, 0, 0};
+    if (node.IsNull()) {
+        auto it = empty_value_keys_.find(node.Mark().pos);
+        if (it != empty_value_keys_.end()) return loc(it->second);
+    }
     return loc(node.Mark());
 }
 
@@ -67,6 +71,8 @@ public:
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         begin_node(mark, nullptr, "nothing (null)");
+        if (!stack_.empty() && stack_.back().is_map && !stack_.back().expect_key && !explicit_null(mark))
+            empty_values_[mark.pos] = stack_.back().key_mark;
         end_leaf(mark, anchor, 1, 0);
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -104,6 +110,7 @@ private:
         YAML::anchor_t anchor = 0;
         std::size_t size = 1;  // nodes in this subtree, aliases expanded
         int height = 0;        // levels below this node, aliases expanded
+        YAML::Mark key_mark;   // of the last key read (maps)
         std::unordered_map<std::string, int> keys;  // key -> 1-based line of first use
     };
     struct AnchorInfo {
@@ -116,6 +123,7 @@ private:
         if (stack_.empty() || !stack_.back().is_map || !stack_.back().expect_key) return;
         if (!scalar)
             throw core::Error(src_.loc(mark), std::string("expected a text key, got ") + kind);
+        stack_.back().key_mark = mark;
         auto [it, inserted] = stack_.back().keys.emplace(*scalar, src_.loc(mark).line);
         if (!inserted)
             throw core::Error(src_.loc(mark), "duplicate key \"" + *scalar + "\"",
@@ -158,6 +166,14 @@ private:
         if (total_ > limits_.max_nodes) too_many(mark);
     }
 
+    // `~` or `null` written out, as opposed to nothing at all.
+    bool explicit_null(const YAML::Mark& mark) const {
+        const std::string& t = src_.text();
+        if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= t.size()) return false;
+        char c = t[static_cast<std::size_t>(mark.pos)];
+        return c == '~' || c == 'n' || c == 'N';
+    }
+
     [[noreturn]] void too_deep(const YAML::Mark& mark) const {
         throw core::Error(src_.loc(mark), "nesting is too deep; expected at most " +
                                               std::to_string(limits_.max_depth) + " levels");
@@ -168,6 +184,10 @@ private:
                                               " (aliases count as copies of what they name)");
     }
 
+public:
+    std::unordered_map<int, YAML::Mark> empty_values_;
+
+private:
     const Source& src_;
     const Limits& limits_;
     int documents_ = 0;
@@ -219,6 +239,7 @@ YAML::Node load(const Source& src, const Limits& limits) {
     } catch (const YAML::Exception& e) {
         syntax_error(src, e);
     }
+    src.empty_value_keys_ = std::move(guard.empty_values_);
     if (!any) return YAML::Node(YAML::NodeType::Null);
     try {
         return YAML::Load(src.text());

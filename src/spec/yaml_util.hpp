@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -36,7 +37,8 @@ public:
     const std::string& text() const { return text_; }
 
     // 1-based line and character column. A node without a mark (a missing key) gives
-    // line 0 (unknown): prefer reporting the parent's location.
+    // line 0 (unknown): prefer reporting the parent's location. An empty value (`title:`)
+    // is located at its key.
     core::SourceLoc loc(const YAML::Node& node) const;
     core::SourceLoc loc(const YAML::Mark& mark) const;
     // From 0-based line and 0-based byte column.
@@ -46,9 +48,13 @@ public:
     [[noreturn]] void fail(const YAML::Node& node, std::string message, std::string hint = {}) const;
 
 private:
+    friend YAML::Node load(const Source& src, const Limits& limits);
     std::string file_;
     std::string text_;
     std::vector<std::size_t> line_starts_;
+    // yaml-cpp marks an empty value (`title:`) at the next token, often on another line; load()
+    // records such values' positions with their key's mark so errors point at the key instead.
+    mutable std::unordered_map<int, YAML::Mark> empty_value_keys_;
 };
 
 // Checks the text (size, UTF-8, control characters), pre-parses it with an event handler that
