@@ -78,17 +78,19 @@ public:
                               "empty brief; expected a mapping with brief, title, meeting, agenda");
         yaml::expect_map(src_, root, "a mapping with brief, title, meeting, agenda");
 
-        // The version first: a newer brief may have keys this reader does not know.
+        const std::vector<std::string> keys = {
+            "brief",   "title",   "subtitle", "language", "template", "classification", "reference",    "edition",
+            "author",  "meeting", "summary",  "agenda",   "sections", "figures",        "sources",      "distribution"};
+        // The version first: a newer brief may have keys this reader does not know. Unless it is
+        // missing, when a misspelt "breif" deserves its did-you-mean.
+        if (!yaml::find(root, "brief")) yaml::check_keys(src_, root, "brief", keys);
         Node version = yaml::require(src_, root, "brief", "brief");
         long long v = yaml::get_int(src_, version, LLONG_MIN, LLONG_MAX, "the format version 1");
         if (v != 1)
             src_.fail(version, "unsupported brief version " + std::to_string(v) + "; this briefmake reads version 1");
         b.version = 1;
 
-        yaml::check_keys(src_, root, "brief",
-                         {"brief", "title", "subtitle", "language", "template", "classification", "reference",
-                          "edition", "author", "meeting", "summary", "agenda", "sections", "figures", "sources",
-                          "distribution"});
+        yaml::check_keys(src_, root, "brief", keys);
         b.title = required_text(root, "title", "brief", "a title");
         b.subtitle = optional_text(root, "subtitle", "a subtitle");
         if (Node n = yaml::find(root, "language")) {

@@ -206,6 +206,11 @@ TEST_CASE("reader: version, keys and required keys") {
     CHECK(err(replace(kMinimal, "brief: 1", "brief: \"1\"")) ==
           "b.yaml:1:8: error: expected the format version 1, got \"1\" (quoted values are text; remove the quotes)");
     CHECK(err(replace(kMinimal, "brief: 1\n", "")) == "b.yaml:1:1: error: missing required key \"brief\" in brief");
+    CHECK(err(replace(kMinimal, "brief: 1", "breif: 1")) ==
+          "b.yaml:1:1: error: unknown key \"breif\" in brief (did you mean \"brief\"?)");
+    // A future version is reported before keys this reader does not know.
+    CHECK(err(replace(kMinimal, "brief: 1", "brief: 2\nappendix: x")) ==
+          "b.yaml:1:8: error: unsupported brief version 2; this briefmake reads version 1");
     CHECK(err(replace(kMinimal, "title: T", "titel: T")) ==
           "b.yaml:2:1: error: unknown key \"titel\" in brief (did you mean \"title\"?)");
     CHECK(err(kMinimal + "x-anything: [1, 2]\n") == "");
