@@ -1,0 +1,506 @@
+#include "pdf/writer.hpp"
+
+// libharu's internal headers: needed to replace the malformed ToUnicode CMap, to write marked
+// content, and to set the catalog's /Lang (none of which has a public API in 2.3.0).
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <numbers>
+#include <set>
+#include <vector>
+
+#include "core/diag.hpp"
+#include "pdf/document.hpp"
+#include "pdf/images.hpp"
+#include "pdf/to_unicode.hpp"
+
+namespace briefmake::pdf {
+
+namespace {
+
+constexpr char32_t kSoftHyphen = 0x00AD;
+
+// Decodes UTF-8; throws on malformed input (layout hands us text it validated, so this is a bug).
+std::u32string decode_utf8(std::string_view s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) {
+        auto b0 = uint8_t(s[i]);
+        int len = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+        if (len == 0 || i + len > s.size()) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
+        char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+        for (int k = 1; k < len; ++k) {
+            auto b = uint8_t(s[i + k]);
+            if ((b & 0xC0) != 0x80) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+std::string hex_cp(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
+    return buf;
+}
+
+// A memfd holding a font file, so libharu can load it by path without a temporary file.
+class MemFile {
+public:
+    explicit MemFile(const std::string& bytes) {
+        fd_ = memfd_create("briefmake-font", MFD_CLOEXEC);
+        if (fd_ < 0) throw core::Error({}, "PDF writer: cannot create an in-memory file for a font");
+        size_t done = 0;
+        while (done < bytes.size()) {
+            ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+            if (n <= 0) throw core::Error({}, "PDF writer: cannot write a font to an in-memory file");
+            done += size_t(n);
+        }
+        path_ = "/proc/self/fd/" + std::to_string(fd_);
+    }
+    ~MemFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    MemFile(const MemFile&) = delete;
+    MemFile& operator=(const MemFile&) = delete;
+    const std::string& path() const { return path_; }
+
+private:
+    int fd_ = -1;
+    std::string path_;
+};
+
+HPDF_Date to_pdf_date(int64_t epoch) {
+    using namespace std::chrono;
+    const sys_seconds t{seconds{epoch}};
+    const sys_days day = floor<days>(t);
+    const year_month_day ymd{day};
+    const hh_mm_ss<seconds> hms{t - day};
+    HPDF_Date d{};
+    d.year = int(ymd.year());
+    d.month = int(unsigned(ymd.month()));
+    d.day = int(unsigned(ymd.day()));
+    d.hour = int(hms.hours().count());
+    d.minutes = int(hms.minutes().count());
+    d.seconds = int(hms.seconds().count());
+    d.ind = 'Z';
+    return d;
+}
+
+struct FontUse {
+    std::shared_ptr<const fonts::Font> font;
+    std::set<char32_t> codes;  // what the content streams draw with this face
+    HPDF_Font handle = nullptr;
+};
+
+// What a text run actually draws (U+00AD from the input is invisible and dropped; code points
+// libharu cannot encode are dropped with a warning).
+struct PreparedRun {
+    std::string text;
+    bool hyphen_glyph = false;  // the face draws U+00AD as a visible hyphen
+};
+
+class Writer {
+public:
+    Writer(const layout::Layout& l, const core::Context& ctx) : l_(l), ctx_(ctx) {}
+
+    std::string run() {
+        HPDF_Doc pdf = doc_.get();
+        doc_.check("setting compression", HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL));
+        doc_.check("enabling UTF-8", HPDF_UseUTFEncodings(pdf));
+        prepare_text();
+        load_fonts();
+        create_pages();
+        for (size_t i = 0; i < l_.pages.size(); ++i) draw_page(i);
+        add_bookmarks();
+        set_info();
+        return doc_.save();
+    }
+
+private:
+    void prepare_text() {
+        for (const auto& page : l_.pages)
+            for (const auto& item : page.items)
+                if (auto* t = std::get_if<layout::TextRun>(&item)) prepare(*t);
+    }
+
+    void prepare(const layout::TextRun& t) {
+        if (!t.font) throw core::Error({}, "PDF writer: a text run has no font");
+        const std::string key = t.font->postscript_name();
+        auto [it, fresh] = font_index_.emplace(key, uses_.size());
+        if (fresh) uses_.push_back({t.font, {}, nullptr});
+        FontUse& use = uses_[it->second];
+        const fonts::Font& f = *t.font;
+
+        PreparedRun pr;
+        for (char32_t cp : decode_utf8(t.text)) {
+            if (cp == kSoftHyphen) continue;
+            if (cp > 0xFFFF) {
+                warn_once(f, cp, "cannot be drawn in PDF (outside the Basic Multilingual Plane); left out");
+                continue;
+            }
+            if (!f.has(cp)) warn_once(f, cp, "is missing from the font; it draws as an empty box");
+            use.codes.insert(cp);
+            append_utf8(pr.text, cp);
+        }
+        if (t.hyphen) {
+            // Liberation, DejaVu and Noto draw U+00AD as a hyphen: it then extracts as a soft
+            // hyphen by itself. Otherwise '-' is drawn inside an /ActualText span.
+            pr.hyphen_glyph = f.has(kSoftHyphen) && f.advance(kSoftHyphen) > 0;
+            use.codes.insert(pr.hyphen_glyph ? kSoftHyphen : U'-');
+        }
+        prepared_.push_back(std::move(pr));
+    }
+
+    void warn_once(const fonts::Font& f, char32_t cp, const char* what) {
+        if (warned_.emplace(f.file().string(), cp).second)
+            ctx_.warn({f.file().string(), 0, 0}, "character " + hex_cp(cp) + " " + what);
+    }
+
+    void load_fonts() {
+        HPDF_Doc pdf = doc_.get();
+        for (FontUse& use : uses_) {
+            MemFile file(use.font->subset(use.codes));
+            const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
+            doc_.check_handle("loading a subset font", name);
+            use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, "UTF-8"));
+            replace_to_unicode(use);
+        }
+    }
+
+    // libharu's ToUnicode stream holds one malformed 'begincidrange'; its stream is already
+    // written when the font is created, so its contents can be replaced before saving.
+    void replace_to_unicode(const FontUse& use) {
+        auto dict = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(use.handle, "ToUnicode", HPDF_OCLASS_DICT));
+        doc_.check_handle("finding the ToUnicode CMap", dict);
+        if (!dict->stream) throw core::Error({}, "PDF writer: the ToUnicode CMap has no stream");
+        HPDF_MemStream_FreeData(dict->stream);
+        const std::string cmap = to_unicode_cmap(use.codes);
+        doc_.check("writing the ToUnicode CMap", HPDF_Stream_Write(dict->stream,
+                                                                   reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
+                                                                   HPDF_UINT(cmap.size())));
+    }
+
+    void create_pages() {
+        for (const auto& p : l_.pages) {
+            HPDF_Page page = doc_.check_handle("adding a page", HPDF_AddPage(doc_.get()));
+            doc_.check("setting the page width", HPDF_Page_SetWidth(page, HPDF_REAL(p.width)));
+            doc_.check("setting the page height", HPDF_Page_SetHeight(page, HPDF_REAL(p.height)));
+            pages_.push_back(page);
+        }
+    }
+
+    // Per-page drawing state, so repeated state operators are not written.
+    struct PageState {
+        HPDF_Page page = nullptr;
+        double height = 0;
+        bool in_text = false;
+        HPDF_Font font = nullptr;
+        double size = 0;
+        std::optional<layout::Color> fill, stroke;
+        double line_width = -1;
+    };
+
+    void draw_page(size_t index) {
+        PageState s;
+        s.page = pages_[index];
+        s.height = l_.pages[index].height;
+        for (const auto& item : l_.pages[index].items) {
+            if (auto* t = std::get_if<layout::TextRun>(&item)) {
+                draw(s, *t);
+                continue;
+            }
+            end_text(s);
+            std::visit([&](const auto& v) { draw(s, v); }, item);
+        }
+        end_text(s);
+    }
+
+    void end_text(PageState& s) {
+        if (!s.in_text) return;
+        doc_.check("ending text", HPDF_Page_EndText(s.page));
+        s.in_text = false;
+    }
+
+    void set_fill(PageState& s, const layout::Color& c) {
+        if (s.fill == c) return;
+        doc_.check("setting a fill colour", HPDF_Page_SetRGBFill(s.page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f));
+        s.fill = c;
+    }
+
+    void set_stroke(PageState& s, const layout::Color& c, double width) {
+        if (s.stroke != c) {
+            doc_.check("setting a stroke colour",
+                       HPDF_Page_SetRGBStroke(s.page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f));
+            s.stroke = c;
+        }
+        if (s.line_width != width) {
+            doc_.check("setting a line width", HPDF_Page_SetLineWidth(s.page, HPDF_REAL(width)));
+            s.line_width = width;
+        }
+    }
+
+    HPDF_REAL y(const PageState& s, double top_down) const { return HPDF_REAL(s.height - top_down); }
+
+    void raw(PageState& s, const char* ops) {
+        auto attr = static_cast<HPDF_PageAttr>(s.page->attr);
+        doc_.check("writing marked content", HPDF_Stream_WriteStr(attr->stream, ops));
+    }
+
+    void draw(PageState& s, const layout::TextRun& t) {
+        const PreparedRun& pr = prepared_[next_run_++];
+        if (pr.text.empty() && !t.hyphen) return;
+        if (!s.in_text) {
+            doc_.check("beginning text", HPDF_Page_BeginText(s.page));
+            s.in_text = true;
+        }
+        HPDF_Font font = uses_[font_index_.at(t.font->postscript_name())].handle;
+        if (s.font != font || s.size != t.size) {
+            doc_.check("setting the font", HPDF_Page_SetFontAndSize(s.page, font, HPDF_REAL(t.size)));
+            s.font = font;
+            s.size = t.size;
+        }
+        set_fill(s, t.color);
+        doc_.check("positioning text", HPDF_Page_SetTextMatrix(s.page, 1, 0, 0, 1, HPDF_REAL(t.x), y(s, t.y)));
+        if (t.hyphen && pr.hyphen_glyph) {
+            doc_.check("showing text", HPDF_Page_ShowText(s.page, (pr.text + "\xC2\xAD").c_str()));
+            return;
+        }
+        if (!pr.text.empty()) doc_.check("showing text", HPDF_Page_ShowText(s.page, pr.text.c_str()));
+        if (t.hyphen) {
+            // The drawn '-' extracts as U+00AD, so the hyphenated word stays searchable.
+            raw(s, "/Span <</ActualText <FEFF00AD>>> BDC\n");
+            doc_.check("showing a hyphen", HPDF_Page_ShowText(s.page, "-"));
+            raw(s, "EMC\n");
+        }
+    }
+
+    void draw(PageState& s, const layout::Rule& r) {
+        set_stroke(s, r.color, r.width);
+        doc_.check("drawing a rule", HPDF_Page_MoveTo(s.page, HPDF_REAL(r.x1), y(s, r.y1)));
+        doc_.check("drawing a rule", HPDF_Page_LineTo(s.page, HPDF_REAL(r.x2), y(s, r.y2)));
+        doc_.check("drawing a rule", HPDF_Page_Stroke(s.page));
+    }
+
+    // Colours must be set before a path is begun (libharu rejects them inside a path object).
+    void colours(PageState& s, const std::optional<layout::Color>& fill, const std::optional<layout::Color>& stroke,
+                 double width) {
+        if (fill) set_fill(s, *fill);
+        if (stroke) set_stroke(s, *stroke, width);
+    }
+
+    void paint(PageState& s, const std::optional<layout::Color>& fill, const std::optional<layout::Color>& stroke,
+               const char* what) {
+        HPDF_STATUS st = fill && stroke ? HPDF_Page_FillStroke(s.page) : fill ? HPDF_Page_Fill(s.page)
+                                                                              : HPDF_Page_Stroke(s.page);
+        doc_.check(what, st);
+    }
+
+    void draw(PageState& s, const layout::Rect& r) {
+        if (!r.fill && !r.stroke) return;
+        colours(s, r.fill, r.stroke, r.stroke_width);
+        doc_.check("drawing a rectangle",
+                   HPDF_Page_Rectangle(s.page, HPDF_REAL(r.x), y(s, r.y + r.h), HPDF_REAL(r.w), HPDF_REAL(r.h)));
+        paint(s, r.fill, r.stroke, "drawing a rectangle");
+    }
+
+    void draw(PageState& s, const layout::Path& p) {
+        if (p.points.size() < 2 || (!p.fill && !p.stroke)) return;
+        colours(s, p.fill, p.stroke, p.stroke_width);
+        doc_.check("drawing a path", HPDF_Page_MoveTo(s.page, HPDF_REAL(p.points[0].first), y(s, p.points[0].second)));
+        for (size_t i = 1; i < p.points.size(); ++i)
+            doc_.check("drawing a path",
+                       HPDF_Page_LineTo(s.page, HPDF_REAL(p.points[i].first), y(s, p.points[i].second)));
+        if (p.closed) doc_.check("drawing a path", HPDF_Page_ClosePath(s.page));
+        paint(s, p.fill, p.stroke, "drawing a path");
+    }
+
+    // Angles are clockwise from 12 o'clock in the frame; the arc is cut into Bézier pieces of
+    // at most 90 degrees (error below 0.03% of the radius).
+    void draw(PageState& s, const layout::Sector& sec) {
+        const double sweep = std::min(sec.end - sec.start, 360.0);
+        if (sec.r <= 0 || sweep <= 0) return;
+        colours(s, sec.fill, sec.stroke, 1.0);
+        const double cx = sec.cx, cy = s.height - sec.cy, r = sec.r;
+        auto pt = [&](double deg) {
+            const double a = deg * std::numbers::pi / 180.0;
+            return std::pair<double, double>{cx + r * std::sin(a), cy + r * std::cos(a)};
+        };
+        if (sweep >= 360.0) {
+            doc_.check("drawing a sector", HPDF_Page_Circle(s.page, HPDF_REAL(cx), HPDF_REAL(cy), HPDF_REAL(r)));
+        } else {
+            auto [sx, sy] = pt(sec.start);
+            doc_.check("drawing a sector", HPDF_Page_MoveTo(s.page, HPDF_REAL(cx), HPDF_REAL(cy)));
+            doc_.check("drawing a sector", HPDF_Page_LineTo(s.page, HPDF_REAL(sx), HPDF_REAL(sy)));
+            const int pieces = int(std::ceil(sweep / 90.0 - 1e-9));
+            const double step = sweep / pieces;
+            const double k = 4.0 / 3.0 * std::tan(step * std::numbers::pi / 180.0 / 4.0) * r;
+            for (int i = 0; i < pieces; ++i) {
+                const double a0 = (sec.start + i * step) * std::numbers::pi / 180.0;
+                const double a1 = (sec.start + (i + 1) * step) * std::numbers::pi / 180.0;
+                // Tangent of a clockwise arc at angle a (y up): (cos a, -sin a).
+                const double x0 = cx + r * std::sin(a0), y0 = cy + r * std::cos(a0);
+                const double x3 = cx + r * std::sin(a1), y3 = cy + r * std::cos(a1);
+                const double x1 = x0 + k * std::cos(a0), y1 = y0 - k * std::sin(a0);
+                const double x2 = x3 - k * std::cos(a1), y2 = y3 + k * std::sin(a1);
+                doc_.check("drawing a sector",
+                           HPDF_Page_CurveTo(s.page, HPDF_REAL(x1), HPDF_REAL(y1), HPDF_REAL(x2), HPDF_REAL(y2),
+                                             HPDF_REAL(x3), HPDF_REAL(y3)));
+            }
+            doc_.check("drawing a sector", HPDF_Page_ClosePath(s.page));
+        }
+        paint(s, sec.fill, sec.stroke, "drawing a sector");
+    }
+
+    HPDF_Destination destination(int page, double top_down_y, const char* what) {
+        if (page < 0 || size_t(page) >= pages_.size())
+            throw core::Error({}, std::string("PDF writer: ") + what + " points to page " + std::to_string(page + 1) +
+                                      " of " + std::to_string(pages_.size()));
+        HPDF_Destination d = doc_.check_handle(what, HPDF_Page_CreateDestination(pages_[page]));
+        // Zoom 0 ("keep") is rejected by libharu and its sticky error would cancel the save.
+        doc_.check(what, HPDF_Destination_SetXYZ(d, 0, HPDF_REAL(l_.pages[page].height - top_down_y), 1));
+        return d;
+    }
+
+    void draw(PageState& s, const layout::Link& k) {
+        HPDF_Rect rect{HPDF_REAL(k.x), y(s, k.y + k.h), HPDF_REAL(k.x + k.w), y(s, k.y)};
+        HPDF_Annotation a = nullptr;
+        if (!k.uri.empty()) {
+            a = doc_.check_handle("adding a link", HPDF_Page_CreateURILinkAnnot(s.page, rect, k.uri.c_str()));
+        } else if (k.dest_page >= 0) {
+            HPDF_Destination d = destination(k.dest_page, k.dest_y, "an internal link");
+            a = doc_.check_handle("adding a link", HPDF_Page_CreateLinkAnnot(s.page, rect, d));
+        } else {
+            throw core::Error({}, "PDF writer: a link has neither a URI nor a target page");
+        }
+        doc_.check("setting a link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+    }
+
+    void draw(PageState& s, const layout::Image& im) {
+        HPDF_Image img = image(im.file);
+        doc_.check("drawing an image", HPDF_Page_DrawImage(s.page, img, HPDF_REAL(im.x), y(s, im.y + im.h),
+                                                           HPDF_REAL(im.w), HPDF_REAL(im.h)));
+    }
+
+    HPDF_Image image(const std::filesystem::path& file) {
+        auto it = images_.find(file.string());
+        if (it != images_.end()) return it->second;
+        HPDF_Doc pdf = doc_.get();
+        const std::string bytes = core::read_file(file);
+        HPDF_Image img = nullptr;
+        switch (sniff_image(bytes)) {
+            case ImageKind::Png: {
+                DecodedPng png = decode_png(bytes, file);
+                img = doc_.check_handle(
+                    "loading a PNG image",
+                    HPDF_LoadRawImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(png.color.data()), png.width,
+                                             png.height, png.gray ? HPDF_CS_DEVICE_GRAY : HPDF_CS_DEVICE_RGB, 8));
+                if (!png.alpha.empty()) {
+                    HPDF_Image mask = doc_.check_handle(
+                        "loading a PNG alpha channel",
+                        HPDF_LoadRawImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(png.alpha.data()), png.width,
+                                                 png.height, HPDF_CS_DEVICE_GRAY, 8));
+                    doc_.check("adding a PNG alpha channel", HPDF_Image_AddSMask(img, mask));
+                }
+                break;
+            }
+            case ImageKind::Jpeg:
+                validate_jpeg(bytes, file);
+                img = doc_.check_handle("loading a JPEG image",
+                                        HPDF_LoadJpegImageFromMem(pdf, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                                                  HPDF_UINT(bytes.size())));
+                break;
+            case ImageKind::Unknown:
+                throw core::Error({file.string(), 0, 0}, "unsupported image format", "use PNG or JPEG");
+        }
+        images_.emplace(file.string(), img);
+        return img;
+    }
+
+    void add_bookmarks() {
+        if (l_.bookmarks.empty()) return;
+        HPDF_Doc pdf = doc_.get();
+        HPDF_Encoder utf8 = doc_.check_handle("finding the UTF-8 encoder", HPDF_GetEncoder(pdf, "UTF-8"));
+        std::vector<std::pair<int, HPDF_Outline>> open;  // the chain of ancestors, by level
+        for (const auto& b : l_.bookmarks) {
+            while (!open.empty() && open.back().first >= b.level) open.pop_back();
+            HPDF_Outline parent = open.empty() ? nullptr : open.back().second;
+            HPDF_Outline o =
+                doc_.check_handle("adding a bookmark", HPDF_CreateOutline(pdf, parent, b.title.c_str(), utf8));
+            doc_.check("opening a bookmark", HPDF_Outline_SetOpened(o, HPDF_TRUE));
+            doc_.check("setting a bookmark target", HPDF_Outline_SetDestination(o, destination(b.page, b.y, "a bookmark")));
+            open.emplace_back(b.level, o);
+        }
+        doc_.check("showing bookmarks", HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE));
+    }
+
+    void set_info() {
+        HPDF_Doc pdf = doc_.get();
+        doc_.check("selecting UTF-8 for the info dictionary", HPDF_SetCurrentEncoder(pdf, "UTF-8"));
+        const std::pair<HPDF_InfoType, const std::string*> attrs[] = {
+            {HPDF_INFO_TITLE, &l_.info.title},       {HPDF_INFO_AUTHOR, &l_.info.author},
+            {HPDF_INFO_SUBJECT, &l_.info.subject},   {HPDF_INFO_KEYWORDS, &l_.info.keywords},
+            {HPDF_INFO_CREATOR, &l_.info.creator},
+        };
+        for (auto [type, value] : attrs)
+            if (!value->empty()) doc_.check("setting document information", HPDF_SetInfoAttr(pdf, type, value->c_str()));
+        const HPDF_Date date = to_pdf_date(l_.info.date_epoch);
+        doc_.check("setting the creation date", HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date));
+        doc_.check("setting the modification date", HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date));
+        if (!l_.info.language.empty()) {
+            HPDF_String lang = HPDF_String_New(pdf->mmgr, l_.info.language.c_str(), nullptr);
+            doc_.check_handle("setting the document language", lang);
+            doc_.check("setting the document language", HPDF_Dict_Add(pdf->catalog, "Lang", lang));
+        }
+    }
+
+    const layout::Layout& l_;
+    const core::Context& ctx_;
+    Document doc_;
+    std::vector<FontUse> uses_;
+    std::map<std::string, size_t> font_index_;  // PostScript name -> uses_
+    std::vector<PreparedRun> prepared_;         // one per TextRun, in drawing order
+    size_t next_run_ = 0;
+    std::set<std::pair<std::string, char32_t>> warned_;
+    std::vector<HPDF_Page> pages_;
+    std::map<std::string, HPDF_Image> images_;
+};
+
+}  // namespace
+
+std::string write_pdf(const layout::Layout& l, const Options& opt, const core::Context& ctx) {
+    if (opt.pdfa) throw core::Error({}, "PDF/A is not available yet");
+    if (l.pages.empty()) throw core::Error({}, "PDF writer: the document has no pages");
+    Writer w(l, ctx);
+    return w.run();
+}
+
+}  // namespace briefmake::pdf

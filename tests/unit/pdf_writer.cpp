@@ -1,0 +1,351 @@
+// The PDF writer, checked by reading its output back with programs nobody here wrote:
+// poppler (pdftotext, pdffonts, pdfinfo, pdftoppm) and qpdf.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/context.hpp"
+#include "core/diag.hpp"
+#include "fonts/font.hpp"
+#include "layout/frame.hpp"
+#include "pdf/writer.hpp"
+
+using namespace briefmake;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path source(const std::string& rel) { return fs::path(BRIEFMAKE_SOURCE_DIR) / rel; }
+fs::path data(const std::string& name) { return source("tests/data/pdf") / name; }
+
+fonts::FontSet& font_set() {
+    static fonts::FontSet set;
+    return set;
+}
+std::shared_ptr<const fonts::Font> face(const char* name) { return font_set().get(source("fonts") / name); }
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string tmpl = (fs::temp_directory_path() / "briefmake_pdf_XXXXXX").string();
+        REQUIRE(mkdtemp(tmpl.data()) != nullptr);
+        path = tmpl;
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+void spit(const fs::path& p, const std::string& bytes) {
+    std::ofstream out(p, std::ios::binary);
+    out << bytes;
+}
+
+struct Run {
+    int status = -1;
+    std::string out, err;
+};
+
+// Runs a shell command, capturing stdout and stderr separately.
+Run run(const std::string& cmd, const fs::path& dir) {
+    const fs::path out = dir / "cmd.out", err = dir / "cmd.err";
+    Run r;
+    int st = std::system((cmd + " >" + out.string() + " 2>" + err.string()).c_str());
+    r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
+layout::TextRun text(double x, double y, std::string s, const char* font, double size = 12, bool hyphen = false) {
+    layout::TextRun t;
+    t.x = x;
+    t.y = y;
+    t.text = std::move(s);
+    t.font = face(font);
+    t.size = size;
+    t.hyphen = hyphen;
+    return t;
+}
+
+// Two A4 pages with Turkish and Kazakh text in three Liberation Serif faces, a word hyphenated
+// across lines, graphics, links and nested bookmarks.
+layout::Layout sample() {
+    layout::Layout l;
+    layout::Page p1, p2;
+    p1.items.push_back(text(72, 100, "Türkçe: ağaç, ışık, İstanbul, şeker, öğün, üzüm", "LiberationSerif-Regular.ttf"));
+    p1.items.push_back(text(72, 130, "Қазақ тілі: әңгіме, ұлт, қала, өнер, үй", "LiberationSerif-Bold.ttf"));
+    p1.items.push_back(text(72, 160, "Eğik yazı", "LiberationSerif-Italic.ttf", 11));
+    // "Uluslararası ilişki-" / "lerin güçlenmesi": each word placed by the layout.
+    auto reg = "LiberationSerif-Regular.ttf";
+    p1.items.push_back(text(72, 200, "Uluslararası", reg));
+    p1.items.push_back(text(72 + face(reg)->width("Uluslararası ", 12), 200, "ilişki", reg, 12, true));
+    p1.items.push_back(text(72, 215, "lerin", reg));
+    p1.items.push_back(text(72 + face(reg)->width("lerin ", 12), 215, "güçlenmesi.", reg));
+    p1.items.push_back(layout::Rule{72, 230, 523, 230, 0.75, {0x1F, 0x38, 0x64}});
+    p1.items.push_back(layout::Rect{72, 240, 100, 40, layout::Color{0xDD, 0xEE, 0xFF}, layout::Color{0, 0, 0}, 0.5});
+    layout::Path chart;
+    chart.points = {{200, 280}, {240, 250}, {280, 265}, {320, 240}};
+    chart.stroke = layout::Color{0xC0, 0, 0};
+    p1.items.push_back(chart);
+    p1.items.push_back(layout::Sector{400, 270, 30, 0, 135, {0x44, 0x88, 0x22}, layout::Color{255, 255, 255}});
+    p1.items.push_back(layout::Sector{400, 270, 30, 135, 360, {0x22, 0x44, 0x88}, std::nullopt});
+    p1.items.push_back(text(72, 320, "örnek.org bağlantısı", reg));
+    p1.items.push_back(layout::Link{72, 310, 120, 14, "https://example.org/ara?q=%C5%9F", -1, 0});
+    p1.items.push_back(text(72, 340, "İkinci sayfaya git", reg));
+    p1.items.push_back(layout::Link{72, 330, 100, 14, "", 1, 72});
+    p1.items.push_back(layout::Image{72, 360, 64, 32, data("rgba.png")});
+    p1.items.push_back(layout::Image{150, 360, 32, 32, data("grey.jpg")});
+    p1.items.push_back(layout::Image{200, 360, 32, 16, data("rgb.png")});
+    p2.items.push_back(text(72, 90, "Қорытынды және сонғы сөз", "LiberationSerif-Bold.ttf", 16));
+    p2.items.push_back(text(72, 120, "Son söz: güle güle.", reg));
+    l.pages = {p1, p2};
+    l.bookmarks = {{"Giriş", 1, 0, 72}, {"Ağaçlar ve ışık", 2, 0, 190}, {"Қорытынды", 1, 1, 72}};
+    l.info.title = "Yıllık Rapor — Қазақстан";
+    l.info.author = "Ayşe Yılmaz";
+    l.info.subject = "Deneme";
+    l.info.keywords = "rapor, şirket";
+    l.info.creator = "briefmake";
+    l.info.language = "tr";
+    l.info.date_epoch = 1700000000;  // 2023-11-14 22:13:20 UTC
+    return l;
+}
+
+std::string write(const layout::Layout& l, core::WarningSink* sink = nullptr) {
+    core::Context ctx;
+    ctx.warnings = sink;
+    return pdf::write_pdf(l, pdf::Options{}, ctx);
+}
+
+bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
+
+std::string remove_all(std::string s, const std::string& what) {
+    for (size_t at; (at = s.find(what)) != std::string::npos;) s.erase(at, what.size());
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("the sample brief reads back with poppler and qpdf") {
+    TempDir dir;
+    core::WarningSink sink;
+    const std::string bytes = write(sample(), &sink);
+    CHECK(sink.items().empty());
+    const fs::path file = dir.path / "sample.pdf";
+    spit(file, bytes);
+    if (const char* keep = std::getenv("BRIEFMAKE_TEST_KEEP")) spit(fs::path(keep) / "sample.pdf", bytes);
+    const std::string f = file.string();
+
+    SUBCASE("text extracts with the right letters, the hyphenated word whole") {
+        Run r = run("pdftotext -enc UTF-8 " + f + " -", dir.path);
+        REQUIRE(r.status == 0);
+        CHECK(r.err == "");
+        for (const char* w : {"ağaç", "ışık", "İstanbul", "şeker", "öğün", "üzüm", "Қазақ", "әңгіме", "ұлт", "қала",
+                              "өнер", "үй", "Eğik", "Қорытынды", "güle güle"}) {
+            CAPTURE(w);
+            CHECK(contains(r.out, w));
+        }
+        // The drawn hyphen extracts as a soft hyphen at the line end, never as U+002D.
+        CHECK(contains(r.out, "ilişki\u00AD\nlerin"));
+        CHECK(contains(remove_all(r.out, "\u00AD\n"), "ilişkilerin"));
+        CHECK_FALSE(contains(r.out, "ilişki-"));
+    }
+
+    SUBCASE("the hyphen is visible") {
+        // Render the spot right after "ilişki" and look for dark pixels (4x: 1 pt = 4 px).
+        auto reg = face("LiberationSerif-Regular.ttf");
+        const double x0 = 72 + reg->width("Uluslararası ilişki", 12);
+        const double w = reg->advance(U'-') * 12;
+        Run r = run("pdftoppm -r 288 -gray -f 1 -l 1 -x " + std::to_string(int(x0 * 4)) + " -y " +
+                        std::to_string(int((200 - 6) * 4)) + " -W " + std::to_string(int(w * 4)) + " -H 24 " + f +
+                        " " + (dir.path / "hy").string(),
+                    dir.path);
+        REQUIRE(r.status == 0);
+        CHECK(r.err == "");
+        std::string pgm = slurp(dir.path / "hy-1.pgm");
+        REQUIRE(pgm.size() > 20);
+        // P5 header: magic, width, height, maxval, then one byte per pixel.
+        std::istringstream hdr(pgm);
+        std::string magic;
+        int pw = 0, ph = 0, maxval = 0;
+        hdr >> magic >> pw >> ph >> maxval;
+        REQUIRE(magic == "P5");
+        const size_t start = size_t(hdr.tellg()) + 1;
+        REQUIRE(pgm.size() >= start + size_t(pw) * ph);
+        int dark = 0;
+        for (size_t i = start; i < start + size_t(pw) * ph; ++i) dark += uint8_t(pgm[i]) < 128;
+        CHECK(dark >= 8);
+    }
+
+    SUBCASE("fonts are embedded subsets with unicode maps and no warnings") {
+        Run r = run("pdffonts " + f, dir.path);
+        REQUIRE(r.status == 0);
+        CHECK(r.err == "");
+        std::istringstream lines(r.out);
+        std::string line;
+        int faces = 0;
+        while (std::getline(lines, line)) {
+            if (!contains(line, "CID TrueType")) continue;
+            ++faces;
+            CAPTURE(line);
+            CHECK(contains(line, "+LiberationSerif"));
+            CHECK(contains(line, "Identity-H       yes yes yes"));
+        }
+        CHECK(faces == 3);
+        // pdftotext parses every ToUnicode CMap: libharu's own made poppler warn here.
+        Run t = run("pdftotext -enc UTF-8 " + f + " /dev/null", dir.path);
+        CHECK(t.err == "");
+    }
+
+    SUBCASE("qpdf finds no errors") {
+        Run r = run("qpdf --check " + f, dir.path);
+        CHECK(r.status == 0);
+        CHECK(contains(r.out, "No syntax or stream encoding errors found"));
+        CHECK_FALSE(contains(r.out + r.err, "WARNING"));
+    }
+
+    SUBCASE("info: UTF-8 title, pages, A4, dates from the layout") {
+        Run r = run("pdfinfo -isodates " + f, dir.path);
+        REQUIRE(r.status == 0);
+        CHECK(r.err == "");
+        CHECK(contains(r.out, "Title:           Yıllık Rapor — Қазақстан\n"));
+        CHECK(contains(r.out, "Author:          Ayşe Yılmaz\n"));
+        CHECK(contains(r.out, "Keywords:        rapor, şirket\n"));
+        CHECK(contains(r.out, "Creator:         briefmake\n"));
+        CHECK(contains(r.out, "Pages:           2\n"));
+        CHECK(contains(r.out, "Page size:       595.276 x 841.89 pts (A4)"));
+        CHECK(contains(r.out, "CreationDate:    2023-11-14T22:13:20Z"));
+        CHECK(contains(r.out, "ModDate:         2023-11-14T22:13:20Z"));
+    }
+
+    SUBCASE("bookmarks nest by level, links point where they should") {
+        Run r = run("qpdf --json --json-key=outlines " + f, dir.path);
+        REQUIRE(r.status == 0);
+        // qpdf lists an item's "kids" before its "title": the first kids array must hold
+        // "Ağaçlar ve ışık" (level 2) and nothing else, followed by its parent "Giriş".
+        const size_t kids = r.out.find("\"kids\": [");
+        REQUIRE(kids != std::string::npos);
+        size_t end = kids + 9;
+        for (int depth = 1; depth > 0 && end < r.out.size(); ++end) depth += r.out[end] == '[' ? 1 : r.out[end] == ']' ? -1 : 0;
+        const std::string first_kids = r.out.substr(kids, end - kids);
+        CHECK(contains(first_kids, "\"title\": \"Ağaçlar ve ışık\""));
+        CHECK_FALSE(contains(first_kids, "Giriş"));
+        CHECK_FALSE(contains(first_kids, "Қорытынды"));
+        const size_t giris = r.out.find("\"title\": \"Giriş\"");
+        const size_t last = r.out.find("\"title\": \"Қорытынды\"");
+        CHECK(end < giris);
+        CHECK(giris < last);
+        CHECK(giris != std::string::npos);
+        CHECK(last != std::string::npos);
+        CHECK(contains(r.out, "\"destpageposfrom1\": 2"));
+
+        Run q = run("qpdf --qdf --object-streams=disable " + f + " " + (dir.path / "qdf.pdf").string(), dir.path);
+        REQUIRE(q.status == 0);
+        const std::string qdf = slurp(dir.path / "qdf.pdf");
+        CHECK(contains(qdf, "/URI (https://example.org/ara?q=%C5%9F)"));
+        CHECK(contains(qdf, "/Lang (tr)"));
+        CHECK(contains(qdf, "/PageMode /UseOutlines"));
+        // Links carry no visible border.
+        size_t annots = 0;
+        for (size_t at = 0; (at = qdf.find("/Subtype /Link", at)) != std::string::npos; ++at) ++annots;
+        CHECK(annots == 2);
+        CHECK_FALSE(contains(qdf, "/Border [0 0 1]"));
+    }
+
+    SUBCASE("images are embedded, with an alpha mask for the RGBA PNG") {
+        Run r = run("pdfimages -list " + f, dir.path);
+        REQUIRE(r.status == 0);
+        CHECK(r.err == "");
+        CHECK(contains(r.out, "smask"));
+        CHECK(contains(r.out, "jpeg"));
+        int images = 0, masks = 0;
+        std::istringstream lines(r.out);
+        for (std::string line; std::getline(lines, line);) {
+            images += contains(line, " image ") && !contains(line, " smask ");
+            masks += contains(line, " smask ");
+        }
+        CHECK(images == 3);
+        CHECK(masks == 1);  // the opaque RGB PNG gets none
+    }
+
+    SUBCASE("the whole document renders without complaint") {
+        Run r = run("pdftoppm -r 36 -gray " + f + " " + (dir.path / "page").string(), dir.path);
+        CHECK(r.status == 0);
+        CHECK(r.err == "");
+    }
+
+    SUBCASE("small: three subset faces, two pages") {
+        CAPTURE(bytes.size());
+        CHECK(bytes.size() < 30000);
+    }
+}
+
+TEST_CASE("output is deterministic") {
+    CHECK(write(sample()) == write(sample()));
+    auto later = sample();
+    later.info.date_epoch += 86400;
+    CHECK(write(later) != write(sample()));
+}
+
+TEST_CASE("corrupt images throw core::Error naming the file, never abort") {
+    for (const char* name : {"corrupt.png", "truncated.png", "truncated.jpg", "short-sof.jpg"}) {
+        CAPTURE(name);
+        layout::Layout l;
+        l.pages.emplace_back();
+        l.pages[0].items.push_back(layout::Image{10, 10, 20, 20, data(name)});
+        try {
+            write(l);
+            FAIL("expected an error");
+        } catch (const core::Error& e) {
+            CHECK(e.loc().file == data(name).string());
+        }
+    }
+    layout::Layout l;
+    l.pages.emplace_back();
+    l.pages[0].items.push_back(layout::Image{10, 10, 20, 20, source("fonts/README.md")});
+    CHECK_THROWS_AS(write(l), core::Error);
+    l.pages[0].items[0] = layout::Image{10, 10, 20, 20, data("no-such-file.png")};
+    CHECK_THROWS_AS(write(l), core::Error);
+}
+
+TEST_CASE("bad input is an error, not a broken file") {
+    layout::Layout l;
+    CHECK_THROWS_AS(write(l), core::Error);  // no pages
+    l.pages.emplace_back();
+    l.pages[0].items.push_back(layout::Link{0, 0, 10, 10, "", 3, 0});
+    CHECK_THROWS_AS(write(l), core::Error);  // link to a page that does not exist
+    l.pages[0].items.clear();
+    l.bookmarks.push_back({"Yok", 1, 5, 0});
+    CHECK_THROWS_AS(write(l), core::Error);
+    l.bookmarks.clear();
+    CHECK_NOTHROW(write(l));
+    core::Context ctx;
+    pdf::Options opt;
+    opt.pdfa = true;
+    CHECK_THROWS_AS(pdf::write_pdf(l, opt, ctx), core::Error);
+}
+
+TEST_CASE("characters a font lacks are reported") {
+    layout::Layout l;
+    l.pages.emplace_back();
+    l.pages[0].items.push_back(text(72, 72, "ab\u4E00c\U0001F600", "LiberationSerif-Regular.ttf"));
+    core::WarningSink sink;
+    const std::string bytes = write(l, &sink);
+    REQUIRE(sink.items().size() == 2);
+    CHECK(contains(sink.items()[0].message, "U+4E00"));
+    CHECK(contains(sink.items()[1].message, "U+1F600"));
+    CHECK(bytes.size() > 0);
+}
