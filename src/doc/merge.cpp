@@ -207,7 +207,8 @@ private:
     ListItem agenda_item(const spec::AgendaItem& item, const std::string& number, int level) {
         ListItem li;
         li.label = number + ".";
-        Inlines title = plain(item.title.value);
+        // The item's title stands out from its notes and talking points.
+        Inlines title = plain(item.title.value, Bold);
         if (item.presenter) {
             title.push_back(Span{" (" + label("presenter") + ": " + item.presenter->value + ")", Italic, "", false});
         }
