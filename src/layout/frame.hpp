@@ -80,9 +80,22 @@ struct Image {
 
 using Item = std::variant<TextRun, Rule, Rect, Path, Sector, Link, Image>;
 
+// One laid-out line of text, for tests and the dump (the PDF writer ignores it).
+// x is where the line's measure starts (indents applied), y its baseline; width is the extent
+// actually used (justified lines: the whole measure).
+struct LineMark {
+    double x = 0, y = 0, width = 0, measure = 0;
+    std::string style;       // the paragraph style ("body", "heading1", "table", ...)
+    bool justified = false;  // stretched or shrunk to the measure
+    bool last = false;       // the last line of its paragraph (or before a hard break)
+    bool hyphen = false;     // ends with a hyphen
+    bool operator==(const LineMark&) const = default;
+};
+
 struct Page {
     double width = 595.276, height = 841.890;
     std::vector<Item> items;
+    std::vector<LineMark> lines;  // text lines on the page, in reading order
     bool operator==(const Page&) const = default;
 };
 

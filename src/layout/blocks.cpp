@@ -1,0 +1,240 @@
+// Blocks -> the vertical flow: paragraphs, headings (bookmarks, anchors), lists with hanging
+// labels, tables, figures (kept together when they fit a page), and the table of contents.
+#include <algorithm>
+#include <cmath>
+
+#include "layout/internal.hpp"
+
+namespace briefmake::layout::detail {
+
+namespace {
+
+constexpr double kTableGap = 6;
+
+struct Builder {
+    Engine& e;
+    Flow& flow;
+    const std::vector<HeadingRef>& headings;
+
+    void blocks(const std::vector<doc::Block>& bs, double x, double w) {
+        for (const auto& b : bs) block(b, x, w);
+    }
+
+    void block(const doc::Block& b, double x, double w) {
+        std::visit(
+            [&](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, doc::Paragraph>) paragraph(v, b.loc, x, w);
+                else if constexpr (std::is_same_v<T, doc::Heading>) heading(v, b.loc, x, w);
+                else if constexpr (std::is_same_v<T, doc::List>) list(v, b.loc, x, w);
+                else if constexpr (std::is_same_v<T, doc::Table>) table(v, b.loc, x, w);
+                else if constexpr (std::is_same_v<T, doc::Figure>) figure(v, b.loc, x, w);
+                else if constexpr (std::is_same_v<T, doc::Toc>) toc(v, b.loc, x, w);
+            },
+            b.v);
+    }
+
+    std::vector<VBox> para(const std::string& style, const tmpl::Style& st, const doc::Inlines& in,
+                           const SourceLoc& loc, double x, double w) {
+        ParaSpec spec;
+        spec.style = &st;
+        spec.style_name = style;
+        spec.content = &in;
+        spec.x = x;
+        spec.width = w;
+        spec.loc = loc;
+        return paragraph_boxes(e, spec);
+    }
+
+    void paragraph(const doc::Paragraph& p, const SourceLoc& loc, double x, double w) {
+        const auto& st = e.style(p.style);
+        flow.add(para(p.style, st, p.content, loc, x, w), st.space_before, st.space_after, st.keep_with_next);
+    }
+
+    void heading(const doc::Heading& h, const SourceLoc& loc, double x, double w) {
+        std::string name = "heading" + std::to_string(std::clamp(h.level, 1, 3));
+        const auto& st = e.style(name);
+        auto boxes = para(name, st, h.content, loc, x, w);
+        if (boxes.empty()) return;
+        for (size_t i = 1; i < boxes.size(); ++i) boxes[i].breakable = false;  // a heading stays whole
+        boxes[0].bookmark = Bookmark{e.transform(plain_text(h.content), st.transform), h.level, 0, 0};
+        boxes[0].anchor = h.anchor;
+        flow.add(std::move(boxes), st.space_before, st.space_after, st.keep_with_next);
+    }
+
+    void list(const doc::List& l, const SourceLoc& loc, double x, double w) {
+        const auto& st = e.style("list");
+        FontPtr face = e.face(st);
+        double label_w = 0;
+        for (const auto& it : l.items) label_w = std::max(label_w, text_width(e, it.label, face, st.size, loc));
+        const double hang = std::max(st.indent_left, label_w + st.size / 2);
+        // Item paragraphs hang from the label column; the style's own left indent is the hang.
+        for (const auto& it : l.items) {
+            size_t first = flow.boxes.size();
+            for (const auto& b : it.blocks) {
+                if (auto* p = std::get_if<doc::Paragraph>(&b.v)) {
+                    tmpl::Style ps = e.style(p->style);
+                    ps.indent_left = 0;
+                    flow.add(para(p->style, ps, p->content, b.loc, x + hang, w - hang), ps.space_before,
+                             ps.space_after, ps.keep_with_next);
+                } else {
+                    block(b, x + hang, w - hang);
+                }
+            }
+            if (flow.boxes.size() == first) {  // an empty item: the label alone
+                VBox lb;
+                lb.height = st.size * st.leading;
+                lb.first_baseline = lb.height * 0.8;
+                flow.add({std::move(lb)}, 0, st.space_after, false);
+            }
+            VBox& fb = flow.boxes[first];
+            double baseline = fb.first_baseline >= 0 ? fb.first_baseline : st.size;
+            set_text(e, fb.items, it.label, face, st.size, st.color, x, baseline, loc);
+        }
+    }
+
+    // Header rows, then body rows; `group` makes the header repeat on every page it continues to.
+    void table_boxes(TableBoxes& tb, int group, bool splittable, std::vector<VBox>& out) {
+        for (size_t i = 0; i < tb.header.size(); ++i) {
+            if (i > 0) tb.header[i].breakable = false;
+            out.push_back(std::move(tb.header[i]));
+        }
+        const bool has_header = !tb.header.empty();
+        for (size_t i = 0; i < tb.body.size(); ++i) {
+            VBox& b = tb.body[i];
+            // The header stays with the first body row; a table without a header starts anywhere.
+            b.breakable = i == 0 ? !has_header : splittable;
+            b.group = group;
+            b.group_first = i == 0 && !has_header;
+            out.push_back(std::move(b));
+        }
+    }
+
+    void table(const doc::Table& t, const SourceLoc& loc, double x, double w) {
+        TableBoxes tb = lay_out_table(e, t, x, w, loc);
+        int group = int(flow.headers.size());
+        flow.headers.push_back(tb.header);
+        std::vector<VBox> boxes;
+        table_boxes(tb, group, true, boxes);
+        flow.add(std::move(boxes), kTableGap, kTableGap, false);
+    }
+
+    void figure(const doc::Figure& f, const SourceLoc& loc, double x, double w) {
+        const auto& cap_st = e.style("caption");
+        const auto& src_st = e.style("source");
+        const auto& note_st = e.style("note");
+        std::vector<VBox> boxes = para("caption", cap_st, f.caption, loc, x, w);
+        for (size_t i = 1; i < boxes.size(); ++i) boxes[i].breakable = false;
+        double gap = cap_st.space_after;
+        size_t body_first = boxes.size();
+        int group = -1;
+        if (f.table) {
+            TableBoxes tb = lay_out_table(e, *f.table, x, w, loc);
+            // The repeated header on later pages: "Tablo 1. ... (devam)" and the header rows.
+            doc::Inlines cont = f.caption;
+            cont.push_back(doc::Span{" " + e.label("continued"), 0, {}, false});
+            std::vector<VBox> rep = para("caption", cap_st, cont, loc, x, w);
+            if (!rep.empty()) rep.back().height += cap_st.space_after;
+            for (auto& h : tb.header) rep.push_back(h);
+            group = int(flow.headers.size());
+            flow.headers.push_back(std::move(rep));
+            table_boxes(tb, group, true, boxes);
+        } else if (f.chart) {
+            boxes.push_back(lay_out_chart(e, *f.chart, x, w, loc));
+        }
+        if (body_first < boxes.size()) boxes[body_first].gap = gap;
+        gap = src_st.space_before;
+        double after = boxes.empty() ? 0 : cap_st.space_after;
+        if (!f.source.empty()) {
+            auto src = para("source", src_st, f.source, loc, x, w);
+            if (!src.empty()) src[0].gap = gap;
+            for (auto& b : src) boxes.push_back(std::move(b));
+            after = src_st.space_after;
+            gap = 0;
+        }
+        if (!f.note.empty()) {
+            auto note = para("note", note_st, f.note, loc, x, w);
+            if (!note.empty()) note[0].gap = std::max(gap, note_st.space_before);
+            for (auto& b : note) boxes.push_back(std::move(b));
+            after = note_st.space_after;
+        }
+        // Never split a figure that fits on a page; a table too long for one page splits
+        // between rows (never before its first row or after its last).
+        double total = 0;
+        for (size_t i = 0; i < boxes.size(); ++i) total += boxes[i].height + (i ? boxes[i].gap : 0);
+        bool split = f.table && total > e.height;
+        for (size_t i = 1; i < boxes.size(); ++i) {
+            bool body_row = boxes[i].group == group && group >= 0;
+            if (!split || !body_row) boxes[i].breakable = false;
+        }
+        if (split) {  // keep the source and the first row with their neighbours
+            size_t last_row = boxes.size();
+            for (size_t i = boxes.size(); i-- > 0;)
+                if (boxes[i].group == group) {
+                    last_row = i;
+                    break;
+                }
+            if (last_row < boxes.size()) boxes[last_row].breakable = false;
+        }
+        flow.add(std::move(boxes), cap_st.space_before, after, false);
+    }
+
+    void toc(const doc::Toc& t, const SourceLoc& loc, double x, double w) {
+        const auto& title_st = e.style("toc-title");
+        doc::Inlines title{doc::Span{t.title.empty() ? e.label("contents") : t.title, 0, {}, false}};
+        flow.add(para("toc-title", title_st, title, loc, x, w), title_st.space_before, title_st.space_after, true);
+
+        tmpl::Style st = e.style("toc");
+        st.align = tmpl::Align::Left;
+        st.indent_first = 0;
+        FontPtr face = e.face(st);
+        const double reserve = text_width(e, "0000", face, st.size, loc);
+        const double dot_w = text_width(e, ". ", face, st.size, loc);
+        for (const auto& h : headings) {
+            if (h.level > 3) continue;
+            tmpl::Style es = st;
+            es.indent_left = st.indent_left + (h.level - 1) * st.size;
+            doc::Inlines content{doc::Span{h.title, 0, {}, false}};
+            auto lines = set_paragraph(e, ParaSpec{&es, "toc", &content, x, w - reserve - dot_w, std::nullopt, loc});
+            if (lines.empty()) continue;
+            VBox box;
+            double y = 0;
+            for (auto& l : lines) {
+                for (auto& it : l.items) {
+                    shift(it, 0, y);
+                    box.items.push_back(std::move(it));
+                }
+                l.mark.y += y;
+                box.lines.push_back(l.mark);
+                y += l.height;
+            }
+            box.height = y;
+            box.first_baseline = lines[0].baseline;
+            const LineMark& last = box.lines.back();
+            auto found = e.anchors.find(h.anchor);
+            std::string num = found == e.anchors.end() ? std::string() : std::to_string(found->second.first + 1);
+            double num_w = text_width(e, num, face, st.size, loc);
+            double right = x + w;
+            set_text(e, box.items, num, face, st.size, st.color, right - num_w, last.y, loc);
+            double from = last.x + last.width + dot_w / 2, to = right - reserve;
+            if (to > from) {
+                auto n = size_t(std::floor((to - from) / dot_w));
+                std::string dots;
+                for (size_t i = 0; i < n; ++i) dots += ". ";
+                if (n > 0) set_text(e, box.items, dots, face, st.size, st.color, to - double(n) * dot_w, last.y, loc);
+            }
+            if (found != e.anchors.end())
+                box.items.push_back(Link{x, 0, w, y, {}, found->second.first, found->second.second});
+            flow.add({std::move(box)}, 0, 0, false);
+        }
+        flow.pending_after = std::max(st.space_after, title_st.space_after);
+    }
+};
+
+}  // namespace
+
+void build_flow(Engine& e, Flow& flow, const std::vector<doc::Block>& blocks, const std::vector<HeadingRef>& headings) {
+    Builder{e, flow, headings}.blocks(blocks, e.left, e.width);
+}
+
+}  // namespace briefmake::layout::detail

@@ -1,0 +1,234 @@
+// Inline collection: spans -> the paragraph text (case transforms applied) -> Knuth-Plass pieces.
+// Break opportunities come from UAX #14 (text::line_breaks); inside a word only hyphenation
+// points (or, for a token wider than the line, character boundaries) allow a break.
+#include <algorithm>
+#include <cstdio>
+
+#include "layout/internal.hpp"
+#include "text/hyphenate.hpp"
+#include "text/text.hpp"
+
+namespace briefmake::layout::detail {
+
+namespace {
+
+constexpr double kHyphenPenalty = 50;
+constexpr double kExplicitHyphenPenalty = 50;
+constexpr double kCharBreakPenalty = 100;
+
+bool is_letter(char32_t cp) {
+    if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+    if (cp == 0xAB || cp == 0xBB || cp == 0xD7 || cp == 0xF7) return false;
+    return cp >= 0xC0 && cp < 0x2000;
+}
+
+bool ends_with_hyphen(std::string_view s) {
+    if (s.empty()) return false;
+    if (s.back() == '-') return true;
+    // U+2010 hyphen, U+2013 en dash, U+2014 em dash: E2 80 90 / 93 / 94
+    if (s.size() >= 3 && uint8_t(s[s.size() - 3]) == 0xE2 && uint8_t(s[s.size() - 2]) == 0x80) {
+        auto b = uint8_t(s.back());
+        return b == 0x90 || b == 0x93 || b == 0x94;
+    }
+    return false;
+}
+
+struct Range {
+    uint32_t begin, end;
+    uint16_t span;
+    const fonts::Font* face;
+};
+
+class Collector {
+public:
+    Collector(Engine& e, const tmpl::Style& st, const CollectOptions& opt, const SourceLoc& loc, Collected& out)
+        : e_(e), st_(st), opt_(opt), loc_(loc), out_(out), text_(out.text), pieces_(out.pieces) {}
+
+    void run(const doc::Inlines& content) {
+        std::vector<uint32_t> hard;
+        for (size_t i = 0; i < content.size(); ++i) {
+            const auto& sp = content[i];
+            if (sp.line_break) {
+                hard.push_back(uint32_t(text_.size()));
+                continue;
+            }
+            if (sp.text.empty()) continue;
+            auto begin = uint32_t(text_.size());
+            text_ += e_.transform(sp.text, st_.transform);
+            for (size_t k = begin; k < text_.size(); ++k)
+                if (text_[k] == '\n' || text_[k] == '\t' || text_[k] == '\r') text_[k] = ' ';
+            auto face = e_.face(st_.font, st_.bold || (sp.flags & doc::Bold), st_.italic || (sp.flags & doc::Italic));
+            ranges_.push_back({begin, uint32_t(text_.size()), uint16_t(i), face.get()});
+        }
+        if (ranges_.empty() && hard.empty()) return;
+
+        // Break opportunities, with the hard breaks merged in (a hard break wins at an offset).
+        std::vector<std::pair<uint32_t, bool>> cuts;
+        if (!text_.empty())
+            for (auto& b : text::line_breaks(text_, e_.lang)) cuts.emplace_back(uint32_t(b.offset), false);
+        for (auto h : hard) cuts.emplace_back(h, true);
+        cuts.emplace_back(uint32_t(text_.size()), false);
+        std::sort(cuts.begin(), cuts.end(), [](auto& a, auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second > b.second;
+        });
+
+        uint32_t prev = 0;
+        for (size_t ci = 0; ci < cuts.size(); ++ci) {
+            auto [off, is_hard] = cuts[ci];
+            if (off < prev) continue;
+            if (off == prev && !is_hard) continue;
+            uint32_t w = off;
+            while (w > prev && text_[w - 1] == ' ') --w;
+            word(prev, w);
+            if (w < off) {
+                const fonts::Font* f = last_face_ ? last_face_ : range_at(w).face;
+                double sp = f->advance(U' ') * st_.size;
+                pieces_.push_back({Piece::Glue, false, false, sp, sp / 2, sp / 3});
+            } else if (off < text_.size() && !is_hard && w > prev) {
+                bool hy = ends_with_hyphen(std::string_view(text_).substr(prev, w - prev));
+                Piece p{Piece::Penalty};
+                p.penalty = hy ? kExplicitHyphenPenalty : 0;
+                p.flagged = hy;
+                pieces_.push_back(p);
+            }
+            if (is_hard) {
+                strip_trailing_glue();
+                pieces_.push_back({Piece::Glue, false, true});
+                Piece p{Piece::Penalty};
+                p.penalty = -kInf;
+                pieces_.push_back(p);
+            }
+            prev = off;
+        }
+        strip_trailing_glue();
+        if (!pieces_.empty() && pieces_.back().kind == Piece::Penalty && pieces_.back().penalty <= -kInf)
+            return;  // ends with a hard break already
+        pieces_.push_back({Piece::Glue, false, true});
+        Piece p{Piece::Penalty};
+        p.penalty = -kInf;
+        pieces_.push_back(p);
+    }
+
+private:
+    const Range& range_at(uint32_t off) {
+        while (ri_ + 1 < ranges_.size() && ranges_[ri_].end <= off) ++ri_;
+        while (ri_ > 0 && ranges_[ri_].begin > off) --ri_;
+        return ranges_[ri_];
+    }
+
+    void strip_trailing_glue() {
+        while (!pieces_.empty() && pieces_.back().kind == Piece::Glue && !pieces_.back().fill) pieces_.pop_back();
+    }
+
+    // One unbreakable token [a, b): boxes split where the face or span changes, with hyphenation
+    // penalties at hyphenation points, or character breaks when it is wider than the line.
+    void word(uint32_t a, uint32_t b) {
+        if (a >= b) return;
+        std::string_view w(text_.data() + a, b - a);
+        double total = 0;
+        for (size_t i = 0; i < w.size();) {
+            uint32_t at = a + uint32_t(i);
+            char32_t cp = next_cp(w, i);
+            total += e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
+        }
+        breaks_.clear();  // (offset, kind): 1 hyphen, 2 character break
+        if (opt_.min_measure > 0 && total > opt_.min_measure + 1e-6) {
+            std::string shown(w.substr(0, std::min<size_t>(w.size(), 40)));
+            e_.ctx.warn(loc_, "'" + shown + (w.size() > 40 ? "…" : "") + "' is too wide for the line; broken");
+            double acc = 0;
+            for (size_t i = 0; i < w.size();) {
+                uint32_t at = a + uint32_t(i);
+                char32_t cp = next_cp(w, i);
+                double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
+                if (acc > 0 && acc + cw > opt_.min_measure) {
+                    breaks_.emplace_back(at, 2);
+                    acc = 0;
+                }
+                acc += cw;
+            }
+        } else if (opt_.hyphenate && w.size() >= 4) {
+            // The letters of the word without surrounding punctuation.
+            size_t s = 0, t = w.size();
+            while (s < t) {
+                size_t i = s;
+                if (is_letter(next_cp(w, i))) break;
+                s = i;
+            }
+            while (t > s) {
+                size_t i = t - 1;
+                while (i > s && (uint8_t(w[i]) & 0xC0) == 0x80) --i;
+                size_t j = i;
+                if (is_letter(next_cp(w, j))) break;
+                t = i;
+            }
+            if (t > s)
+                for (size_t h : text::hyphenation_points(w.substr(s, t - s), e_.lang))
+                    if (h > 0 && h < t - s) breaks_.emplace_back(a + uint32_t(s + h), 1);
+        }
+
+        size_t bi = 0;
+        Piece box{Piece::Box};
+        box.begin = a;
+        box.face = nullptr;
+        auto flush = [&](uint32_t at) {
+            if (at > box.begin) {
+                box.end = at;
+                pieces_.push_back(box);
+            }
+            box = Piece{Piece::Box};
+            box.begin = at;
+        };
+        for (size_t i = 0; i < w.size();) {
+            uint32_t at = a + uint32_t(i);
+            const Range& r = range_at(at);
+            if (bi < breaks_.size() && breaks_[bi].first == at) {
+                const fonts::Font* before = box.face;
+                flush(at);
+                Piece p{Piece::Penalty};
+                if (breaks_[bi].second == 1) {
+                    p.flagged = true;
+                    p.penalty = kHyphenPenalty;
+                    p.width = before ? before->advance(U'-') * st_.size : 0;
+                } else {
+                    p.penalty = kCharBreakPenalty;
+                }
+                pieces_.push_back(p);
+                ++bi;
+            }
+            char32_t cp = next_cp(w, i);
+            const fonts::Font* f = e_.pick(r.face, cp, loc_);
+            if (box.face && (f != box.face || r.span != box.span)) flush(at);
+            box.face = f;
+            box.span = r.span;
+            box.width += f->advance(cp) * st_.size;
+        }
+        flush(b);
+        last_face_ = pieces_.empty() || pieces_.back().kind != Piece::Box ? nullptr : pieces_.back().face;
+        if (last_face_ && last_face_ == e_.fallback.get()) last_face_ = range_at(b - 1).face;
+    }
+
+    Engine& e_;
+    const tmpl::Style& st_;
+    const CollectOptions& opt_;
+    const SourceLoc& loc_;
+    Collected& out_;
+    std::string& text_;
+    std::vector<Piece>& pieces_;
+    std::vector<Range> ranges_;
+    size_t ri_ = 0;
+    const fonts::Font* last_face_ = nullptr;
+    std::vector<std::pair<uint32_t, int>> breaks_;
+};
+
+}  // namespace
+
+Collected collect(Engine& e, const doc::Inlines& content, const tmpl::Style& st, const CollectOptions& opt,
+                  const SourceLoc& loc) {
+    Collected c;
+    c.size = st.size;
+    c.pieces.reserve(content.size() * 16);
+    Collector(e, st, opt, loc, c).run(content);
+    return c;
+}
+
+}  // namespace briefmake::layout::detail

@@ -1,0 +1,62 @@
+// Header and footer on every page (the first page may have its own), resolved once the page
+// count is known: "Sayfa 3 / 7". Left, centre and right slots inside the margins.
+#include <string>
+
+#include "layout/internal.hpp"
+
+namespace briefmake::layout::detail {
+
+namespace {
+
+std::string resolve(const doc::SlotText& parts, int page, int pages) {
+    std::string s;
+    for (const auto& p : parts) {
+        switch (p.kind) {
+            case tmpl::Part::Literal: s += p.text; break;
+            case tmpl::Part::Page: s += std::to_string(page); break;
+            case tmpl::Part::Pages: s += std::to_string(pages); break;
+        }
+    }
+    return s;
+}
+
+// Draws the three slots with their baseline at `baseline`; returns whether anything was drawn.
+bool slots(Engine& e, const doc::Furniture& f, const std::string& style, double baseline, int page, int pages,
+           std::vector<Item>& out) {
+    const tmpl::Style& st = e.style(style);
+    FontPtr face = e.face(st);
+    SourceLoc loc{e.t.file.string(), 0, 0};
+    bool any = false;
+    const doc::SlotText* parts[3] = {&f.left, &f.center, &f.right};
+    for (int k = 0; k < 3; ++k) {
+        std::string text = e.transform(resolve(*parts[k], page, pages), st.transform);
+        if (text.empty()) continue;
+        double w = text_width(e, text, face, st.size, loc);
+        double x = k == 0 ? e.left : k == 1 ? e.left + (e.width - w) / 2 : e.left + e.width - w;
+        set_text(e, out, text, face, st.size, st.color, x, baseline, loc);
+        any = true;
+    }
+    return any;
+}
+
+}  // namespace
+
+void add_furniture(Engine& e, Layout& out) {
+    const int pages = int(out.pages.size());
+    const auto& doc = e.doc;
+    const tmpl::Color rule_color = e.color("rule", {0x40, 0x40, 0x40});
+    for (int i = 0; i < pages; ++i) {
+        Page& page = out.pages[size_t(i)];
+        const doc::Furniture& header = i == 0 && doc.first_header ? *doc.first_header : doc.header;
+        const doc::Furniture& footer = i == 0 && doc.first_footer ? *doc.first_footer : doc.footer;
+        const double hb = e.t.page.header_distance;
+        if (slots(e, header, "header", hb, i + 1, pages, page.items)) {
+            const tmpl::Style& st = e.style("header");
+            double ry = hb + st.size * 0.35;
+            page.items.push_back(Rule{e.left, ry, e.left + e.width, ry, 0.5, rule_color});
+        }
+        slots(e, footer, "footer", page.height - e.t.page.footer_distance, i + 1, pages, page.items);
+    }
+}
+
+}  // namespace briefmake::layout::detail

@@ -1,0 +1,204 @@
+// Shared between the layout stages (not part of the public interface).
+//
+//   collect.cpp    inlines -> pieces (boxes, glue, penalties) with faces and widths
+//   linebreak.cpp  pieces -> breakpoints (Knuth-Plass total fit, first fit)
+//   paragraph.cpp  breakpoints -> positioned lines (justification, hyphens, links)
+//   blocks.cpp     blocks (paragraphs, headings, lists, figures, TOC) -> a flow of vertical boxes
+//   table.cpp      tables -> row boxes;  chart.cpp  charts -> vector drawings
+//   paginate.cpp   flow -> pages (keeps, widows/orphans, repeated table headers)
+//   furniture.cpp  header/footer with page X / Y
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "core/context.hpp"
+#include "doc/doc.hpp"
+#include "fonts/font.hpp"
+#include "layout/frame.hpp"
+
+namespace briefmake::layout::detail {
+
+using FontPtr = std::shared_ptr<const fonts::Font>;
+using core::SourceLoc;
+
+// Everything a stage needs: the document, its template, faces, the warning sink, and what an
+// earlier pass learnt (heading pages, for the table of contents).
+struct Engine {
+    Engine(const doc::Document& d, fonts::FontSet& f, const core::Context& c);
+
+    const doc::Document& doc;
+    const tmpl::Template& t;
+    fonts::FontSet& fonts;
+    const core::Context& ctx;
+    std::string lang;
+    FontPtr fallback;  // may be null
+
+    // Text area of a page.
+    double left = 0, width = 0, top = 0, height = 0;
+
+    // From the previous pass: heading anchor -> (page, y); and what this pass placed.
+    std::map<std::string, std::pair<int, double>> anchors, placed;
+
+    const tmpl::Style& style(const std::string& key) const;
+    tmpl::Color color(const std::string& key, tmpl::Color fallback_color) const;
+    std::string label(const std::string& key) const;
+    FontPtr face(const std::string& family, bool bold, bool italic);
+    FontPtr face(const tmpl::Style& s) { return face(s.font, s.bold, s.italic); }
+    std::string transform(std::string_view s, tmpl::CaseTransform tr) const;
+    // The face to draw `cp` with: `primary` if it has it, else the fallback; warns once per
+    // character when neither has it.
+    const fonts::Font* pick(const fonts::Font* primary, char32_t cp, const SourceLoc& loc);
+    const FontPtr& keep(const fonts::Font* f) const;  // the shared handle of a face from face()/fallback
+
+private:
+    std::map<std::tuple<std::string, bool, bool>, FontPtr> faces_;
+    std::map<const fonts::Font*, FontPtr> owners_;
+    std::set<char32_t> warned_;
+    tmpl::Style default_style_;
+};
+
+// ---- inline collection (collect.cpp) ----
+
+// One Knuth-Plass item.
+struct Piece {
+    enum Kind : uint8_t { Box, Glue, Penalty } kind = Box;
+    bool flagged = false;  // a hyphen break (at most two in a row)
+    bool fill = false;     // glue that stretches without limit (paragraph end, hard break)
+    double width = 0, stretch = 0, shrink = 0;
+    double penalty = 0;  // Penalty: cost; <= -kInf forces a break, >= kInf forbids it
+    // Box: bytes [begin, end) of the paragraph text, drawn with `face`, from span `span`.
+    uint32_t begin = 0, end = 0;
+    const fonts::Font* face = nullptr;
+    uint16_t span = 0;
+};
+constexpr double kInf = 10000;
+
+struct Collected {
+    std::string text;  // the paragraph text after case transforms
+    std::vector<Piece> pieces;
+    double size = 12;
+};
+
+struct CollectOptions {
+    double min_measure = 0;  // tokens wider than this are split at character boundaries
+    bool hyphenate = false;
+};
+
+Collected collect(Engine& e, const doc::Inlines& content, const tmpl::Style& st, const CollectOptions& opt,
+                  const SourceLoc& loc);
+
+// ---- line breaking (linebreak.cpp) ----
+
+// Widths: the first line may differ (first-line indent), the rest are equal.
+struct Measure {
+    double first = 0, rest = 0;
+    double at(size_t line) const { return line == 0 ? first : rest; }
+};
+
+// Indices of the pieces where lines end (a glue or penalty; the last is the final penalty).
+// Knuth-Plass returns nullopt when no set of breaks fits within `tolerance` (adjustment ratio).
+std::optional<std::vector<size_t>> total_fit(const std::vector<Piece>& p, const Measure& m, double tolerance);
+std::vector<size_t> first_fit(const std::vector<Piece>& p, const Measure& m);
+
+// ---- paragraphs (paragraph.cpp) ----
+
+struct ParaSpec {
+    const tmpl::Style* style = nullptr;
+    std::string style_name;
+    const doc::Inlines* content = nullptr;
+    double x = 0, width = 0;           // the region; the style's indents apply inside it
+    std::optional<tmpl::Align> align;  // overrides the style's
+    SourceLoc loc;
+};
+
+// A line with items relative to its top-left (y of text = baseline below the line top).
+struct SetLine {
+    std::vector<Item> items;
+    LineMark mark;
+    double height = 0, baseline = 0;
+};
+
+std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec);
+
+// Text on one line without breaking (chart labels, furniture): runs split where the fallback
+// face takes over. Returns the width.
+double set_text(Engine& e, std::vector<Item>& out, std::string_view text, const FontPtr& face, double size,
+                tmpl::Color color, double x, double baseline, const SourceLoc& loc);
+double text_width(Engine& e, std::string_view text, const FontPtr& face, double size, const SourceLoc& loc);
+
+std::string plain_text(const doc::Inlines& in);
+void shift(Item& item, double dx, double dy);
+
+// ---- the vertical flow (blocks.cpp, table.cpp, chart.cpp) ----
+
+struct VBox {
+    double height = 0;
+    double gap = 0;          // space above it, dropped at the top of a page
+    bool breakable = true;   // may a page end just before this box?
+    int group = -1;          // a split table: its repeated header (Flow::headers) ...
+    bool group_first = false;  // ... is not repeated before the table's own first box
+    std::vector<Item> items;  // y relative to the box top
+    std::vector<LineMark> lines;
+    double first_baseline = -1;
+    std::optional<Bookmark> bookmark;  // y relative to the box top
+    std::string anchor;
+};
+
+struct Flow {
+    std::vector<VBox> boxes;
+    std::vector<std::vector<VBox>> headers;  // per group: caption "(continued)" + header rows
+    double pending_after = 0;  // space after the last block, added to the next one's gap
+    bool keep_next = false;    // the last block must stay with the next one
+
+    // Appends a block's boxes: the first gets `before` + the previous block's space after.
+    void add(std::vector<VBox> block, double before, double after, bool keep_with_next);
+};
+
+struct HeadingRef {
+    std::string title, anchor;
+    int level = 1;
+};
+
+void build_flow(Engine& e, Flow& flow, const std::vector<doc::Block>& blocks, const std::vector<HeadingRef>& headings);
+
+// Boxes of a table whose top is at 0; x from `x` over `width`. Header rows first.
+struct TableBoxes {
+    std::vector<VBox> header, body;
+};
+TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, const SourceLoc& loc);
+VBox lay_out_chart(Engine& e, const doc::Chart& c, double x, double width, const SourceLoc& loc);
+
+// Boxes of the lines of a paragraph, with widow/orphan rules applied.
+std::vector<VBox> paragraph_boxes(Engine& e, const ParaSpec& spec);
+
+// ---- pages (paginate.cpp, furniture.cpp) ----
+
+void paginate(Engine& e, const Flow& flow, Layout& out);
+void add_furniture(Engine& e, Layout& out);
+
+// Decodes one UTF-8 sequence at s[i] and advances i (invalid bytes give U+FFFD).
+inline char32_t next_cp(std::string_view s, size_t& i) {
+    auto b0 = uint8_t(s[i]);
+    if (b0 < 0x80) return ++i, b0;
+    int len = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return ++i, 0xFFFD;
+    char32_t cp = b0 & (0x7F >> len);
+    for (int k = 1; k < len; ++k) {
+        auto b = uint8_t(s[i + k]);
+        if ((b & 0xC0) != 0x80) return ++i, 0xFFFD;
+        cp = (cp << 6) | (b & 0x3F);
+    }
+    i += len;
+    return cp;
+}
+
+std::string fmt(double v);  // rounded to 0.01, no trailing zeros
+std::string hex(tmpl::Color c);
+
+}  // namespace briefmake::layout::detail
