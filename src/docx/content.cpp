@@ -1,0 +1,363 @@
+#include "docx/content.hpp"
+
+#include <algorithm>
+
+#include "docx/tables.hpp"
+#include "text/hyphenate.hpp"
+#include "text/text.hpp"
+
+namespace briefmake::docx {
+
+namespace {
+
+// Decodes the code point at s[i] (s is clean UTF-8); sets len.
+char32_t code_point(std::string_view s, size_t i, size_t& len) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) return len = 1, c;
+    len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    return cp;
+}
+
+// Letters, digits and apostrophes make words; spaces, punctuation and dashes separate them.
+bool word_char(char32_t cp) {
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '\'';
+    if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xAD) return false;
+    if (cp >= 0x2000 && cp <= 0x206F) return cp == 0x2019;  // general punctuation; ’ is an apostrophe
+    if (cp >= 0x3000 && cp <= 0x303F) return false;
+    return true;
+}
+
+// Collects text into one w:t until an element (tab, break, soft hyphen) interrupts it.
+class TextRun {
+public:
+    explicit TextRun(pugi::xml_node r) : r_(r) {}
+    void text(std::string_view t) { buf_.append(t); }
+    void element(const char* name) {
+        flush();
+        r_.append_child(name);
+    }
+    void flush() {
+        if (buf_.empty()) return;
+        auto t = r_.append_child("w:t");
+        t.append_attribute("xml:space") = "preserve";
+        t.text().set(buf_.c_str());
+        buf_.clear();
+    }
+
+private:
+    pugi::xml_node r_;
+    std::string buf_;
+};
+
+// Text into run `r`: tabs and line feeds become w:tab and w:br; with `lang`, words get
+// w:softHyphen where the hyphenator allows a break, so Word and LibreOffice break where the
+// PDF may.
+void add_text(pugi::xml_node r, std::string_view t, const std::string& lang) {
+    TextRun run(r);
+    size_t i = 0;
+    while (i < t.size()) {
+        char c = t[i];
+        if (c == '\t') { run.element("w:tab"); ++i; continue; }
+        if (c == '\n') { run.element("w:br"); ++i; continue; }
+        if (c == '\r') { ++i; continue; }
+        size_t len = 0;
+        char32_t cp = code_point(t, i, len);
+        if (!word_char(cp)) {
+            run.text(t.substr(i, len));
+            i += len;
+            continue;
+        }
+        size_t end = i;
+        while (end < t.size()) {
+            size_t l = 0;
+            char32_t p = code_point(t, end, l);
+            if (!word_char(p)) break;
+            end += l;
+        }
+        std::string_view word = t.substr(i, end - i);
+        std::vector<size_t> points;
+        if (!lang.empty()) points = text::hyphenation_points(word, lang);
+        size_t from = 0;
+        for (size_t p : points) {
+            if (p <= from || p >= word.size()) continue;
+            run.text(word.substr(from, p - from));
+            run.element("w:softHyphen");
+            from = p;
+        }
+        run.text(word.substr(from));
+        i = end;
+    }
+    run.flush();
+}
+
+std::string bookmark_for(State& s, const std::string& anchor) {
+    auto it = s.bookmarks.find(anchor);
+    if (it != s.bookmarks.end()) return it->second;
+    // Word bookmark names: letters, digits, underscore, at most 40 characters. A leading
+    // underscore hides them from the bookmark list, as Word does for its own TOC bookmarks.
+    std::string name = "_Toc_";
+    for (char c : anchor) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    if (name.size() > 40) name.resize(40);
+    std::string unique = name;
+    for (int n = 2;; ++n) {
+        bool taken = false;
+        for (const auto& [a, b] : s.bookmarks) taken |= b == unique;
+        if (!taken) break;
+        std::string suffix = "_" + std::to_string(n);
+        unique = name.substr(0, 40 - suffix.size()) + suffix;
+    }
+    s.bookmarks[anchor] = unique;
+    return unique;
+}
+
+void collect_headings(const std::vector<doc::Block>& blocks, std::vector<const doc::Heading*>& out) {
+    for (const auto& b : blocks) {
+        if (const auto* h = std::get_if<doc::Heading>(&b.v)) out.push_back(h);
+        else if (const auto* l = std::get_if<doc::List>(&b.v))
+            for (const auto& item : l->items) collect_headings(item.blocks, out);
+    }
+}
+
+void field_char(pugi::xml_node p, const char* type) {
+    auto f = el(el(p, "w:r"), "w:fldChar");
+    attr(f, "w:fldCharType", type);
+}
+
+void instr(pugi::xml_node p, const std::string& code) {
+    auto t = el(el(p, "w:r"), "w:instrText");
+    t.append_attribute("xml:space") = "preserve";
+    t.text().set(code.c_str());
+}
+
+void plain_run(pugi::xml_node parent, const std::string& text) {
+    if (text.empty()) return;
+    add_text(el(parent, "w:r"), clean_text(text), "");
+}
+
+void add_heading(pugi::xml_node parent, const doc::Heading& h, State& s) {
+    int level = std::clamp(h.level, 1, 3);
+    std::string key = "heading" + std::to_string(level);
+    auto p = add_paragraph(parent, key, s);
+    int id = s.next_bookmark_id++;
+    auto start = el(p, "w:bookmarkStart");
+    attr(start, "w:id", num(id));
+    attr(start, "w:name", bookmark_for(s, h.anchor));
+    add_inlines(p, h.content, s, inline_options(key, s));
+    attr(el(p, "w:bookmarkEnd"), "w:id", num(id));
+}
+
+// A real TOC field, its result cached from briefmake's own page numbers, so the document reads
+// right when opened and Word does not ask to update fields.
+void add_toc(pugi::xml_node parent, const doc::Toc& toc, State& s) {
+    if (!toc.title.empty()) {
+        auto p = add_paragraph(parent, "toc-title", s);
+        plain_run(p, toc.title);
+    }
+    std::vector<const doc::Heading*> headings;
+    collect_headings(s.d.blocks, headings);
+    headings.erase(std::remove_if(headings.begin(), headings.end(), [](const doc::Heading* h) { return h->level > 3; }),
+                   headings.end());
+    auto begin = [&](pugi::xml_node p) {
+        field_char(p, "begin");
+        instr(p, " TOC \\o \"1-3\" \\h \\z \\u ");
+        field_char(p, "separate");
+    };
+    if (headings.empty()) {
+        auto p = add_paragraph(parent, "toc", s);
+        begin(p);
+        field_char(p, "end");
+        return;
+    }
+    for (size_t i = 0; i < headings.size(); ++i) {
+        const doc::Heading& h = *headings[i];
+        auto p = el(parent, "w:p");
+        el(el(p, "w:pPr"), "w:pStyle", toc_style_id(std::max(1, h.level)));
+        if (s.styles.id("toc").empty() && s.warned_styles.insert("toc").second)
+            s.ctx.warn(s.loc, "the template has no style 'toc'; the DOCX contents use Word's TOC styles");
+        if (i == 0) begin(p);
+        auto link = el(p, "w:hyperlink");
+        attr(link, "w:anchor", bookmark_for(s, h.anchor));
+        attr(link, "w:history", "1");
+        plain_run(link, plain_text(h.content));
+        el(el(link, "w:r"), "w:tab");
+        if (auto it = s.opt.anchor_pages.find(h.anchor); it != s.opt.anchor_pages.end())
+            plain_run(link, std::to_string(it->second));
+        if (i + 1 == headings.size()) field_char(p, "end");
+    }
+}
+
+void add_list(pugi::xml_node parent, const doc::List& l, State& s, int num_id);
+
+void add_list_items(pugi::xml_node parent, const doc::List& l, State& s, int num_id) {
+    NumberingKind kind = numbering_kind(l);
+    int level = std::clamp(l.level, 0, kMaxListLevel);
+    const char* style = kind == NumberingKind::Bullet ? kListBullet : kListNumber;
+    InlineOptions io = inline_options("list", s);
+    for (const auto& item : l.items) {
+        if (kind == NumberingKind::Bullet) s.numbering.use_bullet(level, item.label);
+        std::string label = s.numbering.add_item(num_id, level);
+        if (label != item.label)
+            s.ctx.warn(s.loc, "the DOCX list label '" + label + "' differs from '" + item.label + "'",
+                       "Word numbers lists itself; this numbering cannot be expressed");
+        Indent in = s.numbering.indent(kind, level);
+
+        auto p = el(parent, "w:p");
+        auto ppr = el(p, "w:pPr");
+        el(ppr, "w:pStyle", style);
+        auto numpr = el(ppr, "w:numPr");
+        el(numpr, "w:ilvl", num(level));
+        el(numpr, "w:numId", num(num_id));
+        // Direct indents: Word and LibreOffice disagree on whether a style's indent beats the
+        // numbering level's.
+        auto ind = el(ppr, "w:ind");
+        attr(ind, "w:left", num(in.left));
+        attr(ind, "w:hanging", num(in.hanging));
+
+        size_t first = 0;
+        if (!item.blocks.empty()) {
+            if (const auto* para = std::get_if<doc::Paragraph>(&item.blocks[0].v)) {
+                add_inlines(p, para->content, s, io);
+                first = 1;
+            }
+        }
+        for (size_t b = first; b < item.blocks.size(); ++b) {
+            const doc::Block& block = item.blocks[b];
+            if (const auto* sub = std::get_if<doc::List>(&block.v)) {
+                // A nested list of the same kind is a deeper level of the same numbering (1.1.);
+                // another kind gets its own.
+                add_list(parent, *sub, s, numbering_kind(*sub) == kind ? num_id : 0);
+            } else if (const auto* para = std::get_if<doc::Paragraph>(&block.v)) {
+                auto q = add_paragraph(parent, "list", s);
+                auto qind = el(paragraph_props(q), "w:ind");
+                attr(qind, "w:left", num(in.left));
+                add_inlines(q, para->content, s, io);
+            } else {
+                add_blocks(parent, {block}, s);
+            }
+        }
+    }
+}
+
+void add_list(pugi::xml_node parent, const doc::List& l, State& s, int num_id) {
+    if (num_id == 0) num_id = s.numbering.start_list(l);
+    add_list_items(parent, l, s, num_id);
+}
+
+void add_figure(pugi::xml_node parent, const doc::Figure& f, State& s) {
+    if (!f.caption.empty()) {
+        auto p = add_paragraph(parent, "caption", s);
+        add_inlines(p, f.caption, s, inline_options("caption", s));
+    }
+    if (f.table) add_table(parent, *f.table, s);
+    if (f.chart) add_table(parent, chart_table(*f.chart, s.d.meta.language), s);
+    for (const auto& [inl, key] : {std::pair{&f.source, "source"}, {&f.note, "note"}}) {
+        if (inl->empty()) continue;
+        auto p = add_paragraph(parent, key, s);
+        add_inlines(p, *inl, s, inline_options(key, s));
+    }
+}
+
+}  // namespace
+
+void assign_bookmarks(State& s) {
+    std::vector<const doc::Heading*> headings;
+    collect_headings(s.d.blocks, headings);
+    for (const auto* h : headings) bookmark_for(s, h->anchor);
+}
+
+pugi::xml_node paragraph_props(pugi::xml_node p) {
+    auto ppr = p.child("w:pPr");
+    return ppr ? ppr : p.prepend_child("w:pPr");
+}
+
+pugi::xml_node add_paragraph(pugi::xml_node parent, const std::string& key, State& s) {
+    auto p = el(parent, "w:p");
+    std::string id = s.styles.id(key);
+    if (id.empty()) {
+        if (s.warned_styles.insert(key).second)
+            s.ctx.warn(s.loc, "the template has no style '" + key + "'; the DOCX uses Normal");
+        return p;
+    }
+    if (id != "Normal") el(el(p, "w:pPr"), "w:pStyle", id);
+    return p;
+}
+
+InlineOptions inline_options(const std::string& key, const State& s) {
+    InlineOptions o;
+    o.hyphenate = hyphenates(key);
+    if (const tmpl::Style* st = s.styles.style(key)) o.lower = st->transform == tmpl::CaseTransform::Lower;
+    return o;
+}
+
+void add_inlines(pugi::xml_node p, const doc::Inlines& inlines, State& s, const InlineOptions& o) {
+    std::string lang = o.hyphenate ? s.d.meta.language : std::string();
+    pugi::xml_node link;
+    std::string link_target;
+    for (const auto& span : inlines) {
+        pugi::xml_node parent = p;
+        if (!span.link.empty()) {
+            if (!link || span.link != link_target) {
+                link = el(p, "w:hyperlink");
+                link_target = span.link;
+                if (span.link[0] == '#') {
+                    attr(link, "w:anchor", bookmark_for(s, span.link.substr(1)));
+                } else {
+                    attr(link, "r:id", s.rels->add("hyperlink", span.link, true));
+                }
+                attr(link, "w:history", "1");
+            }
+            parent = link;
+        } else {
+            link = pugi::xml_node();
+        }
+        auto r = el(parent, "w:r");
+        if (!span.link.empty() || span.flags) {
+            auto rpr = el(r, "w:rPr");
+            if (!span.link.empty()) el(rpr, "w:rStyle", kHyperlink);
+            if (span.flags & doc::Bold) el(rpr, "w:b"), el(rpr, "w:bCs");
+            if (span.flags & doc::Italic) el(rpr, "w:i"), el(rpr, "w:iCs");
+        }
+        if (span.line_break) el(r, "w:br");
+        std::string text = clean_text(span.text);
+        if (o.lower) text = text::to_lower(text, s.d.meta.language);
+        add_text(r, text, lang);
+    }
+}
+
+std::string plain_text(const doc::Inlines& inlines) {
+    std::string out;
+    for (const auto& span : inlines) out += span.line_break ? std::string(" ") : span.text;
+    std::string clean = clean_text(out);
+    for (char& c : clean)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    return clean;
+}
+
+void add_blocks(pugi::xml_node parent, const std::vector<doc::Block>& blocks, State& s) {
+    for (const auto& b : blocks) {
+        s.loc = b.loc;
+        std::visit(
+            [&](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, doc::Paragraph>) {
+                    auto p = add_paragraph(parent, v.style, s);
+                    add_inlines(p, v.content, s, inline_options(v.style, s));
+                } else if constexpr (std::is_same_v<T, doc::Heading>) {
+                    add_heading(parent, v, s);
+                } else if constexpr (std::is_same_v<T, doc::List>) {
+                    add_list(parent, v, s, 0);
+                } else if constexpr (std::is_same_v<T, doc::Table>) {
+                    add_table(parent, v, s);
+                } else if constexpr (std::is_same_v<T, doc::Figure>) {
+                    add_figure(parent, v, s);
+                } else if constexpr (std::is_same_v<T, doc::Toc>) {
+                    add_toc(parent, v, s);
+                }
+            },
+            b.v);
+    }
+}
+
+}  // namespace briefmake::docx

@@ -1,0 +1,102 @@
+#include "docx/furniture.hpp"
+
+#include "docx/content.hpp"
+
+namespace briefmake::docx {
+
+namespace {
+
+void field(pugi::xml_node p, const std::string& code, const std::string& cached) {
+    auto begin = el(el(p, "w:r"), "w:fldChar");
+    attr(begin, "w:fldCharType", "begin");
+    auto t = el(el(p, "w:r"), "w:instrText");
+    t.append_attribute("xml:space") = "preserve";
+    t.text().set(code.c_str());
+    attr(el(el(p, "w:r"), "w:fldChar"), "w:fldCharType", "separate");
+    auto r = el(p, "w:r");
+    el(r, "w:t").text().set(cached.c_str());
+    attr(el(el(p, "w:r"), "w:fldChar"), "w:fldCharType", "end");
+}
+
+void slot(pugi::xml_node p, const doc::SlotText& parts, State& s) {
+    for (const auto& part : parts) {
+        switch (part.kind) {
+            case tmpl::Part::Literal: {
+                doc::Inlines text{text_span(part.text)};
+                add_inlines(p, text, s, InlineOptions{});
+                break;
+            }
+            case tmpl::Part::Page: field(p, " PAGE ", "1"); break;
+            case tmpl::Part::Pages:
+                field(p, " NUMPAGES ", std::to_string(s.opt.page_count > 0 ? s.opt.page_count : 1));
+                break;
+        }
+    }
+}
+
+void tab(pugi::xml_node p) { el(el(p, "w:r"), "w:tab"); }
+
+// One paragraph in the Header/Footer style, whose centre and right tab stops are at half and
+// the whole text width: "left <tab> centre <tab> right".
+std::string furniture_xml(const doc::Furniture& f, bool header, State& s) {
+    pugi::xml_document doc;
+    auto root = new_part(doc, header ? "w:hdr" : "w:ftr");
+    attr(root, "xmlns:w", kNsW);
+    attr(root, "xmlns:r", kNsR);
+    auto p = add_paragraph(root, header ? "header" : "footer", s);
+    slot(p, f.left, s);
+    if (!f.center.empty() || !f.right.empty()) tab(p);
+    slot(p, f.center, s);
+    if (!f.right.empty()) tab(p);
+    slot(p, f.right, s);
+    return to_string(doc);
+}
+
+}  // namespace
+
+std::vector<Part> add_furniture(pugi::xml_node body, State& s) {
+    const doc::Document& d = s.d;
+    const tmpl::Page& pg = d.tmpl.page;
+    bool title_page = d.first_header.has_value() || d.first_footer.has_value();
+
+    std::vector<Part> parts;
+    auto sect = el(body, "w:sectPr");
+    int headers = 0, footers = 0;
+    auto add = [&](const doc::Furniture& f, bool header, const char* type) {
+        int n = header ? ++headers : ++footers;
+        std::string name = std::string(header ? "header" : "footer") + std::to_string(n) + ".xml";
+        std::string id = s.rels->add(header ? "header" : "footer", name);
+        // Links in headers would need the header's own relationships; slots hold none.
+        parts.push_back({"word/" + name,
+                         std::string("application/vnd.openxmlformats-officedocument.wordprocessingml.") +
+                             (header ? "header" : "footer") + "+xml",
+                         furniture_xml(f, header, s)});
+        auto ref = el(sect, header ? "w:headerReference" : "w:footerReference");
+        attr(ref, "w:type", type);
+        attr(ref, "r:id", id);
+    };
+    // With a distinct first page, its header and footer are both needed: an absent one would
+    // leave the first page blank where the others have furniture.
+    if (!d.header.empty()) add(d.header, true, "default");
+    if (title_page) add(d.first_header.value_or(d.header), true, "first");
+    if (!d.footer.empty()) add(d.footer, false, "default");
+    if (title_page) add(d.first_footer.value_or(d.footer), false, "first");
+
+    auto size = el(sect, "w:pgSz");
+    attr(size, "w:w", num(twips(pg.width)));
+    attr(size, "w:h", num(twips(pg.height)));
+    if (pg.width > pg.height) attr(size, "w:orient", "landscape");
+    auto mar = el(sect, "w:pgMar");
+    attr(mar, "w:top", num(twips(pg.margin_top)));
+    attr(mar, "w:right", num(twips(pg.margin_right)));
+    attr(mar, "w:bottom", num(twips(pg.margin_bottom)));
+    attr(mar, "w:left", num(twips(pg.margin_left)));
+    attr(mar, "w:header", num(twips(pg.header_distance)));
+    attr(mar, "w:footer", num(twips(pg.footer_distance)));
+    attr(mar, "w:gutter", "0");
+    attr(el(sect, "w:cols"), "w:space", "708");
+    if (title_page) el(sect, "w:titlePg");
+    return parts;
+}
+
+}  // namespace briefmake::docx

