@@ -142,6 +142,8 @@ public:
         for (size_t i = 0; i < l_.pages.size(); ++i) draw_page(i);
         add_bookmarks();
         set_info();
+        // libharu writes 1.3 whatever is used: soft masks and /Lang need 1.4, /ActualText 1.5.
+        pdf->pdf_version = used_actual_text_ ? HPDF_VER_15 : HPDF_VER_14;
         return doc_.save();
     }
 
@@ -298,6 +300,7 @@ private:
         if (t.hyphen) {
             // The drawn '-' extracts as U+00AD, so the hyphenated word stays searchable.
             raw(s, "/Span <</ActualText <FEFF00AD>>> BDC\n");
+            used_actual_text_ = true;
             doc_.check("showing a hyphen", HPDF_Page_ShowText(s.page, "-"));
             raw(s, "EMC\n");
         }
@@ -489,6 +492,7 @@ private:
     std::map<std::string, size_t> font_index_;  // PostScript name -> uses_
     std::vector<PreparedRun> prepared_;         // one per TextRun, in drawing order
     size_t next_run_ = 0;
+    bool used_actual_text_ = false;
     std::set<std::pair<std::string, char32_t>> warned_;
     std::vector<HPDF_Page> pages_;
     std::map<std::string, HPDF_Image> images_;

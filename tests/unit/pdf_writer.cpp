@@ -226,6 +226,7 @@ TEST_CASE("the sample brief reads back with poppler and qpdf") {
         CHECK(contains(r.out, "Keywords:        rapor, şirket\n"));
         CHECK(contains(r.out, "Creator:         briefmake\n"));
         CHECK(contains(r.out, "Pages:           2\n"));
+        CHECK(contains(r.out, "PDF version:     1.4\n"));  // soft masks and /Lang need 1.4
         CHECK(contains(r.out, "Page size:       595.276 x 841.89 pts (A4)"));
         CHECK(contains(r.out, "CreationDate:    2023-11-14T22:13:20Z"));
         CHECK(contains(r.out, "ModDate:         2023-11-14T22:13:20Z"));
@@ -348,4 +349,53 @@ TEST_CASE("characters a font lacks are reported") {
     CHECK(contains(sink.items()[0].message, "U+4E00"));
     CHECK(contains(sink.items()[1].message, "U+1F600"));
     CHECK(bytes.size() > 0);
+}
+
+TEST_CASE("a face without a visible soft hyphen: '-' drawn inside /ActualText") {
+    TempDir dir;
+    // A Liberation subset without U+00AD stands in for such a face.
+    auto full = face("LiberationSerif-Regular.ttf");
+    std::set<char32_t> cps;
+    for (char32_t c : std::u32string(U"ilşkern-")) cps.insert(c);
+    const fs::path sub = dir.path / "NoSoftHyphen.ttf";
+    spit(sub, full->subset(cps));
+    auto f = fonts::Font::load(sub);
+    REQUIRE_FALSE(f->has(U'\u00AD'));
+
+    layout::Layout l;
+    l.pages.emplace_back();
+    layout::TextRun a;
+    a.x = 72;
+    a.y = 100;
+    a.text = "ilişki";
+    a.font = f;
+    a.hyphen = true;
+    layout::TextRun b = a;
+    b.y = 115;
+    b.text = "lerin";
+    b.hyphen = false;
+    l.pages[0].items = {a, b};
+    const fs::path file = dir.path / "fallback.pdf";
+    spit(file, write(l));
+
+    Run t = run("pdftotext -enc UTF-8 " + file.string() + " -", dir.path);
+    REQUIRE(t.status == 0);
+    CHECK(t.err == "");
+    CHECK(contains(t.out, "ilişki\u00AD\nlerin"));
+    CHECK_FALSE(contains(t.out, "ilişki-"));
+    Run q = run("qpdf --check " + file.string(), dir.path);
+    CHECK(q.status == 0);
+    CHECK_FALSE(contains(q.out + q.err, "WARNING"));
+    Run i = run("pdfinfo " + file.string(), dir.path);
+    CHECK(contains(i.out, "PDF version:     1.5\n"));  // /ActualText
+    // The '-' is drawn: the rendered page differs from one without the hyphen.
+    l.pages[0].items[0] = [&] { auto c = a; c.hyphen = false; return c; }();
+    const fs::path plain = dir.path / "plain.pdf";
+    spit(plain, write(l));
+    run("pdftoppm -r 144 -gray " + file.string() + " " + (dir.path / "with").string(), dir.path);
+    run("pdftoppm -r 144 -gray " + plain.string() + " " + (dir.path / "without").string(), dir.path);
+    const std::string with = slurp(dir.path / "with-1.pgm"), without = slurp(dir.path / "without-1.pgm");
+    REQUIRE(with.size() == without.size());
+    REQUIRE(with.size() > 1000);
+    CHECK(with != without);
 }

@@ -1,0 +1,99 @@
+// The writer's pure parts: the ToUnicode CMap text and the image checks.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/diag.hpp"
+#include "pdf/images.hpp"
+#include "pdf/to_unicode.hpp"
+
+using namespace briefmake;
+
+namespace {
+std::string data(const char* name) {
+    std::ifstream in(std::filesystem::path(BRIEFMAKE_SOURCE_DIR) / "tests/data/pdf" / name, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+size_t count(const std::string& hay, const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = 0; (at = hay.find(needle, at)) != std::string::npos; at += needle.size()) ++n;
+    return n;
+}
+}  // namespace
+
+TEST_CASE("ToUnicode CMap: identity over the drawn BMP code points, at most 100 per block") {
+    std::string c = pdf::to_unicode_cmap({U'a', U'ş', U'\u00AD', U'қ', U'\U0001F600', char32_t(0xD800)});
+    CHECK(c.find("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n") != std::string::npos);
+    CHECK(c.find("4 beginbfchar\n<0061> <0061>\n<00AD> <00AD>\n<015F> <015F>\n<049B> <049B>\nendbfchar\n") !=
+          std::string::npos);
+    CHECK(c.find("cidrange") == std::string::npos);
+    CHECK(c.find("1F600") == std::string::npos);
+    CHECK(c.find("D800") == std::string::npos);
+    CHECK(c.find("/CMapType 2 def") != std::string::npos);
+
+    std::set<char32_t> many;
+    for (char32_t cp = 0x400; cp < 0x400 + 250; ++cp) many.insert(cp);
+    std::string m = pdf::to_unicode_cmap(many);
+    CHECK(count(m, "100 beginbfchar") == 2);
+    CHECK(count(m, "50 beginbfchar") == 1);
+    CHECK(count(m, "endbfchar") == 3);
+    CHECK(count(m, "<04F9> <04F9>") == 1);
+}
+
+TEST_CASE("JPEG validation") {
+    const std::string jpg = data("grey.jpg");
+    auto info = pdf::validate_jpeg(jpg, "grey.jpg");
+    CHECK(info.width == 8);
+    CHECK(info.height == 8);
+    CHECK(info.components == 1);
+    CHECK_NOTHROW(pdf::validate_jpeg(jpg + std::string("\0\0\r\n", 4), "padded.jpg"));
+    // Fill bytes before a marker are allowed.
+    std::string filled = jpg;
+    filled.insert(2, "\xFF\xFF");
+    CHECK_NOTHROW(pdf::validate_jpeg(filled, "filled.jpg"));
+
+    for (const char* bad : {"truncated.jpg", "short-sof.jpg", "rgb.png"}) {
+        CAPTURE(bad);
+        try {
+            pdf::validate_jpeg(data(bad), bad);
+            FAIL("expected an error");
+        } catch (const core::Error& e) {
+            CHECK(e.loc().file == bad);
+        }
+    }
+    CHECK_THROWS_AS(pdf::validate_jpeg("", "empty.jpg"), core::Error);
+    CHECK_THROWS_AS(pdf::validate_jpeg("\xFF\xD8\xFF\xD9", "eoi-only.jpg"), core::Error);
+    CHECK_THROWS_AS(pdf::validate_jpeg(jpg.substr(0, jpg.size() - 10), "cut-in-scan.jpg"), core::Error);
+}
+
+TEST_CASE("PNG decoding") {
+    auto rgba = pdf::decode_png(data("rgba.png"), "rgba.png");
+    CHECK(rgba.width == 16);
+    CHECK(rgba.height == 8);
+    CHECK_FALSE(rgba.gray);
+    REQUIRE(rgba.color.size() == 16 * 8 * 3);
+    REQUIRE(rgba.alpha.size() == 16 * 8);
+    // Row 1, column 2 was written as (32, 64, 223, 138).
+    const size_t px = 1 * 16 + 2;
+    CHECK(uint8_t(rgba.color[px * 3]) == 32);
+    CHECK(uint8_t(rgba.color[px * 3 + 1]) == 64);
+    CHECK(uint8_t(rgba.color[px * 3 + 2]) == 223);
+    CHECK(uint8_t(rgba.alpha[px]) == 138);
+
+    auto rgb = pdf::decode_png(data("rgb.png"), "rgb.png");
+    CHECK(rgb.alpha.empty());
+    CHECK(rgb.color.size() == 16 * 8 * 3);
+
+    for (const char* bad : {"truncated.png", "corrupt.png", "grey.jpg"}) {
+        CAPTURE(bad);
+        CHECK_THROWS_AS(pdf::decode_png(data(bad), bad), core::Error);
+    }
+    CHECK(pdf::sniff_image(data("rgb.png")) == pdf::ImageKind::Png);
+    CHECK(pdf::sniff_image(data("grey.jpg")) == pdf::ImageKind::Jpeg);
+    CHECK(pdf::sniff_image("GIF89a") == pdf::ImageKind::Unknown);
+}
