@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -253,9 +254,22 @@ const Package& sample_package() {
     return p;
 }
 
+// A private temporary folder, removed when the test program ends.
+const fs::path& temp_dir() {
+    struct Dir {
+        fs::path path = fs::temp_directory_path() / ("briefmake-docx-test-" + std::to_string(::getpid()));
+        Dir() { fs::create_directories(path); }
+        ~Dir() {
+            std::error_code ec;
+            fs::remove_all(path, ec);
+        }
+    };
+    static const Dir dir;
+    return dir.path;
+}
+
 fs::path write_sample(const std::string& name) {
-    fs::path dir = fs::temp_directory_path() / ("briefmake-docx-test-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
+    const fs::path& dir = temp_dir();
     core::Context ctx;
     std::string bytes = docx::write_docx(sample(), options(), ctx);
     fs::path file = dir / name;
