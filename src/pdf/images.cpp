@@ -38,7 +38,7 @@ DecodedPng decode_png(const std::string& bytes, const std::filesystem::path& fil
         throw image_error(file, std::string("corrupt PNG image: ") + img.message);
     const bool has_alpha = (img.format & PNG_FORMAT_FLAG_ALPHA) != 0;
     const bool color = (img.format & PNG_FORMAT_FLAG_COLOR) != 0 || (img.format & PNG_FORMAT_FLAG_COLORMAP) != 0;
-    if (img.width == 0 || img.height == 0 || uint64_t(img.width) * img.height > (uint64_t(1) << 28))
+    if (img.width == 0 || img.height == 0 || uint64_t(img.width) * img.height > (uint64_t(1) << 26))
         throw image_error(file, "PNG image has an unusable size");
     img.format = (color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (has_alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
     std::string pixels(PNG_IMAGE_SIZE(img), '\0');

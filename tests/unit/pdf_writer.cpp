@@ -164,6 +164,45 @@ TEST_CASE("the sample brief reads back with poppler and qpdf") {
         CHECK_FALSE(contains(r.out, "ilişki-"));
     }
 
+    SUBCASE("text lands where the layout put it (origin top-left, y = baseline)") {
+        Run r = run("pdftotext -bbox -f 1 -l 1 " + f + " -", dir.path);
+        REQUIRE(r.status == 0);
+        // Poppler reports word boxes top-down too: the baseline at y=100 lies between
+        // yMin (ascender) and yMax (descender).
+        const std::string word = "<word xMin=\"72.000000\" yMin=\"";
+        const size_t at = r.out.find(word);
+        REQUIRE(at != std::string::npos);
+        double ymin = 0, ymax = 0;
+        REQUIRE(std::sscanf(r.out.c_str() + at + word.size(), "%lf\" xMax=\"%*f\" yMax=\"%lf", &ymin, &ymax) == 2);
+        CHECK(ymin == doctest::Approx(100 - face("LiberationSerif-Regular.ttf")->ascender() * 12).epsilon(0.01));
+        CHECK(ymin < 100);
+        CHECK(ymax > 100);
+        CHECK(ymax < 104);
+        CHECK(contains(r.out.substr(at, 200), ">Türkçe:</word>"));
+    }
+
+    SUBCASE("graphics land where the layout put them, sectors clockwise from 12 o'clock") {
+        auto pixel = [&](int x, int y) {
+            Run r = run("pdftoppm -r 72 -f 1 -l 1 -x " + std::to_string(x) + " -y " + std::to_string(y) +
+                            " -W 1 -H 1 " + f + " " + (dir.path / "px").string(),
+                        dir.path);
+            REQUIRE(r.status == 0);
+            const std::string ppm = slurp(dir.path / "px-1.ppm");
+            REQUIRE(ppm.size() >= 3);
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%02X%02X%02X", uint8_t(ppm[ppm.size() - 3]), uint8_t(ppm[ppm.size() - 2]),
+                          uint8_t(ppm[ppm.size() - 1]));
+            return std::string(hex);
+        };
+        CHECK(pixel(120, 260) == "DDEEFF");  // inside the rectangle (72,240 100x40)
+        CHECK(pixel(120, 300) == "FFFFFF");  // below it
+        // Around the centre (400,270), r=30; angles clockwise from 12 o'clock. Counter-clockwise
+        // drawing would swap the colours of all three points.
+        CHECK(pixel(415, 258) == "448822");  // 51 degrees: first sector (0..135)
+        CHECK(pixel(425, 280) == "448822");  // 112 degrees: still the first
+        CHECK(pixel(385, 282) == "224488");  // 231 degrees: second sector (135..360)
+    }
+
     SUBCASE("the hyphen is visible") {
         // Render the spot right after "ilişki" and look for dark pixels (4x: 1 pt = 4 px).
         auto reg = face("LiberationSerif-Regular.ttf");
