@@ -30,7 +30,7 @@ Axis nice_axis(double lo, double hi) {
     double step = (norm <= 1 ? 1 : norm <= 2 ? 2 : norm <= 5 ? 5 : 10) * mag;
     Axis a;
     a.step = step;
-    a.lo = std::floor(lo / step - 1e-9) * step;
+    a.lo = std::floor(lo / step + 1e-9) * step;
     a.hi = std::ceil(hi / step - 1e-9) * step;
     if (a.hi <= a.lo) a.hi = a.lo + step;
     a.decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
@@ -65,6 +65,12 @@ struct Chart {
     double width_of(const std::string& s, double size) { return text_width(e, s, face, size, loc); }
     void text(const std::string& s, double size, double tx, double baseline) {
         set_text(e, box.items, s, face, size, kText, tx, baseline, loc);
+    }
+    // The percent sign where the language puts it: %12,5 (tr), 12.5% (en), 12,5 % (ru, kk).
+    std::string percent(const std::string& num) const {
+        if (e.lang.rfind("tr", 0) == 0) return "%" + num;
+        if (e.lang.rfind("en", 0) == 0) return num + "%";
+        return num + "\u00A0%";
     }
     std::string value_label(size_t s, size_t i) const {
         const auto& sr = c.series[s];
@@ -196,7 +202,7 @@ struct Chart {
         double rows_w = 0;
         for (size_t i = 0; i < c.categories.size() && i < sr.values.size(); ++i) {
             std::string pct = text::format_number(total > 0 ? 100 * std::max(0.0, sr.values[i]) / total : 0, 1, e.lang);
-            rows.push_back(c.categories[i] + ": " + value_label(0, i) + " (" + pct + " %)");
+            rows.push_back(c.categories[i] + ": " + value_label(0, i) + " (" + percent(pct) + ")");
             rows_w = std::max(rows_w, width_of(rows.back(), kLegend));
         }
         const double row_h = kLegend * 1.5;

@@ -92,8 +92,10 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
         if (hyphen) natural += p[b].width;
         const double measure = m.at(li);
         const double lx = x0 + (li == 0 ? st.indent_first : 0);
-        const bool justify = align == tmpl::Align::Justify && !last && glues > 0 &&
-                             ((natural < measure && stretch > 0) || (natural > measure && shrink > 0));
+        // Justified lines stretch or shrink to the measure; a last line only shrinks (total fit
+        // may have chosen to squeeze it), else it stays ragged.
+        const bool justify = glues > 0 && ((align == tmpl::Align::Justify && !last && natural < measure && stretch > 0) ||
+                                           (natural > measure + 1e-9 && shrink > 0));
         const double diff = measure - natural;
         double x = lx;
         if (align == tmpl::Align::Center) x += diff / 2;

@@ -112,7 +112,7 @@ inline std::string turkish_text(int words) {
     std::string s;
     for (int i = 0; i < words; ++i) {
         if (i) s += ' ';
-        s += w[(i * 7 + i / 5) % (sizeof w / sizeof *w)];
+        s += w[(size_t(i) * 7 + size_t(i) * size_t(i) / 3 + size_t(i) / 11) % (sizeof w / sizeof *w)];
     }
     return s;
 }

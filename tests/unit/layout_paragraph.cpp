@@ -50,8 +50,9 @@ TEST_CASE("no line is wider than its measure and justified lines are flush on bo
                 ++justified;
                 CHECK(run_right(*v.back()) == doctest::Approx(m.x + m.measure).epsilon(1e-5));
             } else {
-                CHECK(!m.justified);  // the last line is left-aligned: ragged
-                CHECK(run_right(*v.back()) <= m.x + m.measure);
+                // The last line is left-aligned: ragged, unless total fit squeezed it.
+                CHECK(run_right(*v.back()) <= m.x + m.measure + 0.01);
+                if (m.justified) CHECK(run_right(*v.back()) == doctest::Approx(m.x + m.measure).epsilon(1e-5));
             }
         }
     CHECK(justified > 20);

@@ -1,0 +1,255 @@
+// Tables, figures, charts and the table of contents.
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "layout_fixture.hpp"
+
+using namespace layout_test;
+
+namespace {
+
+doc::TableCell cell(const std::string& s, bool numeric = false) { return {{doc::Span{s, 0, {}, false}}, numeric}; }
+
+doc::Table trade_table(int rows) {
+    doc::Table t;
+    t.widths = {3, 1, 1};
+    t.rows.push_back({cell("Ülke"), cell("İhracat"), cell("İthalat")});
+    for (int i = 0; i < rows; ++i)
+        t.rows.push_back({cell("Satır " + std::to_string(i + 1) + " Kazakistan Cumhuriyeti ile ticaret"),
+                          cell(std::to_string(100 + i) + ",5", true), cell(std::to_string(7 * i) + ",25", true)});
+    return t;
+}
+
+doc::Block figure_block(doc::Figure f) { return doc::Block{std::move(f), {"brief.yaml", 40, 3}}; }
+
+const layout::TextRun* find_run(const layout::Page& p, const std::string& s) {
+    for (auto* r : runs(p))
+        if (r->text == s) return r;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("a 100-row table spans pages with its header row and a continued caption on each") {
+    auto d = make_document();
+    d.blocks.push_back(para(turkish_text(120)));
+    doc::Figure f;
+    f.label = "Tablo 1";
+    f.caption = {doc::Span{"Tablo 1. Dış ticaret", 0, {}, false}};
+    f.table = trade_table(100);
+    f.source = {doc::Span{"Kaynak: TÜİK", 0, {}, false}};
+    d.blocks.push_back(figure_block(f));
+    Run r(d);
+    REQUIRE(r.out.pages.size() >= 3);
+    std::vector<int> seen(101, 0);
+    for (size_t p = 0; p < r.out.pages.size(); ++p) {
+        const auto& page = r.out.pages[p];
+        bool rows = false;
+        double first_row_y = 1e9;
+        for (auto* t : runs(page))
+            if (t->text.rfind("Satır ", 0) == 0) {
+                rows = true;
+                first_row_y = std::min(first_row_y, t->y);
+                ++seen[size_t(std::stoi(t->text.substr(7)))];
+            }
+        if (!rows) continue;
+        INFO("page " << p + 1);
+        auto* h = find_run(page, "İhracat");
+        REQUIRE(h != nullptr);
+        CHECK(h->y < first_row_y);
+        CHECK(h->color == tmpl::Color{255, 255, 255});
+        CHECK(h->font->postscript_name() == "LiberationSerif-Bold");
+        bool shaded = std::any_of(page.items.begin(), page.items.end(), [&](auto& i) {
+            auto* rc = std::get_if<layout::Rect>(&i);
+            return rc && rc->fill == tmpl::Color{0x1F, 0x38, 0x64} && rc->y < h->y && rc->y + rc->h > h->y;
+        });
+        CHECK(shaded);
+        if (p > 0) {
+            CHECK(page_has_text(page, "(devam)"));
+            CHECK(page_has_text(page, "Tablo 1. Dış ticaret"));
+        }
+        for (const auto& m : page.lines) CHECK(m.width <= m.measure + 0.01);
+    }
+    for (int i = 1; i <= 100; ++i) CHECK(seen[size_t(i)] == 1);  // every row once: none split or lost
+    CHECK(!page_has_text(r.out.pages[0], "(devam)"));
+    CHECK(page_has_text(r.out.pages.back(), "Kaynak: TÜİK"));
+}
+
+TEST_CASE("numeric cells are right-aligned in their column, stripes alternate") {
+    auto d = make_document();
+    d.blocks.push_back(doc::Block{trade_table(4), {}});
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    auto* a = find_run(p, "100,5");
+    auto* b = find_run(p, "103,5");
+    REQUIRE((a && b));
+    double ra = a->x + a->font->width(a->text, a->size), rb = b->x + b->font->width(b->text, b->size);
+    CHECK(ra == doctest::Approx(rb));
+    double text_w = d.tmpl.page.width - d.tmpl.page.margin_left - d.tmpl.page.margin_right;
+    CHECK(ra == doctest::Approx(d.tmpl.page.margin_left + text_w * 4 / 5 - 4));  // column 2 of weights 3:1:1
+    int stripes = 0;
+    for (auto& i : p.items)
+        if (auto* rc = std::get_if<layout::Rect>(&i); rc && rc->fill == tmpl::Color{0xEE, 0xF1, 0xF7}) ++stripes;
+    CHECK(stripes == 2);
+}
+
+TEST_CASE("a meta table has no rules and a bold first column") {
+    auto d = make_document();
+    doc::Table t;
+    t.style = "meta";
+    t.header_rows = 0;
+    t.widths = {1, 3};
+    t.rows.push_back({cell("Tarih"), cell("2 Şubat 2026")});
+    t.rows.push_back({cell("Yer"), cell("Ankara")});
+    d.blocks.push_back(doc::Block{t, {}});
+    d.header = {};
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    auto* k = find_run(p, "Tarih");
+    auto* v = find_run(p, "Ankara");
+    REQUIRE((k && v));
+    CHECK(k->font->postscript_name() == "LiberationSerif-Bold");
+    CHECK(v->font->postscript_name() == "LiberationSerif");
+    CHECK(std::none_of(p.items.begin(), p.items.end(), [](auto& i) { return std::holds_alternative<layout::Rule>(i); }));
+}
+
+TEST_CASE("a figure that fits a page is never split: it moves to the next page whole") {
+    int moved = 0;
+    for (int filler = 250; filler <= 450; filler += 20) {
+        auto d = make_document();
+        d.blocks.push_back(para(turkish_text(filler)));
+        doc::Figure f;
+        f.caption = {doc::Span{"Tablo 1. Dış ticaret", 0, {}, false}};
+        f.table = trade_table(12);
+        f.source = {doc::Span{"Kaynak: TÜİK", 0, {}, false}};
+        d.blocks.push_back(figure_block(f));
+        Run r(d);
+        int cap = -1, src = -1;
+        for (size_t p = 0; p < r.out.pages.size(); ++p) {
+            if (page_has_text(r.out.pages[p], "Tablo 1. Dış ticaret")) cap = int(p);
+            if (page_has_text(r.out.pages[p], "Kaynak: TÜİK")) src = int(p);
+        }
+        INFO("filler " << filler);
+        CHECK(cap == src);
+        CHECK(!page_has_text(r.out.pages[size_t(cap)], "(devam)"));
+        if (cap == 1) ++moved;
+    }
+    CHECK(moved >= 1);
+}
+
+TEST_CASE("a grouped bar chart: bars per value, round ticks, value labels, legend, wrapped categories") {
+    auto d = make_document();
+    doc::Figure f;
+    f.kind = spec::FigureKind::Bar;
+    f.caption = {doc::Span{"Şekil 1. Ticaret hacmi", 0, {}, false}};
+    doc::Chart c;
+    c.kind = spec::FigureKind::Bar;
+    c.categories = {"2023", "2024", "2025 (ilk dokuz ay; geçici veriler, Türkiye İstatistik Kurumu)"};
+    c.series = {{"İhracat", {8.95, 12.4, 10.1}, {"8,95", "12,4", "10,1"}},
+                {"İthalat", {3.2, 4.75, 5.5}, {"3,2", "4,75", "5,5"}}};
+    c.value_axis_title = "milyar ABD doları";
+    f.chart = c;
+    d.blocks.push_back(figure_block(f));
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    std::vector<const layout::Rect*> bars[2];
+    for (auto& i : p.items)
+        if (auto* rc = std::get_if<layout::Rect>(&i); rc && rc->h > 8) {
+            if (rc->fill == d.tmpl.chart_palette[0]) bars[0].push_back(rc);
+            if (rc->fill == d.tmpl.chart_palette[1]) bars[1].push_back(rc);
+        }
+    REQUIRE(bars[0].size() == 3);
+    REQUIRE(bars[1].size() == 3);
+    // Heights are proportional to values; bars stand on one baseline.
+    CHECK(bars[0][1]->h / bars[0][0]->h == doctest::Approx(12.4 / 8.95).epsilon(1e-3));
+    CHECK(bars[0][0]->y + bars[0][0]->h == doctest::Approx(bars[1][2]->y + bars[1][2]->h));
+    CHECK(find_run(p, "-5") == nullptr);
+    for (auto* l : {"8,95", "4,75", "İhracat", "İthalat", "milyar ABD doları", "0", "5", "10", "15"})
+        CHECK_MESSAGE(find_run(p, l) != nullptr, l);
+    CHECK(find_run(p, "20") == nullptr);  // ticks stop at the first round value above the maximum
+    // The long category wraps: its words are on more than one baseline.
+    std::set<double> ys;
+    for (auto* t : runs(p))
+        if (t->text.find("ilk") != std::string::npos || t->text.find("Kurumu") != std::string::npos) ys.insert(t->y);
+    CHECK(ys.size() >= 2);
+}
+
+TEST_CASE("line and pie charts") {
+    auto d = make_document();
+    doc::Chart line;
+    line.kind = spec::FigureKind::Line;
+    line.categories = {"Oca", "Şub", "Mar", "Nis"};
+    line.series = {{"Turist", {1, 3, 2, 4}, {"1", "3", "2", "4"}}};
+    doc::Chart pie;
+    pie.kind = spec::FigureKind::Pie;
+    pie.categories = {"Enerji", "Tarım", "Diğer"};
+    pie.series = {{"Pay", {50, 30, 20}, {"50", "30", "20"}}};
+    doc::Figure f1, f2;
+    f1.kind = spec::FigureKind::Line;
+    f1.chart = line;
+    f2.kind = spec::FigureKind::Pie;
+    f2.chart = pie;
+    d.blocks.push_back(figure_block(f1));
+    d.blocks.push_back(figure_block(f2));
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    int polylines = 0;
+    double sweep = 0;
+    int sectors = 0;
+    for (auto& i : p.items) {
+        if (auto* pa = std::get_if<layout::Path>(&i)) {
+            ++polylines;
+            CHECK(pa->points.size() == 4);
+            CHECK(pa->points[3].second < pa->points[0].second);  // higher value, higher on the page
+        }
+        if (auto* s = std::get_if<layout::Sector>(&i)) {
+            ++sectors;
+            sweep += s->end - s->start;
+        }
+    }
+    CHECK(polylines == 1);
+    CHECK(sectors == 3);
+    CHECK(sweep == doctest::Approx(360));
+    CHECK(page_has_text(p, "Enerji: 50 (%50,0)"));
+    CHECK(find_run(p, "-1") == nullptr);  // all values positive: the axis starts at 0
+}
+
+TEST_CASE("the table of contents lists headings with dot leaders, page numbers and links") {
+    auto d = make_document();
+    d.blocks.push_back(doc::Block{doc::Toc{"İçindekiler"}, {}});
+    for (int i = 0; i < 5; ++i) {
+        d.blocks.push_back(heading(1, "Bölüm " + std::to_string(i + 1), "h-" + std::to_string(i + 1)));
+        d.blocks.push_back(para(turkish_text(350)));
+    }
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    CHECK(page_has_text(p, "İÇİNDEKİLER"));
+    std::vector<const layout::Link*> links;
+    for (auto& i : p.items)
+        if (auto* l = std::get_if<layout::Link>(&i); l && l->dest_page >= 0) links.push_back(l);
+    REQUIRE(links.size() == 5);
+    for (int i = 0; i < 5; ++i) {
+        std::string a = "h-" + std::to_string(i + 1);
+        int page = r.out.anchor_pages.at(a);
+        CHECK(links[size_t(i)]->dest_page == page);
+        CHECK(links[size_t(i)]->dest_y == doctest::Approx(r.out.bookmarks[size_t(i)].y));
+        // The page number is right-aligned at the margin, on the entry's baseline.
+        auto* entry = find_run(p, "BÖLÜM " + std::to_string(i + 1));
+        auto* num = [&]() -> const layout::TextRun* {
+            for (auto* t : runs(p))
+                if (entry && t->text == std::to_string(page + 1) && std::abs(t->y - entry->y) < 0.01) return t;
+            return nullptr;
+        }();
+        REQUIRE(entry != nullptr);
+        REQUIRE(num != nullptr);
+        CHECK(num->x + num->font->width(num->text, num->size) ==
+              doctest::Approx(d.tmpl.page.width - d.tmpl.page.margin_right));
+        bool leaders = false;
+        for (auto* t : runs(p))
+            if (std::abs(t->y - entry->y) < 0.01 && t->text.rfind(". . .", 0) == 0) leaders = true;
+        CHECK(leaders);
+    }
+    CHECK(r.out.anchor_pages.at("h-5") >= 3);
+    CHECK(r.sink.items().empty());
+}
