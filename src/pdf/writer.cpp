@@ -204,6 +204,10 @@ private:
         auto dict = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(use.handle, "ToUnicode", HPDF_OCLASS_DICT));
         doc_.check_handle("finding the ToUnicode CMap", dict);
         if (!dict->stream) throw core::Error({}, "PDF writer: the ToUnicode CMap has no stream");
+        // libharu gave the stream the keys of an encoding CMap (/Type /CMap, /CMapName /UTF-8,
+        // /CIDSystemInfo, /WMode); a ToUnicode stream needs none and they contradict the program.
+        for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
+            doc_.check("cleaning the ToUnicode CMap", HPDF_Dict_RemoveElement(dict, key));
         HPDF_MemStream_FreeData(dict->stream);
         const std::string cmap = to_unicode_cmap(use.codes);
         doc_.check("writing the ToUnicode CMap", HPDF_Stream_Write(dict->stream,

@@ -298,6 +298,9 @@ TEST_CASE("the sample brief reads back with poppler and qpdf") {
         CHECK(contains(qdf, "/URI (https://example.org/ara?q=%C5%9F)"));
         CHECK(contains(qdf, "/Lang (tr)"));
         CHECK(contains(qdf, "/PageMode /UseOutlines"));
+        // The ToUnicode streams carry no leftover keys of libharu's encoding CMap.
+        CHECK(contains(qdf, "/ToUnicode"));
+        CHECK_FALSE(contains(qdf, "/CMapName /UTF-8"));
         // Links carry no visible border.
         size_t annots = 0;
         for (size_t at = 0; (at = qdf.find("/Subtype /Link", at)) != std::string::npos; ++at) ++annots;
