@@ -174,8 +174,11 @@ struct Chart {
                     double bx = px0 + slot * double(i) + (slot - group) / 2 + bw * double(s);
                     double y0 = Y(0), y1 = Y(v);
                     box.items.push_back(Rect{bx, std::min(y0, y1), bw, std::fabs(y1 - y0), color(s), std::nullopt, 0});
-                    double base = v >= 0 ? y1 - 2 : y1 + kValue + 1;
-                    text(lab, kValue, bx + (bw - lw) / 2, base);
+                    // Labels shrink (to 5 pt) to stay over their bar when bars are narrow.
+                    double size = lw > bw + 2 ? std::max(5.0, kValue * (bw + 2) / lw) : kValue;
+                    lw = width_of(lab, size);
+                    double base = v >= 0 ? y1 - 2 : y1 + size + 1;
+                    text(lab, size, bx + (bw - lw) / 2, base);
                 } else {
                     double cx = px0 + slot * (double(i) + 0.5), cy = Y(v);
                     line.points.emplace_back(cx, cy);

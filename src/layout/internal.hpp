@@ -37,7 +37,7 @@ struct Engine {
     fonts::FontSet& fonts;
     const core::Context& ctx;
     std::string lang;
-    FontPtr fallback;  // may be null
+    FontPtr fallback;  // loaded on first need (DejaVu Sans alone costs ~6 ms); may stay null
 
     // Text area of a page.
     double left = 0, width = 0, top = 0, height = 0;
@@ -60,6 +60,7 @@ private:
     std::map<std::tuple<std::string, bool, bool>, FontPtr> faces_;
     std::map<const fonts::Font*, FontPtr> owners_;
     std::set<char32_t> warned_;
+    bool fallback_tried_ = false;
     tmpl::Style default_style_;
 };
 

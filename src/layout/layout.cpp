@@ -21,10 +21,6 @@ Engine::Engine(const doc::Document& d, fonts::FontSet& f, const core::Context& c
     if (width <= 10 || height <= 10)
         throw core::Error({t.file.string(), 0, 0}, "page margins leave no room for text",
                           "make the margins smaller than the page");
-    if (!t.fallback_font.empty()) {
-        fallback = fonts.get(t.fallback_font);
-        owners_[fallback.get()] = fallback;
-    }
 }
 
 const tmpl::Style& Engine::style(const std::string& key) const {
@@ -85,6 +81,13 @@ std::string Engine::transform(std::string_view s, tmpl::CaseTransform tr) const 
 
 const fonts::Font* Engine::pick(const fonts::Font* primary, char32_t cp, const SourceLoc& loc) {
     if (primary->has(cp)) return primary;
+    if (!fallback_tried_) {
+        fallback_tried_ = true;
+        if (!t.fallback_font.empty()) {
+            fallback = fonts.get(t.fallback_font);
+            owners_[fallback.get()] = fallback;
+        }
+    }
     if (fallback && fallback->has(cp)) return fallback.get();
     if (warned_.insert(cp).second) {
         char buf[16];

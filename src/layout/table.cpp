@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "layout/internal.hpp"
+#include "text/text.hpp"
 
 namespace briefmake::layout::detail {
 
@@ -31,6 +32,21 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
     for (size_t r = header_rows; r < t.rows.size(); ++r)
         for (size_t c = 0; c < t.rows[r].size(); ++c) col_numeric[c] = col_numeric[c] || t.rows[r][c].numeric;
 
+    // Numeric columns align on the decimal mark: each cell is moved left by how much narrower
+    // its fraction ("," and after) is than the widest one in the column.
+    const std::string mark = text::format_number(0.5, 1, e.lang).substr(1, 1);
+    auto fraction_width = [&](const doc::TableCell& cell) {
+        std::string s = plain_text(cell.content);
+        size_t at = s.rfind(mark);
+        if (at == std::string::npos || mark.empty()) return 0.0;
+        const tmpl::Style& st = e.style(ruled ? "table" : "meta");
+        return text_width(e, std::string_view(s).substr(at), e.face(st), st.size, loc);
+    };
+    std::vector<double> col_frac(ncols, 0);
+    for (size_t r = header_rows; r < t.rows.size(); ++r)
+        for (size_t c = 0; c < t.rows[r].size(); ++c)
+            if (t.rows[r][c].numeric) col_frac[c] = std::max(col_frac[c], fraction_width(t.rows[r][c]));
+
     const double pad_x = ruled ? 4 : 0, pad_y = ruled ? 2.5 : 1;
     const double gutter = ruled ? 0 : 6;  // meta tables: space between key and value
     const tmpl::Color header_fill = e.color("table-header", {0x1F, 0x38, 0x64});
@@ -53,6 +69,7 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             spec.content = &row[c].content;
             double inner_x = col_x[c] + pad_x, inner_w = col_w[c] - 2 * pad_x - (c + 1 < ncols ? gutter : 0);
             spec.x = inner_x;
+            if (!header && row[c].numeric) inner_w -= col_frac[c] - fraction_width(row[c]);
             spec.width = std::max(1.0, inner_w);
             spec.align = (row[c].numeric || (header && col_numeric[c])) ? tmpl::Align::Right : tmpl::Align::Left;
             spec.loc = loc;

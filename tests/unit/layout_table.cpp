@@ -253,3 +253,27 @@ TEST_CASE("the table of contents lists headings with dot leaders, page numbers a
     CHECK(r.out.anchor_pages.at("h-5") >= 3);
     CHECK(r.sink.items().empty());
 }
+
+TEST_CASE("numeric cells align on the decimal mark") {
+    auto d = make_document();
+    doc::Table t;
+    t.widths = {1, 1};
+    t.rows.push_back({cell("Kalem"), cell("Tutar")});
+    t.rows.push_back({cell("A"), cell("1.234,5", true)});
+    t.rows.push_back({cell("B"), cell("7,25", true)});
+    t.rows.push_back({cell("C"), cell("12", true)});
+    d.blocks.push_back(doc::Block{t, {}});
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    auto comma_x = [&](const std::string& s) {
+        auto* run = find_run(p, s);
+        REQUIRE(run != nullptr);
+        size_t at = s.find(',');
+        return run->x + run->font->width(s.substr(0, at == std::string::npos ? s.size() : at), run->size);
+    };
+    CHECK(comma_x("1.234,5") == doctest::Approx(comma_x("7,25")));
+    CHECK(comma_x("12") == doctest::Approx(comma_x("7,25")));
+    auto* wide = find_run(p, "7,25");
+    CHECK(wide->x + wide->font->width("7,25", wide->size) ==
+          doctest::Approx(d.tmpl.page.width - d.tmpl.page.margin_right - 4));
+}
