@@ -124,6 +124,7 @@ Layout run_pass(Engine& e) {
     std::vector<HeadingRef> headings;
     collect_headings(e, e.doc.blocks, headings);
     Flow flow;
+    if (auto logo = logo_box(e)) flow.add({std::move(*logo)}, 0, 6, false);
     build_flow(e, flow, e.doc.blocks, headings);
     Layout out;
     paginate(e, flow, out);

@@ -188,3 +188,25 @@ TEST_CASE("layout is deterministic and the dump is stable") {
     CHECK(s.find("info title=\"OSPG-8 Toplantısı\"") != std::string::npos);
     CHECK(s.find("creator=\"briefmake\"") != std::string::npos);
 }
+
+TEST_CASE("the template's logo is centred above the first block, scaled to its width") {
+    auto d = make_document();
+    d.tmpl.logo = std::filesystem::path(BRIEFMAKE_SOURCE_DIR) / "tests/data/layout/logo.png";  // 40 x 20 px
+    d.tmpl.logo_width = 60;
+    d.blocks.push_back(para("T.C.", "letterhead"));
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    auto it = std::find_if(p.items.begin(), p.items.end(), [](auto& i) { return std::holds_alternative<layout::Image>(i); });
+    REQUIRE(it != p.items.end());
+    const auto& img = std::get<layout::Image>(*it);
+    CHECK(img.w == doctest::Approx(60));
+    CHECK(img.h == doctest::Approx(30));
+    CHECK(img.x + img.w / 2 == doctest::Approx(d.tmpl.page.width / 2));
+    CHECK(img.y == doctest::Approx(d.tmpl.page.margin_top));
+    REQUIRE(!p.lines.empty());
+    CHECK(p.lines[0].y > img.y + img.h);
+
+    d.tmpl.logo = std::filesystem::path(BRIEFMAKE_SOURCE_DIR) / "fonts/README.md";
+    Run bad(d);
+    CHECK(bad.warned("logo not drawn"));
+}
