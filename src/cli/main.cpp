@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "core/context.hpp"
 #include "render/render.hpp"
@@ -60,7 +61,8 @@ int main(int argc, char** argv) {
         "\n"
         "Exit status: 0 all briefs rendered, 1 a brief failed, 2 usage error.\n"
         "SOURCE_DATE_EPOCH, when set, gives the date written into the files' metadata.");
-    app.add_option("BRIEF", opt.inputs, "brief files (YAML) or folders of briefs")->required();
+    // Not required() at parse time: the subcommands take no BRIEF (checked after parsing).
+    app.add_option("BRIEF", opt.inputs, "brief files (YAML) or folders of briefs");
     app.add_option("-o,--output", opt.output_dir, "write outputs into DIR (default: beside each brief)");
     app.add_option("-f,--formats", opt.formats, "formats to write: pdf, docx or pdf,docx")->capture_default_str();
     app.add_option("--template", opt.template_name, "template name or path (overrides the brief's)");
@@ -69,6 +71,15 @@ int main(int argc, char** argv) {
     app.add_flag("--pdfa", opt.pdfa, "write PDF/A-2b");
     app.add_flag("-q,--quiet", opt.quiet, "print errors only");
     app.set_version_flag("--version", std::string("briefmake ") + core::version());
+    // Subcommands (src/cli/commands.cpp): `briefmake schema`, `briefmake init FILE [--lang L]`.
+    app.require_subcommand(0, 1);
+    CLI::App* schema_cmd = app.add_subcommand("schema", "print the JSON Schema of the brief format (v1)");
+    std::string init_file, init_lang = "tr";
+    CLI::App* init_cmd = app.add_subcommand("init", "write a commented starter brief that renders as is");
+    init_cmd->add_option("FILE", init_file, "the brief to create, e.g. meeting.yaml (never overwritten)")->required();
+    init_cmd->add_option("--lang", init_lang, "its language: tr, en, ru or kk")
+        ->check(CLI::IsMember(cli::starter_languages()))
+        ->capture_default_str();
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -79,6 +90,15 @@ int main(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
         app.exit(e);
+        return 2;
+    }
+    if (*schema_cmd) return cli::print_schema(std::cout);
+    if (*init_cmd)
+        return cli::init_brief(init_file, init_lang, std::cerr,
+                               core::find_resource_dir() / "schema" / "brief-v1.schema.json");
+    if (opt.inputs.empty()) {
+        std::cerr << "briefmake: error: no BRIEF given; expected brief files or folders, "
+                     "or a subcommand (schema, init)\nRun with --help for more information.\n";
         return 2;
     }
 
