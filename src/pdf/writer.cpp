@@ -21,6 +21,7 @@
 #include "core/diag.hpp"
 #include "pdf/document.hpp"
 #include "pdf/images.hpp"
+#include "pdf/pdfa.hpp"
 #include "pdf/to_unicode.hpp"
 
 namespace briefmake::pdf {
@@ -130,18 +131,21 @@ struct PreparedRun {
 
 class Writer {
 public:
-    Writer(const layout::Layout& l, const core::Context& ctx) : l_(l), ctx_(ctx) {}
+    Writer(const layout::Layout& l, const Options& opt, const core::Context& ctx) : l_(l), opt_(opt), ctx_(ctx) {}
 
     std::string run() {
         HPDF_Doc pdf = doc_.get();
         doc_.check("setting compression", HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL));
         doc_.check("enabling UTF-8", HPDF_UseUTFEncodings(pdf));
+        hash_layout(id_, l_);
         prepare_text();
         load_fonts();
         create_pages();
         for (size_t i = 0; i < l_.pages.size(); ++i) draw_page(i);
         add_bookmarks();
         set_info();
+        set_id();
+        if (opt_.pdfa) add_pdfa();
         // libharu writes 1.3 whatever is used: soft masks and /Lang need 1.4, /ActualText 1.5.
         pdf->pdf_version = used_actual_text_ ? HPDF_VER_15 : HPDF_VER_14;
         return doc_.save();
@@ -169,7 +173,13 @@ private:
                 warn_once(f, cp, "cannot be drawn in PDF (outside the Basic Multilingual Plane); left out");
                 continue;
             }
-            if (!f.has(cp)) warn_once(f, cp, "is missing from the font; it draws as an empty box");
+            if (!f.has(cp)) {
+                if (opt_.pdfa)  // PDF/A forbids drawing .notdef
+                    throw core::Error({f.file().string(), 0, 0},
+                                      "character " + hex_cp(cp) + " is missing from the font (not allowed in PDF/A)",
+                                      "use a font that covers it");
+                warn_once(f, cp, "is missing from the font; it draws as an empty box");
+            }
             use.codes.insert(cp);
             append_utf8(pr.text, cp);
         }
@@ -190,7 +200,9 @@ private:
     void load_fonts() {
         HPDF_Doc pdf = doc_.get();
         for (FontUse& use : uses_) {
-            MemFile file(use.font->subset(use.codes));
+            const std::string subset = use.font->subset(use.codes);
+            id_.add(subset);
+            MemFile file(subset);
             const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
             doc_.check_handle("loading a subset font", name);
             use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, "UTF-8"));
@@ -409,6 +421,8 @@ private:
             throw core::Error({}, "PDF writer: a link has neither a URI nor a target page");
         }
         doc_.check("setting a link border", HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0));
+        // The print flag: PDF/A requires it, and a link is invisible on paper anyway.
+        doc_.check("setting link flags", HPDF_Dict_AddNumber(a, "F", 4));
     }
 
     void draw(PageState& s, const layout::Image& im) {
@@ -422,6 +436,7 @@ private:
         if (it != images_.end()) return it->second;
         HPDF_Doc pdf = doc_.get();
         const std::string bytes = core::read_file(file);
+        id_.add(bytes);
         HPDF_Image img = nullptr;
         switch (sniff_image(bytes)) {
             case ImageKind::Png: {
@@ -489,8 +504,58 @@ private:
         }
     }
 
+    // A trailer /ID from the content (layout, font subsets, image bytes): same input, same bytes.
+    void set_id() {
+        HPDF_Doc pdf = doc_.get();
+        auto digest = id_.digest();
+        HPDF_Array id = doc_.check_handle("creating the document ID", HPDF_Array_New(pdf->mmgr));
+        doc_.check("setting the document ID", HPDF_Dict_Add(pdf->trailer, "ID", id));
+        for (int i = 0; i < 2; ++i)
+            doc_.check("setting the document ID",
+                       HPDF_Array_Add(id, doc_.check_handle("creating the document ID",
+                                                            HPDF_Binary_New(pdf->mmgr, digest.data(), 16))));
+    }
+
+    // PDF/A-2b: XMP metadata (uncompressed) matching the info dictionary and an sRGB output
+    // intent for the DeviceRGB/DeviceGray content.
+    void add_pdfa() {
+        HPDF_Doc pdf = doc_.get();
+        const char* producer = HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER);
+        doc_.check("reading the producer");
+        const std::string xmp = xmp_packet(l_.info, producer ? producer : "");
+        HPDF_Dict meta = doc_.check_handle("creating XMP metadata", HPDF_DictStream_New(pdf->mmgr, pdf->xref));
+        meta->filter = HPDF_STREAM_FILTER_NONE;
+        doc_.check("creating XMP metadata", HPDF_Dict_AddName(meta, "Type", "Metadata"));
+        doc_.check("creating XMP metadata", HPDF_Dict_AddName(meta, "Subtype", "XML"));
+        doc_.check("writing XMP metadata", HPDF_Stream_Write(meta->stream, reinterpret_cast<const HPDF_BYTE*>(xmp.data()),
+                                                             HPDF_UINT(xmp.size())));
+        doc_.check("adding XMP metadata", HPDF_Dict_Add(pdf->catalog, "Metadata", meta));
+
+        const std::string icc = srgb_profile();
+        HPDF_Dict profile = doc_.check_handle("creating the output intent", HPDF_DictStream_New(pdf->mmgr, pdf->xref));
+        profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        doc_.check("creating the output intent", HPDF_Dict_AddNumber(profile, "N", 3));
+        doc_.check("writing the ICC profile", HPDF_Stream_Write(profile->stream,
+                                                                reinterpret_cast<const HPDF_BYTE*>(icc.data()),
+                                                                HPDF_UINT(icc.size())));
+        HPDF_Dict intent = doc_.check_handle("creating the output intent", HPDF_Dict_New(pdf->mmgr));
+        doc_.check("creating the output intent", HPDF_Dict_AddName(intent, "Type", "OutputIntent"));
+        doc_.check("creating the output intent", HPDF_Dict_AddName(intent, "S", "GTS_PDFA1"));
+        for (const char* key : {"OutputConditionIdentifier", "Info"})
+            doc_.check("creating the output intent",
+                       HPDF_Dict_Add(intent, key, HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", nullptr)));
+        doc_.check("creating the output intent",
+                   HPDF_Dict_Add(intent, "RegistryName", HPDF_String_New(pdf->mmgr, "http://www.color.org", nullptr)));
+        doc_.check("creating the output intent", HPDF_Dict_Add(intent, "DestOutputProfile", profile));
+        HPDF_Array intents = doc_.check_handle("creating the output intent", HPDF_Array_New(pdf->mmgr));
+        doc_.check("creating the output intent", HPDF_Array_Add(intents, intent));
+        doc_.check("adding the output intent", HPDF_Dict_Add(pdf->catalog, "OutputIntents", intents));
+    }
+
     const layout::Layout& l_;
+    const Options& opt_;
     const core::Context& ctx_;
+    IdHasher id_;
     Document doc_;
     std::vector<FontUse> uses_;
     std::map<std::string, size_t> font_index_;  // PostScript name -> uses_
@@ -505,9 +570,8 @@ private:
 }  // namespace
 
 std::string write_pdf(const layout::Layout& l, const Options& opt, const core::Context& ctx) {
-    if (opt.pdfa) throw core::Error({}, "PDF/A is not available yet");
     if (l.pages.empty()) throw core::Error({}, "PDF writer: the document has no pages");
-    Writer w(l, ctx);
+    Writer w(l, opt, ctx);
     return w.run();
 }
 

@@ -5,9 +5,11 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/diag.hpp"
 #include "pdf/images.hpp"
+#include "pdf/pdfa.hpp"
 #include "pdf/to_unicode.hpp"
 
 using namespace briefmake;
@@ -96,4 +98,33 @@ TEST_CASE("PNG decoding") {
     CHECK(pdf::sniff_image(data("rgb.png")) == pdf::ImageKind::Png);
     CHECK(pdf::sniff_image(data("grey.jpg")) == pdf::ImageKind::Jpeg);
     CHECK(pdf::sniff_image("GIF89a") == pdf::ImageKind::Unknown);
+}
+
+TEST_CASE("XMP packet: escaped, only the fields that are set, dates in UTC") {
+    layout::Info info;
+    info.title = "A <b> & \"c\"\x01 Ş";
+    info.date_epoch = 0;
+    std::string x = pdf::xmp_packet(info, "P");
+    CHECK(x.find("<rdf:li xml:lang=\"x-default\">A &lt;b&gt; &amp; &quot;c&quot; Ş</rdf:li>") != std::string::npos);
+    CHECK(x.find("\x01") == std::string::npos);
+    CHECK(x.find("dc:creator") == std::string::npos);
+    CHECK(x.find("pdf:Keywords") == std::string::npos);
+    CHECK(x.find("<xmp:CreateDate>1970-01-01T00:00:00Z</xmp:CreateDate>") != std::string::npos);
+    CHECK(x.find("<pdf:Producer>P</pdf:Producer>") != std::string::npos);
+    CHECK(pdf::iso_date(1700000000) == "2023-11-14T22:13:20Z");
+    CHECK(pdf::iso_date(951782400) == "2000-02-29T00:00:00Z");
+    CHECK(pdf::iso_date(-86400) == "1969-12-31T00:00:00Z");
+}
+
+TEST_CASE("ID hasher: order and boundaries matter") {
+    auto id = [](std::initializer_list<std::string_view> parts) {
+        pdf::IdHasher h;
+        for (auto p : parts) h.add(p);
+        return h.digest();
+    };
+    CHECK(id({"ab", "c"}) != id({"a", "bc"}));
+    CHECK(id({"a", "b"}) != id({"b", "a"}));
+    CHECK(id({"a", "b"}) == id({"a", "b"}));
+    auto d = id({"x"});
+    CHECK(std::vector<uint8_t>(d.begin(), d.begin() + 8) != std::vector<uint8_t>(d.begin() + 8, d.end()));
 }

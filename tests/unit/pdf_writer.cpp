@@ -124,6 +124,8 @@ layout::Layout sample() {
     return l;
 }
 
+layout::TextRun text_run_missing() { return text(72, 72, "ab\u4E00c", "LiberationSerif-Regular.ttf"); }
+
 std::string write(const layout::Layout& l, core::WarningSink* sink = nullptr) {
     core::Context ctx;
     ctx.warnings = sink;
@@ -324,16 +326,94 @@ TEST_CASE("the sample brief reads back with poppler and qpdf") {
         CHECK(masks == 1);  // the opaque RGB PNG gets none
     }
 
-    SUBCASE("the whole document renders without complaint") {
+    SUBCASE("the whole document renders without complaint (poppler and Ghostscript)") {
         Run r = run("pdftoppm -r 36 -gray " + f + " " + (dir.path / "page").string(), dir.path);
         CHECK(r.status == 0);
         CHECK(r.err == "");
+        Run g = run("gs -q -dNOPAUSE -dBATCH -dSAFER -sDEVICE=nullpage " + f, dir.path);
+        CHECK(g.status == 0);
+        CHECK(g.out + g.err == "");
     }
 
     SUBCASE("small: three subset faces, two pages") {
         CAPTURE(bytes.size());
         CHECK(bytes.size() < 30000);
     }
+}
+
+TEST_CASE("PDF/A-2b: XMP matching the info, sRGB output intent, /ID, printable links") {
+    TempDir dir;
+    core::Context ctx;
+    pdf::Options opt;
+    opt.pdfa = true;
+    const std::string bytes = pdf::write_pdf(sample(), opt, ctx);
+    CHECK(bytes == pdf::write_pdf(sample(), opt, ctx));
+    const fs::path file = dir.path / "a.pdf";
+    spit(file, bytes);
+    const std::string f = file.string();
+
+    // The metadata stream is not compressed: the packet is readable in the file itself.
+    CHECK(contains(bytes, "<pdfaid:part>2</pdfaid:part>"));
+    CHECK(contains(bytes, "<pdfaid:conformance>B</pdfaid:conformance>"));
+
+    Run meta = run("pdfinfo -meta " + f, dir.path);
+    REQUIRE(meta.status == 0);
+    CHECK(meta.err == "");
+    CHECK(contains(meta.out, "<rdf:li xml:lang=\"x-default\">Yıllık Rapor — Қазақстан</rdf:li>"));
+    CHECK(contains(meta.out, "<rdf:li>Ayşe Yılmaz</rdf:li>"));
+    CHECK(contains(meta.out, "<xmp:CreateDate>2023-11-14T22:13:20Z</xmp:CreateDate>"));
+    CHECK(contains(meta.out, "<pdf:Producer>Haru Free PDF Library 2.3.0</pdf:Producer>"));
+    // The packet is well-formed XML.
+    const size_t start = meta.out.find("<x:xmpmeta");
+    const size_t end = meta.out.find("</x:xmpmeta>");
+    REQUIRE(start != std::string::npos);
+    REQUIRE(end != std::string::npos);
+    spit(dir.path / "xmp.xml", meta.out.substr(start, end + 12 - start));
+    Run xml = run("xmllint --noout " + (dir.path / "xmp.xml").string(), dir.path);
+    CHECK(xml.status == 0);
+    CHECK(xml.err == "");
+    // ... and agrees with the info dictionary.
+    Run info = run("pdfinfo -isodates " + f, dir.path);
+    CHECK(contains(info.out, "Producer:        Haru Free PDF Library 2.3.0\n"));
+    CHECK(contains(info.out, "CreationDate:    2023-11-14T22:13:20Z"));
+
+    Run q = run("qpdf --check " + f, dir.path);
+    CHECK(q.status == 0);
+    CHECK_FALSE(contains(q.out + q.err, "WARNING"));
+    Run qdf = run("qpdf --qdf --object-streams=disable " + f + " " + (dir.path / "q.pdf").string(), dir.path);
+    REQUIRE(qdf.status == 0);
+    const std::string text = slurp(dir.path / "q.pdf");
+    CHECK(contains(text, "/S /GTS_PDFA1"));
+    CHECK(contains(text, "/OutputConditionIdentifier (sRGB IEC61966-2.1)"));
+    CHECK(contains(text, "/DestOutputProfile"));
+    CHECK(contains(text, "/Type /Metadata"));
+    CHECK(contains(text, "/ID ["));
+    size_t printable = 0;
+    for (size_t at = 0; (at = text.find("/F 4", at)) != std::string::npos; ++at) ++printable;
+    CHECK(printable == 2);
+    Run t = run("pdftotext -enc UTF-8 " + f + " -", dir.path);
+    CHECK(t.err == "");
+    CHECK(contains(t.out, "әңгіме"));
+
+    // A character the font lacks would draw .notdef, which PDF/A forbids.
+    layout::Layout l;
+    l.pages.emplace_back();
+    l.pages[0].items.push_back(text_run_missing());
+    CHECK_THROWS_AS(pdf::write_pdf(l, opt, ctx), core::Error);
+}
+
+TEST_CASE("the trailer /ID follows the content") {
+    auto id_of = [](const std::string& pdf) {
+        const size_t at = pdf.find("/ID [");
+        REQUIRE(at != std::string::npos);
+        return pdf.substr(at, 80);
+    };
+    const std::string a = write(sample());
+    auto other = sample();
+    std::get<layout::TextRun>(other.pages[1].items[1]).text = "Son söz: hoşça kal.";
+    const std::string b = write(other);
+    CHECK(id_of(a) == id_of(write(sample())));
+    CHECK(id_of(a) != id_of(b));
 }
 
 TEST_CASE("output is deterministic") {
@@ -375,10 +455,6 @@ TEST_CASE("bad input is an error, not a broken file") {
     CHECK_THROWS_AS(write(l), core::Error);
     l.bookmarks.clear();
     CHECK_NOTHROW(write(l));
-    core::Context ctx;
-    pdf::Options opt;
-    opt.pdfa = true;
-    CHECK_THROWS_AS(pdf::write_pdf(l, opt, ctx), core::Error);
 }
 
 TEST_CASE("characters a font lacks are reported") {
