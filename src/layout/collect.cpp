@@ -12,7 +12,7 @@ namespace briefmake::layout::detail {
 
 namespace {
 
-constexpr double kHyphenPenalty = 50;
+constexpr double kHyphenPenalty = 100;
 constexpr double kExplicitHyphenPenalty = 50;
 constexpr double kCharBreakPenalty = 100;
 

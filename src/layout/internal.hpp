@@ -104,7 +104,10 @@ struct Measure {
 
 // Indices of the pieces where lines end (a glue or penalty; the last is the final penalty).
 // Knuth-Plass returns nullopt when no set of breaks fits within `tolerance` (adjustment ratio).
-std::optional<std::vector<size_t>> total_fit(const std::vector<Piece>& p, const Measure& m, double tolerance);
+// Without `hyphenate`, hyphenation points are ignored (explicit hyphens still break): TeX's
+// first pass, which keeps hyphens to the paragraphs that need them.
+std::optional<std::vector<size_t>> total_fit(const std::vector<Piece>& p, const Measure& m, double tolerance,
+                                             bool hyphenate = true);
 std::vector<size_t> first_fit(const std::vector<Piece>& p, const Measure& m);
 
 // ---- paragraphs (paragraph.cpp) ----

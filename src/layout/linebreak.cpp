@@ -27,7 +27,8 @@ size_t line_start_after(const std::vector<Piece>& p, size_t b) {
 
 }  // namespace
 
-std::optional<std::vector<size_t>> total_fit(const std::vector<Piece>& p, const Measure& m, double tolerance) {
+std::optional<std::vector<size_t>> total_fit(const std::vector<Piece>& p, const Measure& m, double tolerance,
+                                             bool hyphenate) {
     const size_t n = p.size();
     // Prefix sums over [0, i).
     std::vector<double> W(n + 1), Y(n + 1), Z(n + 1);
@@ -67,7 +68,7 @@ std::optional<std::vector<size_t>> total_fit(const std::vector<Piece>& p, const 
     for (size_t b = first; b < n; ++b) {
         const Piece& q = p[b];
         bool legal = (q.kind == Piece::Glue && b > 0 && p[b - 1].kind == Piece::Box) ||
-                     (q.kind == Piece::Penalty && q.penalty < kInf);
+                     (q.kind == Piece::Penalty && q.penalty < kInf && (hyphenate || !(q.flagged && q.width > 0)));
         if (!legal) continue;
         bool forced = is_forced(q);
         Cand best[4][kMaxHyphenRun + 1];

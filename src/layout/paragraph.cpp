@@ -59,7 +59,8 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
         for (const auto& q : p) words += q.kind == Piece::Glue;
         std::optional<std::vector<size_t>> tf;
         if (words <= kMaxTotalFitWords) {
-            tf = total_fit(p, m, 1.5);
+            tf = total_fit(p, m, 1.5, false);
+            if (!tf) tf = total_fit(p, m, 2);
             if (!tf) tf = total_fit(p, m, 5);
         }
         breaks = tf ? std::move(*tf) : first_fit(p, m);
