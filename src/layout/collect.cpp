@@ -54,9 +54,7 @@ public:
             }
             if (sp.text.empty()) continue;
             auto begin = uint32_t(text_.size());
-            text_ += e_.transform(sp.text, st_.transform);
-            for (size_t k = begin; k < text_.size(); ++k)
-                if (text_[k] == '\n' || text_[k] == '\t' || text_[k] == '\r') text_[k] = ' ';
+            append(e_.transform(sp.text, st_.transform));
             auto face = e_.face(st_.font, st_.bold || (sp.flags & doc::Bold), st_.italic || (sp.flags & doc::Italic));
             ranges_.push_back({begin, uint32_t(text_.size()), uint16_t(i), face.get()});
         }
@@ -67,6 +65,7 @@ public:
         if (!text_.empty())
             for (auto& b : text::line_breaks(text_, e_.lang)) cuts.emplace_back(uint32_t(b.offset), false);
         for (auto h : hard) cuts.emplace_back(h, true);
+        for (auto z : zwsp_) cuts.emplace_back(z, false);
         cuts.emplace_back(uint32_t(text_.size()), false);
         std::sort(cuts.begin(), cuts.end(), [](auto& a, auto& b) {
             return a.first != b.first ? a.first < b.first : a.second > b.second;
@@ -110,6 +109,23 @@ public:
     }
 
 private:
+    // Appends span text: line-end and tab characters become spaces; soft hyphens and zero-width
+    // characters are not drawn but remembered (a soft hyphen is a hyphenation point, a zero-width
+    // space a break opportunity).
+    void append(std::string_view s) {
+        for (size_t i = 0; i < s.size();) {
+            size_t at = i;
+            char32_t cp = next_cp(s, i);
+            switch (cp) {
+                case U'\n': case U'\t': case U'\r': text_ += ' '; break;
+                case 0x00AD: shy_.push_back(uint32_t(text_.size())); break;
+                case 0x200B: zwsp_.push_back(uint32_t(text_.size())); break;
+                case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: break;
+                default: text_.append(s.substr(at, i - at));
+            }
+        }
+    }
+
     const Range& range_at(uint32_t off) {
         while (ri_ + 1 < ranges_.size() && ranges_[ri_].end <= off) ++ri_;
         while (ri_ > 0 && ranges_[ri_].begin > off) --ri_;
@@ -132,21 +148,8 @@ private:
             total += e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
         }
         breaks_.clear();  // (offset, kind): 1 hyphen, 2 character break
-        if (opt_.min_measure > 0 && total > opt_.min_measure + 1e-6) {
-            std::string shown(w.substr(0, std::min<size_t>(w.size(), 40)));
-            e_.ctx.warn(loc_, "'" + shown + (w.size() > 40 ? "…" : "") + "' is too wide for the line; broken");
-            double acc = 0;
-            for (size_t i = 0; i < w.size();) {
-                uint32_t at = a + uint32_t(i);
-                char32_t cp = next_cp(w, i);
-                double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
-                if (acc > 0 && acc + cw > opt_.min_measure) {
-                    breaks_.emplace_back(at, 2);
-                    acc = 0;
-                }
-                acc += cw;
-            }
-        } else if (opt_.hyphenate && w.size() >= 4) {
+        const bool too_wide = opt_.min_measure > 0 && total > opt_.min_measure + 1e-6;
+        if ((opt_.hyphenate || too_wide) && w.size() >= 4) {
             // The letters of the word without surrounding punctuation.
             size_t s = 0, t = w.size();
             while (s < t) {
@@ -164,6 +167,27 @@ private:
             if (t > s)
                 for (size_t h : text::hyphenation_points(w.substr(s, t - s), e_.lang))
                     if (h > 0 && h < t - s) breaks_.emplace_back(a + uint32_t(s + h), 1);
+        }
+        for (auto sh : shy_)  // the author's soft hyphens
+            if (sh > a && sh < b) breaks_.emplace_back(sh, 1);
+        std::sort(breaks_.begin(), breaks_.end());
+        breaks_.erase(std::unique(breaks_.begin(), breaks_.end()), breaks_.end());
+        if (too_wide && !fits_with_hyphens(w, a)) {
+            // No hyphenation makes it fit: break between characters.
+            breaks_.clear();
+            std::string shown(w.substr(0, std::min<size_t>(w.size(), 40)));
+            e_.ctx.warn(loc_, "'" + shown + (w.size() > 40 ? "…" : "") + "' is too wide for the line; broken");
+            double acc = 0;
+            for (size_t i = 0; i < w.size();) {
+                uint32_t at = a + uint32_t(i);
+                char32_t cp = next_cp(w, i);
+                double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
+                if (acc > 0 && acc + cw > opt_.min_measure) {
+                    breaks_.emplace_back(at, 2);
+                    acc = 0;
+                }
+                acc += cw;
+            }
         }
 
         size_t bi = 0;
@@ -207,6 +231,26 @@ private:
         if (last_face_ && last_face_ == e_.fallback.get()) last_face_ = range_at(b - 1).face;
     }
 
+    // Whether every piece between hyphenation points (with its hyphen) fits the narrowest line.
+    bool fits_with_hyphens(std::string_view w, uint32_t a) {
+        if (breaks_.empty()) return false;
+        double acc = 0;
+        size_t bi = 0;
+        const fonts::Font* f = nullptr;
+        for (size_t i = 0; i < w.size();) {
+            uint32_t at = a + uint32_t(i);
+            if (bi < breaks_.size() && breaks_[bi].first == at) {
+                if (acc + f->advance(U'-') * st_.size > opt_.min_measure) return false;
+                acc = 0;
+                ++bi;
+            }
+            char32_t cp = next_cp(w, i);
+            f = e_.pick(range_at(at).face, cp, loc_);
+            acc += f->advance(cp) * st_.size;
+        }
+        return acc <= opt_.min_measure;
+    }
+
     Engine& e_;
     const tmpl::Style& st_;
     const CollectOptions& opt_;
@@ -218,6 +262,7 @@ private:
     size_t ri_ = 0;
     const fonts::Font* last_face_ = nullptr;
     std::vector<std::pair<uint32_t, int>> breaks_;
+    std::vector<uint32_t> shy_, zwsp_;
 };
 
 }  // namespace

@@ -15,7 +15,12 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
     for (const auto& r : t.rows) ncols = std::max(ncols, r.size());
     if (ncols == 0) return out;
 
-    std::vector<double> col_w(ncols, 1.0), col_x(ncols);
+    // Columns without a weight get the average of the given ones.
+    double given = 0;
+    int given_n = 0;
+    for (double w : t.widths)
+        if (w > 0) given += w, ++given_n;
+    std::vector<double> col_w(ncols, given_n ? given / given_n : 1.0), col_x(ncols);
     double sum = 0;
     for (size_t c = 0; c < ncols; ++c) {
         if (c < t.widths.size() && t.widths[c] > 0) col_w[c] = t.widths[c];

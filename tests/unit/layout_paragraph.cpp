@@ -207,3 +207,36 @@ TEST_CASE("hard line breaks end a line without justifying it") {
     for (auto* t : runs(p))
         if (t->text == "ikinci satır") CHECK(t->font->postscript_name() == "LiberationSerif-Italic");
 }
+
+TEST_CASE("a word too wide for a narrow line is hyphenated, without a warning, when that makes it fit") {
+    auto d = narrow(make_document(), 70);
+    d.blocks.push_back(para("Cumhurbaşkanlığı", "meta"));  // left-aligned text is not hyphenated otherwise
+    Run r(d);
+    CHECK(r.sink.items().empty());
+    const auto& p = r.out.pages[0];
+    REQUIRE(p.lines.size() >= 2);
+    CHECK(p.lines[0].hyphen);
+    std::string joined;
+    for (auto* t : runs(p))
+        if (t->y < 700) joined += t->text;
+    CHECK(joined.find("Cumhurbaşkanlığı") != std::string::npos);
+    for (const auto& m : p.lines) CHECK(m.width <= m.measure + 0.01);
+}
+
+TEST_CASE("soft hyphens are hyphenation points and zero-width spaces break opportunities; neither is drawn") {
+    auto d = narrow(make_document(), 40);
+    d.blocks.push_back(para("abc\u00ADdefgh\u00ADijk x", "meta"));
+    d.blocks.push_back(para("abcde\u200Bfghij", "meta"));
+    Run r(d);
+    CHECK(r.sink.items().empty());
+    const auto& p = r.out.pages[0];
+    bool hy = false;
+    for (auto* t : runs(p)) {
+        CHECK(t->text.find("\u00AD") == std::string::npos);
+        CHECK(t->text.find("\u200B") == std::string::npos);
+        if (t->hyphen) hy = true;
+    }
+    CHECK(hy);
+    CHECK(page_has_text(p, "fghij"));
+    CHECK(!page_has_text(p, "abcdefghij"));
+}
