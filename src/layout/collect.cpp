@@ -164,6 +164,8 @@ private:
                 if (is_letter(next_cp(w, j))) break;
                 t = i;
             }
+            // Never hyphenate addresses, paths or abbreviations ("https://…", "a@b.tr", "T.C.").
+            if (w.substr(s, t - s).find_first_of("/:@=?&_.") != std::string_view::npos) t = s;
             if (t > s)
                 for (size_t h : text::hyphenation_points(w.substr(s, t - s), e_.lang))
                     if (h > 0 && h < t - s) breaks_.emplace_back(a + uint32_t(s + h), 1);
