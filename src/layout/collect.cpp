@@ -138,60 +138,81 @@ private:
 
     // One unbreakable token [a, b): boxes split where the face or span changes, with hyphenation
     // penalties at hyphenation points, or character breaks when it is wider than the line.
+    // Measured once, while its boxes are built; only a token too wide for the line is redone.
     void word(uint32_t a, uint32_t b) {
         if (a >= b) return;
         std::string_view w(text_.data() + a, b - a);
-        double total = 0;
-        for (size_t i = 0; i < w.size();) {
-            uint32_t at = a + uint32_t(i);
-            char32_t cp = next_cp(w, i);
-            total += e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
-        }
+        const size_t mark = pieces_.size();
         breaks_.clear();  // (offset, kind): 1 hyphen, 2 character break
-        const bool too_wide = opt_.min_measure > 0 && total > opt_.min_measure + 1e-6;
-        if ((opt_.hyphenate || too_wide) && w.size() >= 4) {
-            // The letters of the word without surrounding punctuation.
-            size_t s = 0, t = w.size();
-            while (s < t) {
-                size_t i = s;
-                if (is_letter(next_cp(w, i))) break;
-                s = i;
+        if (opt_.hyphenate) add_hyphenation_points(w, a);
+        add_soft_hyphens(a, b);
+        double total = emit(w, a, b);
+        if (opt_.min_measure > 0 && total > opt_.min_measure + 1e-6) {
+            pieces_.resize(mark);
+            if (!opt_.hyphenate) add_hyphenation_points(w, a);
+            if (!fits_with_hyphens(w, a)) {  // no hyphenation makes it fit: break between characters
+                breaks_.clear();
+                std::string shown(w.substr(0, std::min<size_t>(w.size(), 40)));
+                e_.ctx.warn(loc_, "'" + shown + (w.size() > 40 ? "…" : "") + "' is too wide for the line; broken");
+                double acc = 0;
+                for (size_t i = 0; i < w.size();) {
+                    uint32_t at = a + uint32_t(i);
+                    char32_t cp = next_cp(w, i);
+                    double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
+                    if (acc > 0 && acc + cw > opt_.min_measure) {
+                        breaks_.emplace_back(at, 2);
+                        acc = 0;
+                    }
+                    acc += cw;
+                }
             }
-            while (t > s) {
-                size_t i = t - 1;
-                while (i > s && (uint8_t(w[i]) & 0xC0) == 0x80) --i;
-                size_t j = i;
-                if (is_letter(next_cp(w, j))) break;
-                t = i;
-            }
-            // Never hyphenate addresses, paths or abbreviations ("https://…", "a@b.tr", "T.C.").
-            if (w.substr(s, t - s).find_first_of("/:@=?&_.") != std::string_view::npos) t = s;
-            if (t > s)
-                for (size_t h : text::hyphenation_points(w.substr(s, t - s), e_.lang))
-                    if (h > 0 && h < t - s) breaks_.emplace_back(a + uint32_t(s + h), 1);
+            emit(w, a, b);
         }
+        last_face_ = pieces_.empty() || pieces_.back().kind != Piece::Box ? nullptr : pieces_.back().face;
+        if (last_face_ && last_face_ == e_.fallback.get()) last_face_ = range_at(b - 1).face;
+    }
+
+    void add_hyphenation_points(std::string_view w, uint32_t a) {
+        if (w.size() < 4) return;
+        // The letters of the word without surrounding punctuation.
+        size_t s = 0, t = w.size();
+        while (s < t) {
+            size_t i = s;
+            if (is_letter(next_cp(w, i))) break;
+            s = i;
+        }
+        while (t > s) {
+            size_t i = t - 1;
+            while (i > s && (uint8_t(w[i]) & 0xC0) == 0x80) --i;
+            size_t j = i;
+            if (is_letter(next_cp(w, j))) break;
+            t = i;
+        }
+        // Never hyphenate addresses, paths or abbreviations ("https://…", "a@b.tr", "T.C.").
+        if (w.substr(s, t - s).find_first_of("/:@=?&_.") != std::string_view::npos) return;
+        if (t - s < 4) return;
+        size_t before = breaks_.size();
+        for (size_t h : text::hyphenation_points(w.substr(s, t - s), e_.lang))
+            if (h > 0 && h < t - s) breaks_.emplace_back(a + uint32_t(s + h), 1);
+        if (before > 0 && breaks_.size() > before) sort_breaks();
+    }
+
+    void add_soft_hyphens(uint32_t a, uint32_t b) {
+        if (shy_.empty()) return;
         for (auto sh : shy_)  // the author's soft hyphens
             if (sh > a && sh < b) breaks_.emplace_back(sh, 1);
-        std::sort(breaks_.begin(), breaks_.end());
-        breaks_.erase(std::unique(breaks_.begin(), breaks_.end()), breaks_.end());
-        if (too_wide && !fits_with_hyphens(w, a)) {
-            // No hyphenation makes it fit: break between characters.
-            breaks_.clear();
-            std::string shown(w.substr(0, std::min<size_t>(w.size(), 40)));
-            e_.ctx.warn(loc_, "'" + shown + (w.size() > 40 ? "…" : "") + "' is too wide for the line; broken");
-            double acc = 0;
-            for (size_t i = 0; i < w.size();) {
-                uint32_t at = a + uint32_t(i);
-                char32_t cp = next_cp(w, i);
-                double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
-                if (acc > 0 && acc + cw > opt_.min_measure) {
-                    breaks_.emplace_back(at, 2);
-                    acc = 0;
-                }
-                acc += cw;
-            }
-        }
+        sort_breaks();
+    }
 
+    void sort_breaks() {
+        std::sort(breaks_.begin(), breaks_.end());
+        breaks_.erase(std::unique(breaks_.begin(), breaks_.end(), [](auto& x, auto& y) { return x.first == y.first; }),
+                      breaks_.end());
+    }
+
+    // Pushes the boxes and break penalties of [a, b); returns the width of its boxes.
+    double emit(std::string_view w, uint32_t a, uint32_t b) {
+        double total = 0;
         size_t bi = 0;
         Piece box{Piece::Box};
         box.begin = a;
@@ -199,6 +220,7 @@ private:
         auto flush = [&](uint32_t at) {
             if (at > box.begin) {
                 box.end = at;
+                total += box.width;
                 pieces_.push_back(box);
             }
             box = Piece{Piece::Box};
@@ -229,8 +251,7 @@ private:
             box.width += f->advance(cp) * st_.size;
         }
         flush(b);
-        last_face_ = pieces_.empty() || pieces_.back().kind != Piece::Box ? nullptr : pieces_.back().face;
-        if (last_face_ && last_face_ == e_.fallback.get()) last_face_ = range_at(b - 1).face;
+        return total;
     }
 
     // Whether every piece between hyphenation points (with its hyphen) fits the narrowest line.
