@@ -163,6 +163,9 @@ struct Builder {
         double total = 0;
         for (size_t i = 0; i < boxes.size(); ++i) total += boxes[i].height + (i ? boxes[i].gap : 0);
         bool split = f.table && total > e.height;
+        if (!f.table && total > e.height)
+            e.ctx.warn(loc, "the figure is taller than the page; it runs over the bottom margin",
+                       "shorten its caption, source or note, or use a larger page");
         for (size_t i = 1; i < boxes.size(); ++i) {
             bool body_row = boxes[i].group == group && group >= 0;
             if (!split || !body_row) boxes[i].breakable = false;

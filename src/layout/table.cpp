@@ -91,6 +91,9 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
         }
         if (content_h == 0) content_h = e.style(ruled ? "table" : "meta").size * 1.15;
         box.height = content_h + 2 * pad_y;
+        if (box.height > e.height)
+            e.ctx.warn(loc, "table row " + std::to_string(r + 1) + " is taller than the page; it runs over the bottom margin",
+                       "split the cell text over several rows");
 
         // Fills first, then text, then rules on top.
         if (ruled && header)

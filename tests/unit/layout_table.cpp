@@ -277,3 +277,15 @@ TEST_CASE("numeric cells align on the decimal mark") {
     CHECK(wide->x + wide->font->width("7,25", wide->size) ==
           doctest::Approx(d.tmpl.page.width - d.tmpl.page.margin_right - 4));
 }
+
+TEST_CASE("a table row taller than the page is reported") {
+    auto d = make_document();
+    doc::Table t;
+    t.widths = {1, 1};
+    t.rows.push_back({cell("Başlık"), cell("Açıklama")});
+    t.rows.push_back({cell("A"), cell(turkish_text(1500))});
+    d.blocks.push_back(doc::Block{t, {"brief.yaml", 77, 1}});
+    Run r(d);
+    REQUIRE(r.warned("table row 2 is taller than the page"));
+    CHECK(r.sink.items().back().loc.line == 77);
+}
