@@ -113,7 +113,13 @@ struct Builder {
     void table(const doc::Table& t, const SourceLoc& loc, double x, double w) {
         TableBoxes tb = lay_out_table(e, t, x, w, loc);
         int group = int(flow.headers.size());
-        flow.headers.push_back(tb.header);
+        // Continued on a later page: "(devam)" in the caption style, then the header rows.
+        const auto& cap_st = e.style("caption");
+        doc::Inlines cont{doc::Span{e.label("continued"), 0, {}, false}};
+        std::vector<VBox> rep = para("caption", cap_st, cont, loc, x, w);
+        if (!rep.empty()) rep.back().height += cap_st.space_after;
+        for (auto& h : tb.header) rep.push_back(h);
+        flow.headers.push_back(std::move(rep));
         std::vector<VBox> boxes;
         table_boxes(tb, group, true, boxes);
         flow.add(std::move(boxes), kTableGap, kTableGap, false);

@@ -289,3 +289,17 @@ TEST_CASE("a table row taller than the page is reported") {
     REQUIRE(r.warned("table row 2 is taller than the page"));
     CHECK(r.sink.items().back().loc.line == 77);
 }
+
+TEST_CASE("a table outside a figure repeats its header with a continued label") {
+    auto d = make_document();
+    d.blocks.push_back(doc::Block{trade_table(80), {}});
+    Run r(d);
+    REQUIRE(r.out.pages.size() >= 2);
+    CHECK(!page_has_text(r.out.pages[0], "(devam)"));
+    for (size_t p = 1; p < r.out.pages.size(); ++p) {
+        auto* c = find_run(r.out.pages[p], "(devam)");
+        auto* h = find_run(r.out.pages[p], "İhracat");
+        REQUIRE((c && h));
+        CHECK(c->y < h->y);
+    }
+}
