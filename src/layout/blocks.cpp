@@ -150,7 +150,7 @@ struct Builder {
         }
         if (body_first < boxes.size()) boxes[body_first].gap = gap;
         gap = src_st.space_before;
-        double after = boxes.empty() ? 0 : cap_st.space_after;
+        double after = src_st.space_after;  // below the figure, as below its source line
         if (!f.source.empty()) {
             auto src = para("source", src_st, f.source, loc, x, w);
             if (!src.empty()) src[0].gap = gap;
