@@ -1,14 +1,15 @@
-// briefmake [options] BRIEF...: parse options, render each brief, write outputs atomically,
-// map errors to exit codes (0 all succeeded, 1 a brief failed, 2 usage error).
+// briefmake [options] BRIEF...: parse options, hand the briefs to batch::run (parallel,
+// incremental, atomic writes), map errors to exit codes (0 all succeeded, 1 a brief failed,
+// 2 usage error).
 #include <CLI/CLI.hpp>
 
-#include <algorithm>
+#include <unistd.h>
+
 #include <iostream>
 
+#include "batch/batch.hpp"
 #include "cli/commands.hpp"
-#include "cli/output.hpp"
 #include "core/context.hpp"
-#include "render/render.hpp"
 
 namespace fs = std::filesystem;
 using namespace briefmake;
@@ -16,37 +17,11 @@ using namespace briefmake;
 namespace {
 
 struct Options {
-    std::vector<std::string> inputs;
-    std::string output_dir;
+    batch::Options run;
     std::string formats = "pdf,docx";
     std::string template_name;
-    std::vector<std::string> allow_paths;
-    bool check = false;
-    bool pdfa = false;
-    bool quiet = false;
+    bool no_wait = false;
 };
-
-// Expands folders to the *.yaml briefs they hold (sorted, so runs are reproducible).
-std::vector<fs::path> collect_briefs(const std::vector<std::string>& inputs) {
-    std::vector<fs::path> out;
-    for (const auto& in : inputs) {
-        std::error_code ec;
-        if (fs::is_directory(in, ec)) {
-            std::vector<fs::path> found;
-            for (const auto& e : fs::recursive_directory_iterator(in, ec)) {
-                auto ext = e.path().extension();
-                if (e.is_regular_file() && (ext == ".yaml" || ext == ".yml")) found.push_back(e.path());
-            }
-            std::sort(found.begin(), found.end());
-            out.insert(out.end(), found.begin(), found.end());
-        } else {
-            out.emplace_back(in);
-        }
-    }
-    return out;
-}
-
-void print(const core::Diagnostic& d) { std::cerr << core::format(d) << "\n"; }
 
 }  // namespace
 
@@ -62,14 +37,25 @@ int main(int argc, char** argv) {
         "Exit status: 0 all briefs rendered, 1 a brief failed, 2 usage error.\n"
         "SOURCE_DATE_EPOCH, when set, gives the date written into the files' metadata.");
     // Not required() at parse time: the subcommands take no BRIEF (checked after parsing).
-    app.add_option("BRIEF", opt.inputs, "brief files (YAML) or folders of briefs");
-    app.add_option("-o,--output", opt.output_dir, "write outputs into DIR (default: beside each brief)");
+    app.add_option("BRIEF", opt.run.inputs, "brief files (YAML) or folders of briefs");
+    app.add_option("-o,--output", opt.run.output_dir, "write outputs into DIR (default: beside each brief)");
     app.add_option("-f,--formats", opt.formats, "formats to write: pdf, docx or pdf,docx")->capture_default_str();
     app.add_option("--template", opt.template_name, "template name or path (overrides the brief's)");
-    app.add_option("--allow-path", opt.allow_paths, "an extra folder that data and image paths may point into");
-    app.add_flag("--check", opt.check, "validate the briefs, write nothing");
-    app.add_flag("--pdfa", opt.pdfa, "write PDF/A-2b");
-    app.add_flag("-q,--quiet", opt.quiet, "print errors only");
+    app.add_option("--allow-path", opt.run.allow_paths, "an extra folder that data and image paths may point into");
+    app.add_flag("--check", opt.run.check, "validate the briefs, write nothing");
+    app.add_flag("--pdfa", opt.run.pdfa, "write PDF/A-2b");
+    app.add_option("-j,--jobs", opt.run.jobs, "render N briefs in parallel (default: one per core)")
+        ->check(CLI::Range(1u, 1024u));
+    app.add_flag("--force", opt.run.force, "render every brief, even those whose outputs are up to date");
+    app.add_option("--manifest", opt.run.manifest, "write a JSON report of the run (status, outputs, hashes) to FILE");
+    app.add_flag("--eml", opt.run.eml, "also write STEM.eml: the outputs as an e-mail to the brief's distribution");
+    app.add_option("--from", opt.run.from, "the sender of the .eml messages, e.g. 'Brief Robot <brief@example.org>'");
+    app.add_option("--name", opt.run.name_pattern, "attachment names, e.g. '{reference}-{meeting.date}'")
+        ->capture_default_str();
+    app.add_flag("--ascii-names", opt.run.ascii_names, "transliterate attachment names to ASCII");
+    app.add_flag("--no-wait", opt.no_wait, "fail (exit 1) instead of waiting when another run writes into an output folder");
+    app.add_flag("-v,--verbose", opt.run.verbose, "log each brief with a time stamp on stderr");
+    app.add_flag("-q,--quiet", opt.run.quiet, "print errors only");
     app.set_version_flag("--version", std::string("briefmake ") + core::version());
     // Subcommands (src/cli/commands.cpp): `briefmake schema`, `briefmake init FILE [--lang L]`.
     app.require_subcommand(0, 1);
@@ -96,71 +82,24 @@ int main(int argc, char** argv) {
     if (*init_cmd)
         return cli::init_brief(init_file, init_lang, std::cerr,
                                core::find_resource_dir() / "schema" / "brief-v1.schema.json");
-    if (opt.inputs.empty()) {
+    if (opt.run.inputs.empty()) {
         std::cerr << "briefmake: error: no BRIEF given; expected brief files or folders, "
                      "or a subcommand (schema, init)\nRun with --help for more information.\n";
         return 2;
     }
 
-    render::Request base;
-    base.check_only = opt.check;
-    base.pdf.pdfa = opt.pdfa;
-    base.want_pdf = base.want_docx = false;
+    opt.run.want_pdf = opt.run.want_docx = false;
     for (const auto& f : CLI::detail::split(opt.formats, ',')) {
         std::string fmt = CLI::detail::trim_copy(f);
-        if (fmt == "pdf") base.want_pdf = true;
-        else if (fmt == "docx") base.want_docx = true;
+        if (fmt == "pdf") opt.run.want_pdf = true;
+        else if (fmt == "docx") opt.run.want_docx = true;
         else {
             std::cerr << "briefmake: error: unknown format \"" << fmt << "\"; expected pdf or docx\n";
             return 2;
         }
     }
-    if (!opt.template_name.empty()) base.template_override = opt.template_name;
-    if (!opt.output_dir.empty()) {
-        std::error_code ec;
-        fs::create_directories(opt.output_dir, ec);
-        if (!fs::is_directory(opt.output_dir)) {
-            std::cerr << "briefmake: error: cannot use output folder \"" << opt.output_dir << "\"\n";
-            return 2;
-        }
-    }
-
-    core::WarningSink warnings;
-    core::Context ctx;
-    ctx.source_date_epoch = core::source_date_epoch_from_env();
-    ctx.resource_dir = core::find_resource_dir();
-    for (const auto& p : opt.allow_paths) ctx.allowed_roots.push_back(fs::weakly_canonical(p));
-    ctx.warnings = &warnings;
-
-    fonts::FontSet fonts;
-    int failed = 0;
-    for (const fs::path& brief : collect_briefs(opt.inputs)) {
-        warnings.clear();
-        render::Request req = base;
-        req.brief = brief;
-        try {
-            render::Result r = render::render(req, fonts, ctx);
-            fs::path dir = opt.output_dir.empty() ? brief.parent_path() : fs::path(opt.output_dir);
-            std::string stem = brief.stem().string();
-            std::vector<std::pair<fs::path, std::string>> files;
-            if (!opt.check) {
-                if (req.want_pdf) files.emplace_back(dir / (stem + ".pdf"), std::move(r.pdf));
-                if (req.want_docx) files.emplace_back(dir / (stem + ".docx"), std::move(r.docx));
-                cli::write_atomically(files);
-            }
-            if (!opt.quiet)
-                for (const auto& w : warnings.items()) print(w);
-        } catch (const core::Error& e) {
-            if (!opt.quiet)
-                for (const auto& w : warnings.items()) print(w);
-            core::Diagnostic d = e.diagnostic();
-            if (d.loc.file.empty()) d.loc.file = brief.string();
-            print(d);
-            ++failed;
-        } catch (const std::exception& e) {
-            std::cerr << brief.string() << ": error: " << e.what() << "\n";
-            ++failed;
-        }
-    }
-    return failed ? 1 : 0;
+    if (!opt.template_name.empty()) opt.run.template_override = opt.template_name;
+    opt.run.wait = !opt.no_wait;
+    opt.run.progress = ::isatty(STDERR_FILENO) != 0;
+    return batch::run(opt.run, std::cerr);
 }

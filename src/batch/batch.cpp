@@ -1,0 +1,488 @@
+#include "batch/batch.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "batch/files.hpp"
+#include "batch/json.hpp"
+#include "batch/mime.hpp"
+#include "batch/names.hpp"
+#include "batch/report.hpp"
+#include "batch/sha256.hpp"
+#include "batch/state.hpp"
+#include "core/context.hpp"
+#include "render/render.hpp"
+#include "spec/reader.hpp"
+#include "text/text.hpp"
+#include "text/translit.hpp"
+
+namespace briefmake::batch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kPdfType = "application/pdf";
+constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+struct OutputFile {
+    fs::path path;
+    int64_t bytes = 0;
+    std::string sha256;
+    bool has_pages = false;  // PDF and DOCX (the layout's page count); not the .eml
+};
+
+// What happened to one brief: a manifest entry.
+struct Outcome {
+    std::string source;
+    std::string status;  // rendered, skipped, checked, failed
+    std::string error;   // failed: "file:line:col: error: message"
+    std::vector<OutputFile> outputs;
+    int pages = 0;
+    bool has_distribution = false;
+    std::vector<std::string> to, cc;
+    std::string subject;
+    int64_t ms = 0;
+};
+
+struct Job {
+    fs::path brief;
+    fs::path dir;  // output folder
+    std::string stem;
+    std::string conflict;  // non-empty: another brief writes the same outputs
+};
+
+// Everything the workers share; all of it is read-only or thread-safe.
+struct Shared {
+    const Options& opt;
+    render::Request base;
+    core::Context ctx;  // without a warning sink: each job sets its own
+    fonts::FontSet fonts;
+    HashCache hashes;
+    NamePattern pattern;
+    mime::Address from;
+    std::string options_text;
+    Reporter& report;
+};
+
+std::vector<std::string> output_names(const Options& opt, const std::string& stem) {
+    std::vector<std::string> names;
+    if (opt.want_pdf) names.push_back(stem + ".pdf");
+    if (opt.want_docx) names.push_back(stem + ".docx");
+    if (opt.eml) names.push_back(stem + ".eml");
+    return names;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A file name made safe for the quoted ASCII filename= parameter.
+std::string ascii_file_name(const std::string& utf8) {
+    std::string a = text::to_ascii(utf8);
+    for (char& c : a)
+        if (c == '"' || c == '\\') c = '_';
+    return a;
+}
+
+// The plain-text part: title, meeting, date (and place), classification.
+std::string mail_body(const spec::Brief& b) {
+    std::string body = b.title.value + "\n";
+    if (b.subtitle) body += b.subtitle->value + "\n";
+    body += "\n" + b.meeting.name.value + "\n";
+    const auto& m = b.meeting;
+    std::string when = text::format_date(m.date.year, m.date.month, m.date.day, b.language);
+    if (m.end_date)
+        when += " \xE2\x80\x93 " + text::format_date(m.end_date->year, m.end_date->month, m.end_date->day, b.language);
+    if (m.location) when += ", " + m.location->value;
+    body += when + "\n";
+    if (b.classification) body += "\n" + b.classification->value + "\n";
+    return body;
+}
+
+// The .eml for a rendered brief: deterministic (date from the files' date, Message-ID and
+// boundary from the content hash).
+std::string make_eml(const Shared& sh, const spec::Brief& b, const Job& job, const render::Result& r,
+                     const std::vector<mime::Address>& to, const std::vector<mime::Address>& cc,
+                     const std::string& subject) {
+    mime::Message m;
+    m.from = sh.from;
+    m.to = to;
+    m.cc = cc;
+    m.subject = subject;
+    // The same date the PDF and DOCX metadata carry (doc/merge.cpp): SOURCE_DATE_EPOCH, else
+    // the edition, else the meeting date, at noon UTC.
+    if (sh.ctx.source_date_epoch) {
+        m.date = *sh.ctx.source_date_epoch;
+    } else {
+        const spec::Date& d = b.edition ? *b.edition : b.meeting.date;
+        m.date = mime::days_to_unix(d.year, d.month, d.day) + 12 * 3600;
+    }
+    m.body = mail_body(b);
+    std::string base = sh.pattern.expand(b, job.stem);
+    std::string shown = sh.opt.ascii_names ? text::to_ascii(base) : base;
+    std::string fallback = ascii_file_name(base);
+    if (sh.opt.want_pdf) m.attachments.push_back({shown + ".pdf", fallback + ".pdf", kPdfType, r.pdf});
+    if (sh.opt.want_docx) m.attachments.push_back({shown + ".docx", fallback + ".docx", kDocxType, r.docx});
+
+    Sha256 h;
+    h.update("briefmake-eml\n");
+    for (const auto& a : m.attachments) h.update(a.filename + "\n" + sha256_hex(a.bytes) + "\n");
+    h.update(subject + "\n" + m.body + "\n" + std::to_string(m.date) + "\n");
+    for (const auto& a : to) h.update("to:" + a.display_name + "<" + a.addr_spec + ">\n");
+    for (const auto& a : cc) h.update("cc:" + a.display_name + "<" + a.addr_spec + ">\n");
+    std::string digest = h.hex();
+    std::string domain = sh.from.addr_spec.substr(sh.from.addr_spec.rfind('@') + 1);
+    m.message_id = digest.substr(0, 32) + ".briefmake@" + domain;
+    m.boundary = "=_briefmake_" + digest.substr(32, 32);
+    return mime::build(m);
+}
+
+void report_warnings(Reporter& report, const core::WarningSink& w) {
+    for (const auto& d : w.items()) report.warning(core::format(d));
+}
+
+Outcome process(Shared& sh, const Job& job) {
+    const Options& opt = sh.opt;
+    Outcome out;
+    out.source = job.brief.string();
+    auto started = std::chrono::steady_clock::now();
+    auto done = [&](std::string status) {
+        out.status = std::move(status);
+        out.ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+        return out;
+    };
+    auto fail = [&](std::string text) {
+        out.error = std::move(text);
+        sh.report.error(out.error);
+        return done("failed");
+    };
+    if (!job.conflict.empty()) return fail(out.source + ": error: " + job.conflict);
+
+    const std::vector<std::string> names = output_names(opt, job.stem);
+    const fs::path state_file = state_path(job.dir, job.stem);
+    if (!opt.check && !opt.force) {
+        std::string reason = "not rendered before";
+        std::error_code ec;
+        if (fs::exists(state_file, ec)) {
+            std::optional<State> s;
+            try {
+                s = parse_state(core::read_file(state_file));
+            } catch (const core::Error&) {
+            }
+            if (!s) reason = "its state file is damaged";
+            else reason = stale_reason(*s, job.dir, core::version(), sh.options_text, names, sh.hashes);
+            if (reason.empty()) {
+                for (const auto& o : s->outputs)
+                    out.outputs.push_back({job.dir / o.name, o.bytes, o.sha256, !ends_with(o.name, ".eml")});
+                out.pages = s->pages;
+                out.has_distribution = true;
+                out.to = s->to;
+                out.cc = s->cc;
+                out.subject = s->subject;
+                return done("skipped");
+            }
+        }
+        sh.report.log(out.source + ": rendering (" + reason + ")");
+    }
+
+    core::WarningSink warnings;
+    try {
+        // Read once for the distribution and the mail (render reads it again; a parse is cheap
+        // next to the layout). Its warnings are the render's, so they are dropped here.
+        core::WarningSink scratch;
+        core::Context read_ctx = sh.ctx;
+        read_ctx.warnings = &scratch;
+        spec::Brief brief = spec::read_brief(job.brief, read_ctx);
+        out.has_distribution = true;
+        if (brief.distribution) {
+            out.to = brief.distribution->to;
+            out.cc = brief.distribution->cc;
+        }
+        out.subject = brief.distribution && brief.distribution->subject ? *brief.distribution->subject : brief.title.value;
+        std::vector<mime::Address> to, cc;
+        if (opt.eml && !opt.check) {
+            try {
+                for (const auto& e : out.to) to.push_back(mime::parse_address(e));
+                for (const auto& e : out.cc) cc.push_back(mime::parse_address(e));
+            } catch (const mime::BadAddress& e) {
+                throw core::Error({out.source, 0, 0}, std::string("distribution: ") + e.what());
+            }
+            if (std::none_of(to.begin(), to.end(), [](auto& a) { return !a.addr_spec.empty(); }) &&
+                std::none_of(cc.begin(), cc.end(), [](auto& a) { return !a.addr_spec.empty(); }))
+                sh.report.warning(out.source + ": warning: distribution has no e-mail address; " + job.stem +
+                                  ".eml names its recipients but cannot be sent as it is");
+        }
+
+        core::Context ctx = sh.ctx;
+        ctx.warnings = &warnings;
+        render::Request req = sh.base;
+        req.brief = job.brief;
+        render::Result r = render::render(req, sh.fonts, ctx);
+        report_warnings(sh.report, warnings);
+        out.pages = r.pages;
+        if (opt.check) return done("checked");
+
+        std::vector<std::pair<fs::path, std::string>> files;
+        if (opt.want_pdf) files.emplace_back(job.dir / names[files.size()], r.pdf);
+        if (opt.want_docx) files.emplace_back(job.dir / names[files.size()], r.docx);
+        if (opt.eml) files.emplace_back(job.dir / names[files.size()], make_eml(sh, brief, job, r, to, cc, out.subject));
+
+        State state;
+        state.version = core::version();
+        state.options = sh.options_text;
+        std::set<std::string> seen;
+        for (const auto& in : r.inputs) {
+            std::string path = fs::absolute(in).lexically_normal().string();
+            if (!seen.insert(path).second) continue;
+            state.inputs.emplace_back(path, sh.hashes.get(path).value_or(""));
+        }
+        for (const auto& [path, bytes] : files) {
+            std::string hash = sha256_hex(bytes);
+            state.outputs.push_back({path.filename().string(), static_cast<int64_t>(bytes.size()), hash});
+            out.outputs.push_back({path, static_cast<int64_t>(bytes.size()), hash, !ends_with(path.string(), ".eml")});
+        }
+        state.pages = r.pages;
+        state.to = out.to;
+        state.cc = out.cc;
+        state.subject = out.subject;
+        // Outputs first, then the state that vouches for them: a kill in between leaves a state
+        // whose output hashes do not match, so the next run renders again.
+        write_atomically(files);
+        write_atomically({{state_file, to_json(state)}});
+        return done("rendered");
+    } catch (const core::Error& e) {
+        report_warnings(sh.report, warnings);
+        core::Diagnostic d = e.diagnostic();
+        if (d.loc.file.empty()) d.loc.file = out.source;
+        out.outputs.clear();
+        return fail(core::format(d));
+    } catch (const std::exception& e) {
+        report_warnings(sh.report, warnings);
+        out.outputs.clear();
+        return fail(out.source + ": error: " + e.what());
+    }
+}
+
+std::string manifest_json(const std::vector<Outcome>& outcomes) {
+    json::Writer w;
+    std::map<std::string, int> counts{{"rendered", 0}, {"skipped", 0}, {"checked", 0}, {"failed", 0}};
+    for (const auto& o : outcomes) ++counts[o.status];
+    w.begin_object();
+    w.key("briefmake").value(core::version());
+    w.key("counts").begin_object();
+    for (const char* k : {"rendered", "skipped", "checked", "failed"}) w.key(k).value(counts[k]);
+    w.end_object();
+    w.key("briefs").begin_array();
+    for (const auto& o : outcomes) {
+        w.begin_object();
+        w.key("source").value(o.source);
+        w.key("status").value(o.status);
+        if (o.status == "failed") w.key("error").value(o.error);
+        w.key("outputs").begin_array();
+        for (const auto& f : o.outputs) {
+            w.begin_object();
+            w.key("path").value(f.path.string());
+            w.key("bytes").value(f.bytes);
+            w.key("sha256").value(f.sha256);
+            if (f.has_pages) w.key("pages").value(o.pages);
+            w.end_object();
+        }
+        w.end_array();
+        w.key("distribution");
+        if (o.has_distribution) {
+            w.begin_object();
+            w.key("to").begin_array();
+            for (const auto& t : o.to) w.value(t);
+            w.end_array();
+            w.key("cc").begin_array();
+            for (const auto& t : o.cc) w.value(t);
+            w.end_array();
+            w.key("subject").value(o.subject);
+            w.end_object();
+        } else {
+            w.null();
+        }
+        w.key("ms").value(o.ms);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    return w.str();
+}
+
+std::string options_text(const Options& opt, const core::Context& ctx) {
+    // Length-prefixed values: no value can imitate another field.
+    std::string s;
+    auto field = [&](const char* k, const std::string& v) { s += std::string(k) + "=" + std::to_string(v.size()) + ":" + v + ";"; };
+    field("pdf", opt.want_pdf ? "1" : "0");
+    field("docx", opt.want_docx ? "1" : "0");
+    field("template", opt.template_override ? "1" + *opt.template_override : "0");
+    field("pdfa", opt.pdfa ? "1" : "0");
+    std::string allow;
+    for (const auto& a : ctx.allowed_roots) allow += a.string() + "\n";
+    field("allow", allow);
+    field("source_date_epoch", ctx.source_date_epoch ? std::to_string(*ctx.source_date_epoch) : "");
+    field("eml", opt.eml ? "1" : "0");
+    if (opt.eml) {
+        field("from", opt.from);
+        field("name", opt.name_pattern);
+        field("ascii_names", opt.ascii_names ? "1" : "0");
+    }
+    return s;
+}
+
+}  // namespace
+
+std::vector<std::string> collect_briefs(const std::vector<std::string>& inputs) {
+    std::vector<std::string> out;
+    for (const auto& in : inputs) {
+        std::error_code ec;
+        if (fs::is_directory(in, ec)) {
+            std::vector<std::string> found;
+            for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator();
+                 it.increment(ec)) {
+                auto ext = it->path().extension();
+                if (it->is_regular_file(ec) && (ext == ".yaml" || ext == ".yml")) found.push_back(it->path().string());
+            }
+            std::sort(found.begin(), found.end());
+            out.insert(out.end(), found.begin(), found.end());
+        } else {
+            out.push_back(in);
+        }
+    }
+    return out;
+}
+
+int run(const Options& opt, std::ostream& err) {
+    auto usage = [&](const std::string& msg) {
+        err << "briefmake: error: " << msg << "\nRun with --help for more information.\n";
+        return 2;
+    };
+    std::optional<NamePattern> pattern;
+    try {
+        pattern.emplace(opt.name_pattern);
+    } catch (const std::invalid_argument& e) {
+        return usage(std::string("--name: ") + e.what());
+    }
+    mime::Address from;
+    if (opt.eml) {
+        if (opt.from.empty()) return usage("--eml needs --from ADDRESS (the sender of the messages)");
+        try {
+            from = mime::parse_address(opt.from);
+        } catch (const mime::BadAddress& e) {
+            return usage(std::string("--from: ") + e.what());
+        }
+        if (from.addr_spec.empty()) return usage("--from: \"" + opt.from + "\" has no e-mail address (Name <user@domain>)");
+    }
+    if (!opt.output_dir.empty()) {
+        std::error_code ec;
+        fs::create_directories(opt.output_dir, ec);
+        if (!fs::is_directory(opt.output_dir, ec))
+            return usage("cannot use output folder \"" + opt.output_dir + "\"");
+    }
+
+    Reporter report(err, opt.progress && !opt.quiet, opt.verbose, opt.quiet);
+    auto run_started = std::chrono::steady_clock::now();
+
+    std::vector<Job> jobs;
+    std::map<fs::path, std::string> claimed;  // output stem path -> the brief writing it
+    for (const auto& b : collect_briefs(opt.inputs)) {
+        Job j;
+        j.brief = b;
+        j.dir = opt.output_dir.empty() ? j.brief.parent_path() : fs::path(opt.output_dir);
+        if (j.dir.empty()) j.dir = ".";
+        j.stem = j.brief.stem().string();
+        fs::path key = fs::weakly_canonical(j.dir) / j.stem;
+        auto [it, fresh] = claimed.emplace(key, b);
+        if (!fresh) j.conflict = "writes the same outputs (" + (j.dir / j.stem).string() + ".*) as " + it->second;
+        jobs.push_back(std::move(j));
+    }
+    if (jobs.empty()) {
+        report.error("briefmake: error: no briefs (*.yaml) found in the given folders");
+        return 1;
+    }
+
+    // One lock per output folder, taken in a fixed order so two runs cannot deadlock.
+    std::vector<std::unique_ptr<FolderLock>> locks;
+    if (!opt.check) {
+        std::set<fs::path> dirs;
+        for (const auto& j : jobs) dirs.insert(fs::weakly_canonical(j.dir));
+        std::string manifest_name;
+        fs::path manifest_dir;
+        if (!opt.manifest.empty()) {
+            manifest_name = fs::path(opt.manifest).filename().string();
+            manifest_dir = fs::weakly_canonical(fs::absolute(opt.manifest).parent_path());
+        }
+        try {
+            for (const auto& d : dirs) {
+                locks.push_back(std::make_unique<FolderLock>(d, opt.wait ? FolderLock::Wait::Yes : FolderLock::Wait::No, [&] {
+                    report.notice("briefmake: waiting for another briefmake run writing into " + d.string() +
+                                  " (use --no-wait to fail instead)");
+                }));
+                std::vector<std::string> extra;
+                if (d == manifest_dir) extra.push_back(manifest_name);
+                for (const auto& p : remove_temporaries(d, extra)) report.log("removed " + p.string() + " (left by a killed run)");
+            }
+        } catch (const core::Error& e) {
+            report.error(core::format(e.diagnostic()));
+            return 1;
+        }
+    }
+
+    Shared sh{opt, {}, {}, {}, {}, *pattern, from, {}, report};
+    sh.base.check_only = opt.check;
+    sh.base.pdf.pdfa = opt.pdfa;
+    sh.base.want_pdf = opt.want_pdf;
+    sh.base.want_docx = opt.want_docx;
+    sh.base.template_override = opt.template_override;
+    sh.ctx.source_date_epoch = core::source_date_epoch_from_env();
+    sh.ctx.resource_dir = core::find_resource_dir();
+    for (const auto& p : opt.allow_paths) sh.ctx.allowed_roots.push_back(fs::weakly_canonical(p));
+    sh.options_text = options_text(opt, sh.ctx);
+
+    std::vector<Outcome> outcomes(jobs.size());
+    unsigned n = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
+    n = static_cast<unsigned>(std::min<size_t>(n, jobs.size()));
+    report.start(jobs.size());
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
+            report.begin(jobs[i].brief.string());
+            outcomes[i] = process(sh, jobs[i]);
+            report.end(jobs[i].brief.string(), outcomes[i].status);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned t = 1; t < n; ++t) threads.emplace_back(worker);
+    worker();
+    for (auto& t : threads) t.join();
+
+    int failed = 0, rendered = 0, skipped = 0;
+    for (const auto& o : outcomes) {
+        failed += o.status == "failed";
+        rendered += o.status == "rendered" || o.status == "checked";
+        skipped += o.status == "skipped";
+    }
+    int status = failed ? 1 : 0;
+    if (!opt.manifest.empty()) {
+        try {
+            write_atomically({{opt.manifest, manifest_json(outcomes)}});
+        } catch (const core::Error& e) {
+            report.error(core::format(e.diagnostic()));
+            status = 1;
+        }
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - run_started).count();
+    char summary[160];
+    std::snprintf(summary, sizeof summary, "%zu brief(s): %d %s, %d skipped, %d failed (%.1f s)", jobs.size(), rendered,
+                  opt.check ? "checked" : "rendered", skipped, failed, secs);
+    report.finish(summary);
+    return status;
+}
+
+}  // namespace briefmake::batch

@@ -1,0 +1,41 @@
+// Many briefs in one run: folders expand to their *.yaml, N briefs render in parallel, briefs
+// whose outputs are up to date are skipped, a manifest and .eml messages are written, and every
+// output folder is locked while the run writes into it. main.cpp parses options and calls run().
+#pragma once
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace briefmake::batch {
+
+struct Options {
+    std::vector<std::string> inputs;  // brief files and folders
+    std::string output_dir;           // empty: beside each brief
+    bool want_pdf = true;
+    bool want_docx = true;
+    std::optional<std::string> template_override;
+    std::vector<std::string> allow_paths;
+    bool check = false;
+    bool pdfa = false;
+    unsigned jobs = 0;  // 0: one per core
+    bool force = false;
+    bool wait = true;  // for another run's folder lock
+    std::string manifest;
+    bool eml = false;
+    std::string from;
+    std::string name_pattern = "{stem}";
+    bool ascii_names = false;
+    bool quiet = false;
+    bool verbose = false;
+    bool progress = false;  // a progress line (stderr is a terminal)
+};
+
+// Runs the whole batch. Returns the exit status: 0 every brief rendered (or skipped), 1 a brief
+// failed or an output folder could not be locked or written, 2 a usage error (reported on err).
+int run(const Options& opt, std::ostream& err);
+
+// Expands folders to the *.yaml / *.yml briefs under them (sorted, so runs are reproducible).
+std::vector<std::string> collect_briefs(const std::vector<std::string>& inputs);
+
+}  // namespace briefmake::batch

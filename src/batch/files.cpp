@@ -1,0 +1,154 @@
+#include "batch/files.hpp"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include "core/diag.hpp"
+
+namespace briefmake::batch {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void fail(const fs::path& p, const std::string& what) {
+    throw core::Error({p.string(), 0, 0}, what + ": " + std::strerror(errno));
+}
+
+// Writes `bytes` to a new temporary file beside `target`; returns its path.
+fs::path write_temp(const fs::path& target, const std::string& bytes) {
+    std::string tmpl = (target.parent_path() / ("." + target.filename().string() + ".XXXXXX")).string();
+    if (target.parent_path().empty()) tmpl = "." + target.filename().string() + ".XXXXXX";
+    int fd = mkstemp(tmpl.data());
+    if (fd < 0) fail(target, "cannot create a temporary file");
+    size_t done = 0;
+    while (done < bytes.size()) {
+        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            int e = errno;
+            ::close(fd);
+            ::unlink(tmpl.c_str());
+            errno = e;
+            fail(target, "cannot write");
+        }
+        done += static_cast<size_t>(n);
+    }
+    // Readable by others like a normal file (mkstemp makes it 0600).
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        int e = errno;
+        ::unlink(tmpl.c_str());
+        errno = e;
+        fail(target, "cannot write");
+    }
+    return tmpl;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// mkstemp's six characters.
+bool is_random_suffix(const std::string& s, size_t from) {
+    if (s.size() != from + 6) return false;
+    for (size_t i = from; i < s.size(); ++i) {
+        char c = s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void write_atomically(const std::vector<std::pair<fs::path, std::string>>& files) {
+    std::vector<fs::path> temps;
+    try {
+        for (const auto& [path, bytes] : files) temps.push_back(write_temp(path, bytes));
+    } catch (...) {
+        for (const auto& t : temps) ::unlink(t.c_str());
+        throw;
+    }
+    for (size_t i = 0; i < files.size(); ++i) {
+        if (std::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
+            int e = errno;
+            for (size_t k = i; k < temps.size(); ++k) ::unlink(temps[k].c_str());
+            errno = e;
+            fail(files[i].first, "cannot rename the new file into place");
+        }
+    }
+    // Make the renames durable.
+    if (!files.empty()) {
+        auto dir = files.front().first.parent_path();
+        int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+        if (dfd >= 0) {
+            ::fsync(dfd);
+            ::close(dfd);
+        }
+    }
+}
+
+bool is_temporary_of(const std::string& name, const std::string& target_name) {
+    return name.size() == target_name.size() + 8 && name[0] == '.' &&
+           name.compare(1, target_name.size(), target_name) == 0 && name[target_name.size() + 1] == '.' &&
+           is_random_suffix(name, target_name.size() + 2);
+}
+
+std::vector<fs::path> remove_temporaries(const fs::path& dir, const std::vector<std::string>& extra_names) {
+    static const char* kOurs[] = {".pdf", ".docx", ".eml", ".briefmake-state"};
+    std::vector<fs::path> removed;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {
+        std::string name = e.path().filename().string();
+        if (name.size() < 9 || name[0] != '.' || !e.is_regular_file(ec)) continue;
+        std::string target = name.substr(1, name.size() - 8);
+        if (name[name.size() - 7] != '.' || !is_random_suffix(name, name.size() - 6)) continue;
+        bool ours = false;
+        for (const char* ext : kOurs) ours = ours || ends_with(target, ext);
+        for (const auto& extra : extra_names) ours = ours || target == extra;
+        if (ours && fs::remove(e.path(), ec)) removed.push_back(e.path());
+    }
+    return removed;
+}
+
+bool FolderLock::try_lock() {
+    fs::path file = dir_ / ".briefmake.lock";
+    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd_ < 0) fail(file, "cannot open the lock file");
+    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return true;
+    if (errno != EWOULDBLOCK) fail(file, "cannot lock");
+    return false;
+}
+
+void FolderLock::lock_blocking() {
+    while (::flock(fd_, LOCK_EX) != 0) {
+        if (errno != EINTR) {
+            int e = errno;
+            ::close(fd_);
+            fd_ = -1;
+            errno = e;
+            fail(dir_ / ".briefmake.lock", "cannot lock");
+        }
+    }
+}
+
+void FolderLock::fail_busy() {
+    fs::path file = dir_ / ".briefmake.lock";
+    ::close(fd_);
+    fd_ = -1;
+    throw core::Error({file.string(), 0, 0}, "another briefmake run is writing into " + dir_.string(),
+                      "run again later, or leave out --no-wait to wait for it");
+}
+
+FolderLock::~FolderLock() {
+    if (fd_ >= 0) ::close(fd_);  // closing the last descriptor releases the flock
+}
+
+}  // namespace briefmake::batch

@@ -1,0 +1,55 @@
+// The only code that touches output folders: atomic writes (temporary file, fsync, rename),
+// one lock per output folder, and clean-up of temporaries a killed run left behind.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace briefmake::batch {
+
+// Writes every (path, bytes) pair so that each target is either its old content or the new
+// complete content: all temporaries (".NAME.XXXXXX" beside the target) are written and synced
+// first, then renamed one by one, then the folder is synced. On failure nothing more is
+// renamed and the temporaries are removed; throws core::Error.
+void write_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
+
+// Whether `name` is a temporary that write_atomically makes for a target called `target_name`
+// ('.' + target_name + '.' + six letters or digits).
+bool is_temporary_of(const std::string& name, const std::string& target_name);
+
+// Removes the temporaries of briefmake's own files in `dir` (".*.pdf.XXXXXX", ".*.docx.XXXXXX",
+// ".*.eml.XXXXXX", ".*.briefmake-state.XXXXXX"; plus those of `extra_names`), left by a run
+// that was killed. Call only while holding the folder's lock. Returns the paths removed.
+std::vector<std::filesystem::path> remove_temporaries(const std::filesystem::path& dir,
+                                                      const std::vector<std::string>& extra_names = {});
+
+// An exclusive flock on DIR/.briefmake.lock, held until destruction (or the process's end,
+// however it ends: the kernel drops the lock).
+class FolderLock {
+public:
+    enum class Wait { Yes, No };
+    // Tries the lock; if another process holds it, calls `on_wait` (to tell the user) and waits,
+    // or with Wait::No throws core::Error. Throws core::Error when the lock file cannot be opened.
+    template <class OnWait>
+    FolderLock(const std::filesystem::path& dir, Wait wait, OnWait on_wait) : dir_(dir) {
+        if (!try_lock()) {
+            if (wait == Wait::No) fail_busy();
+            on_wait();
+            lock_blocking();
+        }
+    }
+    ~FolderLock();
+    FolderLock(const FolderLock&) = delete;
+    FolderLock& operator=(const FolderLock&) = delete;
+    const std::filesystem::path& dir() const { return dir_; }
+
+private:
+    bool try_lock();
+    void lock_blocking();
+    [[noreturn]] void fail_busy();
+    std::filesystem::path dir_;
+    int fd_ = -1;
+};
+
+}  // namespace briefmake::batch

@@ -1,0 +1,118 @@
+#include "batch/report.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace briefmake::batch {
+
+namespace {
+
+size_t terminal_width() {
+    winsize ws{};
+    if (::ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 10) return ws.ws_col;
+    return 80;
+}
+
+// Cuts UTF-8 text to at most `width` code points (a good-enough stand-in for columns here).
+std::string fit(const std::string& s, size_t width) {
+    size_t points = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++points > width) return s.substr(0, i);
+    }
+    return s;
+}
+
+}  // namespace
+
+std::string timestamp() {
+    auto now = std::chrono::system_clock::now();
+    std::time_t t = std::chrono::system_clock::to_time_t(now);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%02d:%02d:%02d.%03d", tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms));
+    return buf;
+}
+
+Reporter::Reporter(std::ostream& err, bool progress, bool verbose, bool quiet)
+    : err_(err), progress_(progress), verbose_(verbose), quiet_(quiet) {}
+
+void Reporter::clear() {
+    if (drawn_) {
+        err_ << "\r\033[K";
+        drawn_ = false;
+    }
+}
+
+void Reporter::draw() {
+    if (!progress_ || total_ == 0) return;
+    std::string line = "[" + std::to_string(done_) + "/" + std::to_string(total_) + "]";
+    if (failed_) line += " " + std::to_string(failed_) + " failed";
+    if (!current_.empty()) line += " " + current_;
+    err_ << "\r\033[K" << fit(line, terminal_width() - 1) << std::flush;
+    drawn_ = true;
+}
+
+void Reporter::print_line(const std::string& text) {
+    clear();
+    err_ << text << "\n";
+    draw();
+    err_.flush();
+}
+
+void Reporter::start(size_t total) {
+    std::lock_guard lock(mu_);
+    total_ = total;
+    if (verbose_) print_line("[" + timestamp() + "] " + std::to_string(total) + " brief(s)");
+    draw();
+}
+
+void Reporter::begin(const std::string& brief) {
+    std::lock_guard lock(mu_);
+    current_ = brief;
+    if (verbose_) print_line("[" + timestamp() + "] " + brief + ": started");
+    else draw();
+}
+
+void Reporter::end(const std::string& brief, const std::string& status) {
+    std::lock_guard lock(mu_);
+    ++done_;
+    if (status == "failed") ++failed_;
+    if (verbose_) print_line("[" + timestamp() + "] " + brief + ": " + status);
+    else draw();
+}
+
+void Reporter::error(const std::string& text) {
+    std::lock_guard lock(mu_);
+    print_line(text);
+}
+
+void Reporter::warning(const std::string& text) {
+    std::lock_guard lock(mu_);
+    if (!quiet_) print_line(text);
+}
+
+void Reporter::notice(const std::string& text) {
+    std::lock_guard lock(mu_);
+    if (!quiet_) print_line(verbose_ ? "[" + timestamp() + "] " + text : text);
+}
+
+void Reporter::log(const std::string& text) {
+    std::lock_guard lock(mu_);
+    if (verbose_) print_line("[" + timestamp() + "] " + text);
+}
+
+void Reporter::finish(const std::string& summary) {
+    std::lock_guard lock(mu_);
+    clear();
+    current_.clear();
+    if (verbose_ || (progress_ && total_ > 1)) err_ << (verbose_ ? "[" + timestamp() + "] " : "") << summary << "\n";
+    err_.flush();
+}
+
+}  // namespace briefmake::batch

@@ -1,0 +1,40 @@
+// What a run tells the people watching: on a terminal a progress line redrawn in place; with
+// --verbose timestamped log lines; errors always (warnings unless --quiet). Thread-safe.
+#pragma once
+#include <cstddef>
+#include <mutex>
+#include <ostream>
+#include <string>
+
+namespace briefmake::batch {
+
+class Reporter {
+public:
+    // `progress`: draw the in-place line (stderr is a terminal and not --quiet).
+    Reporter(std::ostream& err, bool progress, bool verbose, bool quiet);
+
+    void start(size_t total);
+    void begin(const std::string& brief);                          // a brief starts
+    void end(const std::string& brief, const std::string& status);  // ... and ends
+    void error(const std::string& text);    // always printed
+    void warning(const std::string& text);  // unless --quiet
+    void notice(const std::string& text);   // unless --quiet (e.g. "waiting for the lock")
+    void log(const std::string& text);      // --verbose only
+    void finish(const std::string& summary);
+
+private:
+    void print_line(const std::string& text);  // caller holds mu_
+    void draw();                               // caller holds mu_
+    void clear();                              // caller holds mu_
+    std::mutex mu_;
+    std::ostream& err_;
+    bool progress_, verbose_, quiet_;
+    size_t total_ = 0, done_ = 0, failed_ = 0;
+    std::string current_;
+    bool drawn_ = false;
+};
+
+// "12:04:05.123" local time: for people reading logs, never written into outputs.
+std::string timestamp();
+
+}  // namespace briefmake::batch

@@ -1,0 +1,62 @@
+// Incremental runs: a small state file beside each brief's outputs (".STEM.briefmake-state",
+// JSON) records what the outputs were made from (briefmake version, options, every input file
+// with its SHA-256) and what they were (file names, sizes, SHA-256). A brief is up to date when
+// its state exists, the version and options match, every input still has its hash, and every
+// output still exists with its hash.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace briefmake::batch {
+
+struct OutputRecord {
+    std::string name;  // file name in the output folder
+    int64_t bytes = 0;
+    std::string sha256;
+};
+
+struct State {
+    std::string version;  // briefmake's
+    std::string options;  // canonical text of the options that shape the outputs
+    std::vector<std::pair<std::string, std::string>> inputs;  // absolute path, SHA-256
+    std::vector<OutputRecord> outputs;
+    int pages = 0;
+    // For the manifest of a skipped brief (the brief is not read again).
+    std::vector<std::string> to, cc;
+    std::string subject;
+};
+
+// DIR/.STEM.briefmake-state
+std::filesystem::path state_path(const std::filesystem::path& dir, const std::string& stem);
+
+std::string to_json(const State& s);
+// nullopt when the text is not a state file of this shape (then the brief is rendered again).
+std::optional<State> parse_state(const std::string& text);
+
+// The incremental key: SHA-256 over the version, the options and every input's path and hash.
+std::string key(const State& s);
+
+// SHA-256 of files, each read at most once per run (fonts and shared CSVs serve many briefs).
+class HashCache {
+public:
+    // nullopt when the file cannot be read.
+    std::optional<std::string> get(const std::filesystem::path& file);
+
+private:
+    std::mutex mu_;
+    std::map<std::filesystem::path, std::optional<std::string>> hashes_;
+};
+
+// Why `s` does not describe current outputs in `dir` made with `version` and `options`, or ""
+// when it does (the brief is up to date). `expected_outputs` are the file names this run would
+// write.
+std::string stale_reason(const State& s, const std::filesystem::path& dir, const std::string& version,
+                         const std::string& options, const std::vector<std::string>& expected_outputs,
+                         HashCache& hashes);
+
+}  // namespace briefmake::batch
