@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Many briefs in one run (src/batch): a folder of 55 copies of briefs/ospg-8.yaml, a third of them
+# reading data.csv, a third other.csv. Checks -j 2 with a manifest (all rendered), a rerun (all
+# skipped, nothing rewritten), a changed CSV (only its readers render), --force (all), a broken
+# brief (exit 1, the others still render), and the folder lock (waits; --no-wait fails).
+source "$(dirname "$0")/lib/common.bash"
+need python3 flock sha256sum
+
+BRIEFS=$TMP/briefs OUT=$TMP/out
+mkdir -p "$BRIEFS"
+python3 - "$SOURCE_DIR/briefs/ospg-8.yaml" "$BRIEFS" <<'PY'
+import sys, re
+src, out = sys.argv[1], sys.argv[2]
+text = open(src, encoding="utf-8").read()
+rows = re.compile(r"    columns: \[Gösterge, Değer, Birim\]\n    rows:\n(      - .*\n)+")
+assert rows.search(text), "ospg-8.yaml changed: the temel-gostergeler table is not where expected"
+csv_head = "Gösterge,Değer,Birim\n"
+open(f"{out}/data.csv", "w", encoding="utf-8").write(csv_head + "İkili ticaret hacmi,8.95,milyar $\nHedef,15,milyar $\n")
+open(f"{out}/other.csv", "w", encoding="utf-8").write(csv_head + "Yatırımlar,5.8,milyar $\n")
+for i in range(55):
+    t = re.sub(r'^title: .*$', f'title: "Bilgi Notu {i:03d}: Türkiye-Kazakistan OSPG"', text, count=1, flags=re.M)
+    t = re.sub(r'^  number: 8$', f'  number: {i + 1}', t, count=1, flags=re.M)
+    if i % 3 == 0:
+        t = rows.sub("    csv: data.csv\n", t, count=1)
+    elif i % 3 == 1:
+        t = rows.sub("    csv: other.csv\n", t, count=1)
+    open(f"{out}/b{i:03d}.yaml", "w", encoding="utf-8").write(t)
+PY
+
+# manifest_check FILE EXPECTED: every brief has the expected status; EXPECTED is "all=STATUS",
+# or "data=STATUS,rest=STATUS" (briefs reading data.csv vs the others). Also checks outputs
+# against the files on disk and the distribution against the brief.
+manifest_check() {
+  python3 - "$1" "$2" "$BRIEFS" <<'PY' || fail "manifest $1 does not match ($2)"
+import json, sys, hashlib, os
+m = json.load(open(sys.argv[1], encoding="utf-8"))
+want = dict(kv.split("=") for kv in sys.argv[2].split(","))
+ok = True
+def bad(msg):
+    global ok; ok = False; print("  " + msg, file=sys.stderr)
+for b in m["briefs"]:
+    name = os.path.basename(b["source"])
+    if name.startswith("b"):
+        reads_data = int(name[1:4]) % 3 == 0
+        status = want.get("all") or (want["data"] if reads_data else want["rest"])
+    else:
+        status = want.get(name, "?")
+    if b["status"] != status: bad(f"{name}: {b['status']}, expected {status} {b.get('error', '')}")
+    if b["status"] == "failed":
+        if not b.get("error"): bad(f"{name}: failed without an error text")
+        continue
+    if len(b["outputs"]) != 2: bad(f"{name}: {len(b['outputs'])} outputs")
+    for o in b["outputs"]:
+        data = open(o["path"], "rb").read()
+        if len(data) != o["bytes"] or hashlib.sha256(data).hexdigest() != o["sha256"]: bad(f"{o['path']}: size/hash differ")
+        if o.get("pages", 0) < 1: bad(f"{o['path']}: pages {o.get('pages')}")
+    d = b["distribution"]
+    if d["to"] != ["Bakan Özel Kalem Müdürlüğü"] or len(d["cc"]) != 2 or "hk. Bilgi Notu" not in d["subject"]:
+        bad(f"{name}: distribution {d}")
+    if not isinstance(b["ms"], int) or b["ms"] < 0: bad(f"{name}: ms {b['ms']}")
+n = len(m["briefs"])
+c = m["counts"]
+if sum(c.values()) != n: bad(f"counts {c} do not add up to {n}")
+sys.exit(0 if ok else 1)
+PY
+}
+
+# 1. everything renders, in parallel
+"$BRIEFMAKE" -j 2 -o "$OUT" --manifest "$TMP/m1.json" "$BRIEFS" 2>"$TMP/err1" || die "first run failed: $(tail -5 "$TMP/err1")"
+[ ! -s "$TMP/err1" ] || fail "a run that is not on a terminal printed: $(head -3 "$TMP/err1")"
+[ "$(ls "$OUT"/*.pdf | wc -l)" -eq 55 ] && [ "$(ls "$OUT"/*.docx | wc -l)" -eq 55 ] || fail "expected 55 PDF and 55 DOCX"
+manifest_check "$TMP/m1.json" all=rendered
+python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); sys.exit(m["counts"]["rendered"] != 55)' "$TMP/m1.json" ||
+  fail "manifest counts: $(head -c 300 "$TMP/m1.json")"
+before=$(tree_sum "$OUT")
+
+# 2. nothing changed: all skipped, nothing rewritten
+"$BRIEFMAKE" -j 2 -o "$OUT" --manifest "$TMP/m2.json" "$BRIEFS" || fail "second run failed"
+manifest_check "$TMP/m2.json" all=skipped
+[ "$(tree_sum "$OUT")" = "$before" ] || fail "a run with nothing to do changed the output folder"
+
+# 3. data.csv changes: only its 19 readers render again
+sed -i 's/8.95/9.13/' "$BRIEFS/data.csv"
+"$BRIEFMAKE" -j 2 -o "$OUT" --manifest "$TMP/m3.json" "$BRIEFS" || fail "run after the CSV change failed"
+manifest_check "$TMP/m3.json" data=rendered,rest=skipped
+pdf_text "$OUT/b000.pdf" "$TMP/b000.txt"
+expect_words "$TMP/b000.txt" "b000.pdf after the CSV change" "9,13"
+
+# 4. --force renders all
+"$BRIEFMAKE" -j 2 -o "$OUT" --force --manifest "$TMP/m4.json" "$BRIEFS" || fail "--force run failed"
+manifest_check "$TMP/m4.json" all=rendered
+
+# 5. a broken brief (sorted first) fails, the others go on: data.csv changes again so its readers
+#    must render after the failure; exit status 1; the manifest has the located error.
+printf 'brief: 1\ntitle: [not, a, title]\n' >"$BRIEFS/a-broken.yaml"
+sed -i 's/9.13/9.27/' "$BRIEFS/data.csv"
+set +e
+"$BRIEFMAKE" -j 2 -o "$OUT" --manifest "$TMP/m5.json" "$BRIEFS" 2>"$TMP/err5"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "a run with a broken brief exited $status, expected 1"
+grep -q "a-broken.yaml:2:[0-9]*: error:" "$TMP/err5" || fail "the error is not reported with its location: $(cat "$TMP/err5")"
+manifest_check "$TMP/m5.json" "data=rendered,rest=skipped,a-broken.yaml=failed"
+python3 - "$TMP/m5.json" <<'PY' || fail "the manifest's error text for a-broken.yaml is not located"
+import json, sys
+b = [b for b in json.load(open(sys.argv[1]))["briefs"] if b["source"].endswith("a-broken.yaml")][0]
+sys.exit(0 if ":2:" in b["error"] and "error:" in b["error"] and b["outputs"] == [] else 1)
+PY
+[ ! -e "$OUT/a-broken.pdf" ] || fail "a failed brief wrote a PDF"
+rm "$BRIEFS/a-broken.yaml"
+
+# 6. several arguments (a file and a folder) and two briefs with the same stem
+mkdir -p "$TMP/more"
+cp "$BRIEFS/b001.yaml" "$TMP/more/b001.yaml"
+cp "$BRIEFS/other.csv" "$TMP/more/"
+set +e
+"$BRIEFMAKE" -o "$OUT" "$BRIEFS/b002.yaml" "$TMP/more" "$BRIEFS/b001.yaml" 2>"$TMP/err6"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "two briefs writing the same outputs: exit $status, expected 1"
+grep -q "writes the same outputs" "$TMP/err6" || fail "no message about the clash: $(cat "$TMP/err6")"
+
+# 7. the folder lock: a second run waits (and says so), or fails with --no-wait
+flock "$OUT/.briefmake.lock" sleep 3 &
+holder=$!
+sleep 0.5
+set +e
+"$BRIEFMAKE" -o "$OUT" --no-wait "$BRIEFS/b002.yaml" 2>"$TMP/err7"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "--no-wait on a locked folder exited $status, expected 1"
+grep -q "another briefmake run" "$TMP/err7" || fail "--no-wait says: $(cat "$TMP/err7")"
+start=$(date +%s%N)
+"$BRIEFMAKE" -o "$OUT" "$BRIEFS/b002.yaml" 2>"$TMP/err8" || fail "the waiting run failed: $(cat "$TMP/err8")"
+waited_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+grep -q "waiting for another briefmake run" "$TMP/err8" || fail "the waiting run did not say so: $(cat "$TMP/err8")"
+[ "$waited_ms" -ge 1500 ] || fail "the second run did not wait for the lock (${waited_ms} ms)"
+wait "$holder"
+
+finish

@@ -1,0 +1,55 @@
+// Tests for attachment name patterns (--name) and ASCII names (--ascii-names).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "batch/names.hpp"
+#include "text/translit.hpp"
+
+using namespace briefmake;
+
+namespace {
+spec::Brief sample() {
+    spec::Brief b;
+    b.title.value = "OSPG 8. Toplantısı";
+    b.reference = spec::Text{"OSPG-8/2026", {}};
+    b.meeting.name.value = "Ortak Stratejik Planlama Grubu";
+    b.meeting.number = 8;
+    b.meeting.date = {2026, 2, 2};
+    b.meeting.location = spec::Text{"Ankara", {}};
+    return b;
+}
+}  // namespace
+
+TEST_CASE("name patterns expand brief fields") {
+    spec::Brief b = sample();
+    CHECK(batch::NamePattern().expand(b, "ospg-8") == "ospg-8");
+    CHECK(batch::NamePattern("{reference}-{meeting.date}").expand(b, "s") == "OSPG-8-2026-2026-02-02");
+    CHECK(batch::NamePattern("{meeting.number}. {title} ({meeting.location})").expand(b, "s") ==
+          "8. OSPG 8. Toplantısı (Ankara)");
+    CHECK(batch::NamePattern("{{x}} {stem}").expand(b, "s") == "{x} s");
+    // Missing optional values are empty; a name that comes out empty or hidden falls back to the stem.
+    CHECK(batch::NamePattern("{subtitle}").expand(b, "stem") == "stem");
+    CHECK(batch::NamePattern(".{title}").expand(b, "stem") == "stem");
+    b.title.value = "a\\b/c\td";
+    CHECK(batch::NamePattern("{title}").expand(b, "s") == "a-b-cd");
+}
+
+TEST_CASE("unknown fields and stray braces are errors") {
+    CHECK_THROWS_WITH_AS(batch::NamePattern("{referense}"), doctest::Contains("unknown field {referense}"),
+                         std::invalid_argument);
+    CHECK_THROWS_WITH_AS(batch::NamePattern("{meeting}"), doctest::Contains("known fields: stem"), std::invalid_argument);
+    CHECK_THROWS_AS(batch::NamePattern("{title"), std::invalid_argument);
+    CHECK_THROWS_AS(batch::NamePattern("title}"), std::invalid_argument);
+}
+
+TEST_CASE("text::to_ascii: Turkish letters, Cyrillic through ICU, nothing else left") {
+    CHECK(text::to_ascii("şğıİçöüŞĞÇÖÜ") == "sgiIcouSGCOU");
+    CHECK(text::to_ascii("Türkiye-Kazakistan Toplantısı") == "Turkiye-Kazakistan Toplantisi");
+    CHECK(text::to_ascii("Москва") == "Moskva");
+    CHECK(text::to_ascii("Совместная группа") == "Sovmestnaa gruppa");
+    CHECK(text::to_ascii("Астана, Қазақстан") == "Astana, Kazakstan");
+    CHECK(text::to_ascii("plain (ASCII) 1-2") == "plain (ASCII) 1-2");
+    std::string mixed = text::to_ascii("Ελλάδα 東京 \x01 — é");
+    for (char c : mixed) CHECK((c >= 0x20 && c < 0x7F));
+}

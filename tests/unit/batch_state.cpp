@@ -1,0 +1,149 @@
+// Tests for incremental keys and state files, the folder lock and temporaries clean-up.
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "batch/files.hpp"
+#include "batch/sha256.hpp"
+#include "batch/state.hpp"
+#include "core/diag.hpp"
+
+using namespace briefmake;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::string t = (fs::temp_directory_path() / "bm-batch-test.XXXXXX").string();
+        path = mkdtemp(t.data());
+    }
+    ~TempDir() { fs::remove_all(path); }
+};
+
+void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+
+batch::State sample(const fs::path& dir) {
+    batch::State s;
+    s.version = "0.1.0";
+    s.options = "pdf=1:1;";
+    s.inputs = {{(dir / "a.yaml").string(), batch::sha256_hex("brief")}, {(dir / "d.csv").string(), batch::sha256_hex("1,2")}};
+    s.outputs = {{"a.pdf", 3, batch::sha256_hex("PDF")}};
+    s.pages = 2;
+    s.to = {"Özel Kalem <k@example.org>"};
+    s.subject = "Konu \"İş\"";
+    return s;
+}
+
+}  // namespace
+
+TEST_CASE("SHA-256 (FIPS 180-2 vectors)") {
+    CHECK(batch::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(batch::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    batch::Sha256 h;
+    h.update("ab");
+    h.update("c");
+    CHECK(h.hex() == batch::sha256_hex("abc"));
+}
+
+TEST_CASE("the key changes with any input, the options or the version") {
+    batch::State s = sample("/x");
+    std::string k = batch::key(s);
+    CHECK(k.size() == 64);
+    batch::State t = s;
+    t.inputs[1].second = batch::sha256_hex("1,3");
+    CHECK(batch::key(t) != k);
+    t = s;
+    t.options = "pdf=1:0;";
+    CHECK(batch::key(t) != k);
+    t = s;
+    t.version = "0.2.0";
+    CHECK(batch::key(t) != k);
+    t = s;
+    t.inputs[0].first = "/y/a.yaml";
+    CHECK(batch::key(t) != k);
+    // Outputs and mail data are not part of the key.
+    t = s;
+    t.pages = 9;
+    CHECK(batch::key(t) == k);
+}
+
+TEST_CASE("state files round-trip and damaged ones are refused") {
+    batch::State s = sample("/x");
+    std::string text = batch::to_json(s);
+    auto back = batch::parse_state(text);
+    REQUIRE(back);
+    CHECK(back->inputs == s.inputs);
+    CHECK(back->outputs.size() == 1);
+    CHECK(back->outputs[0].sha256 == s.outputs[0].sha256);
+    CHECK(back->to == s.to);
+    CHECK(back->subject == s.subject);
+    CHECK(back->pages == 2);
+    CHECK_FALSE(batch::parse_state(text.substr(0, text.size() / 2)));
+    CHECK_FALSE(batch::parse_state("{}"));
+    CHECK(batch::state_path("out", "ospg-8") == fs::path("out/.ospg-8.briefmake-state"));
+}
+
+TEST_CASE("stale_reason: up to date only when inputs, outputs, version and options all match") {
+    TempDir d;
+    write(d.path / "a.yaml", "brief");
+    write(d.path / "d.csv", "1,2");
+    write(d.path / "a.pdf", "PDF");
+    batch::State s = sample(d.path);
+    {
+        batch::HashCache cache;
+        CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf"}, cache) == "");
+        CHECK(batch::stale_reason(s, d.path, "0.2.0", "pdf=1:1;", {"a.pdf"}, cache) != "");
+        CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:0;", {"a.pdf"}, cache) != "");
+        CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf", "a.docx"}, cache) != "");
+    }
+    {
+        write(d.path / "d.csv", "1,3");
+        batch::HashCache cache;
+        CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf"}, cache).find("d.csv changed") !=
+              std::string::npos);
+        write(d.path / "d.csv", "1,2");
+    }
+    {
+        write(d.path / "a.pdf", "PDX");
+        batch::HashCache cache;
+        CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf"}, cache) != "");
+        fs::remove(d.path / "a.pdf");
+        CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf"}, cache).find("missing") != std::string::npos);
+    }
+}
+
+TEST_CASE("atomic writes, temporaries and the folder lock") {
+    TempDir d;
+    batch::write_atomically({{d.path / "x.pdf", "new"}, {d.path / "x.docx", "zip"}});
+    CHECK(batch::sha256_file(d.path / "x.pdf") == batch::sha256_hex("new"));
+    CHECK(batch::is_temporary_of(".x.pdf.Ab12Cd", "x.pdf"));
+    CHECK_FALSE(batch::is_temporary_of(".x.pdf.Ab12C", "x.pdf"));
+    CHECK_FALSE(batch::is_temporary_of("x.pdf.Ab12Cd", "x.pdf"));
+
+    write(d.path / ".x.pdf.Ab12Cd", "half");
+    write(d.path / "..x.briefmake-state.zzzzzz", "half");
+    write(d.path / ".m.json.Q1w2E3", "half");
+    write(d.path / ".notes.txt.Ab12Cd", "someone else's");
+    write(d.path / ".x.pdf.toolong1", "not ours");
+    auto removed = batch::remove_temporaries(d.path, {"m.json"});
+    CHECK(removed.size() == 3);
+    CHECK_FALSE(fs::exists(d.path / ".x.pdf.Ab12Cd"));
+    CHECK_FALSE(fs::exists(d.path / "..x.briefmake-state.zzzzzz"));
+    CHECK_FALSE(fs::exists(d.path / ".m.json.Q1w2E3"));
+    CHECK(fs::exists(d.path / ".notes.txt.Ab12Cd"));
+    CHECK(fs::exists(d.path / ".x.pdf.toolong1"));
+
+    bool waited = false;
+    {
+        batch::FolderLock first(d.path, batch::FolderLock::Wait::No, [&] { waited = true; });
+        // flock belongs to the open file: a second open in this process conflicts like another run.
+        CHECK_THROWS_AS(batch::FolderLock(d.path, batch::FolderLock::Wait::No, [&] { waited = true; }), core::Error);
+    }
+    batch::FolderLock again(d.path, batch::FolderLock::Wait::No, [&] { waited = true; });
+    CHECK_FALSE(waited);
+}
