@@ -3,7 +3,7 @@
 # a real validator (ajv-cli + ajv-formats, strict mode) on YAML turned into JSON the way
 # briefmake reads it (YAML 1.2 core scalars: no dates, no yes/no, no sexagesimal numbers):
 #  - the schema compiles in strict mode, and `briefmake schema` prints exactly this file;
-#  - every brief in briefs/ and every starter brief from `briefmake init` validates;
+#  - every brief in briefs/ and tests/briefs/ and every starter from `briefmake init` validates;
 #  - every tests/bad/*.yaml marked `# schema: invalid` (on line 1 or 2) fails validation;
 #  - schema and briefmake agree: a brief that uses every key (x- keys, CSV figures, pie, line,
 #    nested agenda items and sections) is accepted by both, and each of its mutations below
@@ -35,20 +35,37 @@ def construct_float(loader, node):
     value = float(text)
     return value if math.isfinite(value) else text
 Loader.add_constructor("tag:yaml.org,2002:float", construct_float)
-if __name__ == "__main__":
-    with open(sys.argv[1], encoding="utf-8") as f:
-        data = yaml.load(f, Loader=Loader)
-    with open(sys.argv[2], "w", encoding="utf-8") as f:
-        json.dump(data, f, ensure_ascii=False)
+if __name__ == "__main__":   # y2j.py YAML JSON [YAML JSON]...
+    for src, dst in zip(sys.argv[1::2], sys.argv[2::2]):
+        with open(src, encoding="utf-8") as f:
+            data = yaml.load(f, Loader=Loader)
+        with open(dst, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
 PY
 
-# validate YAML: 0 valid, 1 invalid; the validator's messages go to $TMP/ajv.out.
+# validate_all YAML...: converts them all, validates them in one ajv run (node starts once), and
+# sets verdict[YAML] to valid or invalid, and why[YAML] to ajv's message for an invalid one.
+declare -A verdict why
 n=0
-validate() {
-  n=$((n + 1))
-  local json=$TMP/data-$n.json
-  python3 "$TMP/y2j.py" "$1" "$json" >"$TMP/ajv.out" 2>&1 || { fail "$1: cannot convert to JSON: $(cat "$TMP/ajv.out")"; return 2; }
-  "$AJV" validate -s "$SCHEMA" -d "$json" "${ajv_opts[@]}" --errors=text >"$TMP/ajv.out" 2>&1
+validate_all() {
+  local conv=() data=() y json
+  for y in "$@"; do
+    n=$((n + 1)); json=$TMP/json/$n.json
+    conv+=("$y" "$json"); data+=(-d "$json"); verdict[$y]=$json
+  done
+  mkdir -p "$TMP/json"
+  python3 "$TMP/y2j.py" "${conv[@]}" >"$TMP/y2j.out" 2>&1 || die "cannot convert YAML to JSON: $(cat "$TMP/y2j.out")"
+  "$AJV" validate -s "$SCHEMA" "${data[@]}" "${ajv_opts[@]}" --errors=text >"$TMP/ajv.out" 2>&1 || true
+  for y in "$@"; do
+    json=${verdict[$y]}
+    if grep -qxF "$json valid" "$TMP/ajv.out"; then
+      verdict[$y]=valid
+    elif grep -qxF "$json invalid" "$TMP/ajv.out"; then
+      verdict[$y]=invalid; why[$y]=$(grep -A1 -xF "$json invalid" "$TMP/ajv.out" | tail -n 1)
+    else
+      die "ajv said nothing about $y ($json): $(head -20 "$TMP/ajv.out")"
+    fi
+  done
 }
 # check_brief YAML: briefmake --check's exit status.
 check_brief() { local rc=0; "$BRIEFMAKE" --check -q "$1" >"$TMP/check.out" 2>&1 || rc=$?; return $rc; }
@@ -62,22 +79,28 @@ cmp -s "$SCHEMA" "$TMP/printed.json" || fail "briefmake schema does not print sc
 # Good briefs: the samples and the starter briefs.
 good=("$SOURCE_DIR"/briefs/*.yaml)
 [ -e "${good[0]}" ] || die "no briefs in briefs/"
+for f in "$SOURCE_DIR"/tests/briefs/*.yaml; do   # the test briefs, where there are any
+  if [ -e "$f" ]; then good+=("$f"); fi
+done
 for lang in tr en ru kk; do
   "$BRIEFMAKE" init "$TMP/starter-$lang.yaml" --lang "$lang" || fail "briefmake init --lang $lang: exit status $?"
   good+=("$TMP/starter-$lang.yaml")
 done
-for f in "${good[@]}"; do
-  validate "$f" || fail "$f does not validate: $(cat "$TMP/ajv.out")"
-done
 
 # Bad briefs marked as wrong for a schema reason.
-marked=0
+marked=()
 for f in "$SOURCE_DIR"/tests/bad/*.yaml; do
-  head -n 2 "$f" | grep -qx '# schema: invalid' || continue
-  marked=$((marked + 1))
-  if validate "$f"; then fail "$f is marked '# schema: invalid' but validates"; fi
+  if head -n 2 "$f" | grep -qx '# schema: invalid'; then marked+=("$f"); fi
 done
-[ $marked -gt 0 ] || fail "no brief in tests/bad/ is marked '# schema: invalid'"
+[ ${#marked[@]} -gt 0 ] || fail "no brief in tests/bad/ is marked '# schema: invalid'"
+
+validate_all "${good[@]}" "${marked[@]}"
+for f in "${good[@]}"; do
+  [ "${verdict[$f]}" = valid ] || fail "$f does not validate: ${why[$f]}"
+done
+for f in "${marked[@]}"; do
+  [ "${verdict[$f]}" = invalid ] || fail "$f is marked '# schema: invalid' but validates"
+done
 
 # Agreement between the schema and briefmake on one brief that uses every key, and mutations.
 mkdir -p "$TMP/mut"
@@ -209,23 +232,24 @@ for line in open(mutations, encoding="utf-8"):
 PY
 
 check_brief "$TMP/mut/full.yaml" || fail "briefmake --check rejects full.yaml: $(cat "$TMP/check.out")"
-validate "$TMP/mut/full.yaml" || fail "full.yaml does not validate: $(cat "$TMP/ajv.out")"
-count=0
+mutants=()
 for f in "$TMP"/mut/accept-*.yaml "$TMP"/mut/reject-*.yaml; do
-  [ -e "$f" ] || continue
-  count=$((count + 1))
+  if [ -e "$f" ]; then mutants+=("$f"); fi
+done
+[ ${#mutants[@]} -ge 40 ] || fail "only ${#mutants[@]} mutations were written"
+validate_all "$TMP/mut/full.yaml" "${mutants[@]}"
+[ "${verdict[$TMP/mut/full.yaml]}" = valid ] || fail "full.yaml does not validate: ${why[$TMP/mut/full.yaml]}"
+for f in "${mutants[@]}"; do
   name=$(basename "$f" .yaml)
-  rc_schema=0; validate "$f" || rc_schema=$?
   rc_check=0; check_brief "$f" || rc_check=$?
   case $name in
     accept-*)
-      [ $rc_schema -eq 0 ] || fail "$name: the schema rejects it: $(cat "$TMP/ajv.out")"
+      [ "${verdict[$f]}" = valid ] || fail "$name: the schema rejects it: ${why[$f]}"
       [ $rc_check -eq 0 ] || fail "$name: briefmake --check rejects it (exit $rc_check): $(cat "$TMP/check.out")" ;;
     reject-*)
-      [ $rc_schema -eq 1 ] || fail "$name: the schema accepts it"
+      [ "${verdict[$f]}" = invalid ] || fail "$name: the schema accepts it"
       [ $rc_check -eq 1 ] || fail "$name: briefmake --check exit $rc_check, expected 1 (it must reject it too)" ;;
   esac
 done
-[ $count -ge 40 ] || fail "only $count mutations were written"
 
 finish
