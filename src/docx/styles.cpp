@@ -133,8 +133,11 @@ void write_props(pugi::xml_node style, const tmpl::Template& t, const tmpl::Styl
     auto sp = el(ppr, "w:spacing");
     attr(sp, "w:before", num(twips(s.space_before)));
     attr(sp, "w:after", num(twips(s.space_after)));
-    attr(sp, "w:line", num(std::lround(s.leading * 240)));
-    attr(sp, "w:lineRule", "auto");
+    // Exact line height, as the PDF's layout uses (size × leading). Word's "auto" multiple
+    // would multiply the font's own line gap (1.15 em for Times New Roman) instead, and the
+    // DOCX would then paginate differently from the PDF.
+    attr(sp, "w:line", num(twips(s.size * s.leading)));
+    attr(sp, "w:lineRule", "exact");
     auto ind = el(ppr, "w:ind");
     attr(ind, "w:left", num(twips(s.indent_left) + x.extra_indent));
     attr(ind, "w:right", "0");

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# parity: the DOCX matches the PDF.
+#  - LibreOffice's rendering of the DOCX has as many pages as briefmake's PDF (the fonts are
+#    metric twins: Liberation Serif in the PDF, Times New Roman named in the DOCX), for ospg-8
+#    and the long test brief;
+#  - the words of pdftotext(PDF) and of the DOCX body are the same, in order;
+#  - the DOCX's cached table-of-contents page numbers equal the PDF's.
+# shellcheck source=lib/common.bash
+source "$(dirname "$0")/lib/common.bash"
+need pdftotext pdfinfo python3 soffice
+
+pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/{print $2}'; }
+parity=$SOURCE_DIR/tests/integration/parity.py
+
+render() {  # render BRIEF OUTDIR [briefmake options...]
+  local brief=$1 out=$2
+  shift 2
+  "$BRIEFMAKE" "$@" -o "$out" "$brief" || die "briefmake failed on $brief"
+}
+
+render "$SOURCE_DIR/briefs/ospg-8.yaml" "$TMP/a"
+render "$SOURCE_DIR/tests/briefs/long-tr.yaml" "$TMP/a"
+render "$SOURCE_DIR/tests/briefs/long-tr.yaml" "$TMP/toc" --template "$SOURCE_DIR/tests/data/tmpl/with-toc.yaml"
+
+for pair in a/ospg-8 a/long-tr toc/long-tr; do
+  pdf=$TMP/$pair.pdf docx=$TMP/$pair.docx
+  python3 "$parity" words "$pdf" "$docx" || fail "$pair: the PDF's and the DOCX's words differ"
+  if lo_to_pdf "$docx" "$TMP/lo-${pair%%/*}"; then
+    lo=$TMP/lo-${pair%%/*}/$(basename "$pair").pdf
+    p1=$(pages "$pdf") p2=$(pages "$lo")
+    if [ "$p1" = "$p2" ]; then echo "$pair: $p1 pages in both"; else fail "$pair: the PDF has $p1 pages, LibreOffice's rendering of the DOCX $p2"; fi
+  else
+    fail "$pair: LibreOffice could not convert the DOCX"
+  fi
+done
+python3 "$parity" toc "$TMP/toc/long-tr.pdf" "$TMP/toc/long-tr.docx" || fail "TOC page numbers differ"
+finish
