@@ -1,0 +1,235 @@
+#!/usr/bin/env bash
+# templates: briefs/ospg-8.yaml rendered with each shipped template (--template NAME), in both
+# formats, shows that template's marks:
+#   default  A4, Liberation Serif / Times New Roman, "T.C." letterhead, classification and
+#            reference in the header, "Sayfa n / N" in the footer, meeting table before summary;
+#   compact  A4, only Liberation Sans / Arial, no letterhead, no background sections (figures
+#            gathered at the end), the meeting date in the header, at most 2 pages;
+#   memo-en  US Letter, Liberation Serif / Times New Roman, "MEMORANDUM" letterhead, summary
+#            first, "Page n of N", page 1 with its own header (classification only, no
+#            reference) and w:titlePg in the DOCX.
+# Header and footer texts are looked for in the top and bottom 60 pt of the page (pdftotext
+# -x -y -W -H), in our PDF and in LibreOffice's PDF of the DOCX. Every DOCX passes the OOXML
+# validator with 0 errors. Template errors are reported as FILE:LINE:COL: error: (exit 1).
+# shellcheck source=lib/common.bash
+source "$(dirname "$0")/lib/common.bash"
+need pdftotext pdfinfo pdffonts soffice unzip python3
+
+validator=${OOXML_VALIDATOR:-$SOURCE_DIR/tools/node/node_modules/.bin/ooxml-validator}
+if [ ! -x "$validator" ]; then
+  validator=$(command -v ooxml-validator || true)
+  [ -n "$validator" ] || die "the OOXML validator is not installed (run scripts/setup --test)"
+fi
+
+brief=$SOURCE_DIR/briefs/ospg-8.yaml
+
+# band_text PDF PAGE top|bottom OUT: the text in the top or bottom 60 pt of PAGE without any
+# white space (pdftotext drops some spaces between small words when it crops), so compare it
+# with band_expect / band_absent, which drop the spaces of the words too.
+band_text() {
+  local pdf=$1 page=$2 band=$3 out=$4 w h y
+  read -r w h < <(pdfinfo -f "$page" -l "$page" "$pdf" | awk '/^Page +[0-9]+ size:/ {printf "%d %d\n", $4 + 0.999, $6 + 0.999}')
+  [ -n "${h:-}" ] || { fail "pdfinfo gives no size for page $page of $pdf"; : >"$out"; return; }
+  if [ "$band" = top ]; then y=0; else y=$((h - 60)); fi
+  pdftotext -enc UTF-8 -f "$page" -l "$page" -x 0 -y "$y" -W "$w" -H 60 "$pdf" "$TMP/band.raw" 2>/dev/null || : >"$TMP/band.raw"
+  python3 -c 'import re,sys; t=open(sys.argv[1],encoding="utf-8").read(); open(sys.argv[2],"w",encoding="utf-8").write(re.sub(r"[\s\u00a0\u202f]+","",t))' \
+    "$TMP/band.raw" "$out"
+}
+
+band_expect() { local f=$1 what=$2; shift 2; expect_words "$f" "$what" "${@// /}"; }
+band_absent() { local f=$1 what=$2; shift 2; no_words "$f" "$what" "${@// /}"; }
+
+# no_words FILE WHAT WORD...: no WORD occurs in FILE.
+no_words() {
+  local file=$1 what=$2 w
+  shift 2
+  for w in "$@"; do
+    if grep -qF -- "$w" "$file"; then fail "$what holds \"$w\""; fi
+  done
+}
+
+# in_order FILE WHAT A B...: A occurs before B before ... in FILE (first occurrences).
+in_order() {
+  local file=$1 what=$2 msg
+  shift 2
+  msg=$(python3 - "$file" "$@" <<'PY'
+import sys
+t = open(sys.argv[1], encoding="utf-8").read()
+pos = [(w, t.find(w)) for w in sys.argv[2:]]
+missing = [w for w, p in pos if p < 0]
+if missing:
+    print("lacks " + ", ".join(missing))
+elif [p for _, p in pos] != sorted(p for _, p in pos):
+    print("wrong order: " + " < ".join(w for w, _ in sorted(pos, key=lambda x: x[1])))
+PY
+  )
+  [ -z "$msg" ] || fail "$what: $msg (expected ${*// / })"
+}
+
+# page_size PDF: "W x H" in whole points, from pdfinfo.
+page_size() { pdfinfo "$1" | awk '/^Page size:/ {printf "%d x %d\n", $3 + 0.5, $5 + 0.5}'; }
+pages_of() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
+
+# validate DOCX WHAT: the Open XML SDK validator reports no error.
+validate() {
+  local docx=$1 what=$2 rc=0
+  "$validator" "$docx" >"$TMP/validator.json" 2>"$TMP/validator.err" || rc=$?
+  [ $rc -ne 2 ] || die "the validator could not run: $(cat "$TMP/validator.err")"
+  python3 - "$TMP/validator.json" >"$TMP/validator.txt" <<'PY' || fail "$what: the OOXML validator (exit $rc) reports $(cat "$TMP/validator.txt")"
+import json, sys
+try:
+    r = json.load(open(sys.argv[1], encoding="utf-8"))
+except Exception as e:
+    print(f"unreadable output: {e}"); sys.exit(1)
+errs = r.get("errors") or []
+if r.get("ok") is True and not errs:
+    sys.exit(0)
+print(f"{len(errs)} error(s): " + "; ".join(f"{e.get('path')} {e.get('xPath')}: {e.get('description', '')[:200]}" for e in errs[:10]))
+sys.exit(1)
+PY
+  [ $rc -eq 0 ] || fail "$what: the OOXML validator exits $rc"
+}
+
+# docx_facts DOCX OUT: "fonts: NAME;NAME", "pgSz: W x H", "titlePg: yes|no" from the package.
+docx_facts() {
+  local docx=$1 out=$2 x=$TMP/x.$RANDOM
+  mkdir -p "$x" && unzip -q -o "$docx" -d "$x" || { fail "$docx is not a zip"; : >"$out"; return; }
+  python3 - "$x/word/styles.xml" "$x/word/document.xml" >"$out" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+styles = ET.parse(sys.argv[1]).getroot()
+fonts = sorted({f.get(W + a) for f in styles.iter(W + "rFonts") for a in ("ascii", "hAnsi") if f.get(W + a)})
+doc = ET.parse(sys.argv[2]).getroot()
+sect = doc.find(f"{W}body/{W}sectPr")
+sz = sect.find(W + "pgSz") if sect is not None else None
+print("fonts: " + ";".join(fonts))
+print(f"pgSz: {sz.get(W + 'w')} x {sz.get(W + 'h')}" if sz is not None else "pgSz: none")
+print("titlePg: " + ("yes" if sect is not None and sect.find(W + "titlePg") is not None else "no"))
+PY
+}
+
+for t in default compact memo-en; do
+  out=$TMP/$t
+  "$BRIEFMAKE" -o "$out" --template "$t" "$brief" 2>"$TMP/$t.err" || { fail "briefmake --template $t failed: $(cat "$TMP/$t.err")"; continue; }
+  [ ! -s "$TMP/$t.err" ] || fail "briefmake --template $t warns: $(head -3 "$TMP/$t.err")"
+  pdf=$out/ospg-8.pdf docx=$out/ospg-8.docx
+  [ -s "$pdf" ] && [ -s "$docx" ] || { fail "$t: PDF or DOCX missing"; continue; }
+  lo=""
+  if lo_to_pdf "$docx" "$out/lo"; then lo=$out/lo/ospg-8.pdf; fi
+
+  # Fonts in the PDF (first column of pdffonts, subset prefix dropped).
+  pdffonts "$pdf" 2>/dev/null | tail -n +3 | awk '{sub(/^[A-Z]+\+/, "", $1); print $1}' >"$TMP/$t.fonts"
+  docx_facts "$docx" "$TMP/$t.docx.txt"
+  validate "$docx" "$t.docx"
+  pdf_text "$pdf" "$TMP/$t.txt"
+  [ -z "$lo" ] || pdf_text "$lo" "$TMP/$t.lo.txt"
+
+  # Both renderings (ours, LibreOffice's) of text: WHAT FILE pairs.
+  renderings=("$t.pdf" "$pdf")
+  [ -z "$lo" ] || renderings+=("$t.docx (LibreOffice)" "$lo")
+
+  case $t in
+    default)
+      size="595 x 842" docx_size="11906 x 16838" title_pg=no
+      grep -q '^LiberationSerif' "$TMP/$t.fonts" || fail "$t.pdf: no Liberation Serif font: $(tr '\n' ' ' <"$TMP/$t.fonts")"
+      ! grep -q '^LiberationSans' "$TMP/$t.fonts" || fail "$t.pdf uses Liberation Sans"
+      grep -q '^fonts: Times New Roman$' "$TMP/$t.docx.txt" || fail "$t.docx: fonts are not just Times New Roman: $(head -1 "$TMP/$t.docx.txt")"
+      top1=("HİZMETE ÖZEL" "OSPG-8/2026") top2=("HİZMETE ÖZEL" "OSPG-8/2026") bottom1=("HİZMETE ÖZEL" "Sayfa 1 /") no_top1=()
+      body=("T.C." "DIŞİŞLERİ BAKANLIĞI" "ARKA PLAN") no_body=(MEMORANDUM)
+      order=("T.C." "Toplantı No" "ÖZET" "GÜNDEM" "ARKA PLAN")
+      ;;
+    compact)
+      size="595 x 842" docx_size="11906 x 16838" title_pg=no
+      grep -q '^LiberationSans' "$TMP/$t.fonts" || fail "$t.pdf: no Liberation Sans font: $(tr '\n' ' ' <"$TMP/$t.fonts")"
+      ! grep -qv '^LiberationSans' "$TMP/$t.fonts" || fail "$t.pdf uses other fonts than Liberation Sans: $(tr '\n' ' ' <"$TMP/$t.fonts")"
+      grep -q '^fonts: Arial$' "$TMP/$t.docx.txt" || fail "$t.docx: fonts are not just Arial: $(head -1 "$TMP/$t.docx.txt")"
+      top1=("HİZMETE ÖZEL" "2 Şubat 2026") top2=("HİZMETE ÖZEL" "2 Şubat 2026") bottom1=("OSPG-8/2026" "1 / 2") no_top1=("OSPG-8/2026")
+      body=("TABLOLAR VE ŞEKİLLER" "Temel Göstergeler") no_body=("DIŞİŞLERİ BAKANLIĞI" "ARKA PLAN" "KAYNAKLAR" MEMORANDUM)
+      order=("Toplantı No" "ÖZET" "GÜNDEM" "TABLOLAR VE ŞEKİLLER")
+      for f in "$pdf" $lo; do
+        n=$(pages_of "$f")
+        [ -n "$n" ] && [ "$n" -le 2 ] || fail "$t: $(basename "$(dirname "$f")")/$(basename "$f") has ${n:-?} pages; expected at most 2"
+      done
+      ;;
+    memo-en)
+      size="612 x 792" docx_size="12240 x 15840" title_pg=yes
+      grep -q '^LiberationSerif' "$TMP/$t.fonts" || fail "$t.pdf: no Liberation Serif font: $(tr '\n' ' ' <"$TMP/$t.fonts")"
+      ! grep -q '^LiberationSans' "$TMP/$t.fonts" || fail "$t.pdf uses Liberation Sans"
+      grep -q '^fonts: Times New Roman$' "$TMP/$t.docx.txt" || fail "$t.docx: fonts are not just Times New Roman: $(head -1 "$TMP/$t.docx.txt")"
+      top1=("HİZMETE ÖZEL") top2=("OSPG-8/2026" "HİZMETE ÖZEL" "2 Şubat 2026") bottom1=("Page 1 of") no_top1=("OSPG-8/2026")
+      body=(MEMORANDUM "İKİLİ SİYASİ İŞLER GENEL MÜDÜRLÜĞÜ" "Arka Plan") no_body=("DIŞİŞLERİ BAKANLIĞI")
+      order=(MEMORANDUM "Özet" "Toplantı No" "Gündem" "Arka Plan")
+      ;;
+  esac
+
+  [ "$(page_size "$pdf")" = "$size" ] || fail "$t.pdf: page size $(page_size "$pdf"); expected $size"
+  [ -z "$lo" ] || [ "$(page_size "$lo")" = "$size" ] || fail "$t.docx (LibreOffice): page size $(page_size "$lo"); expected $size"
+  grep -qx "pgSz: $docx_size" "$TMP/$t.docx.txt" || fail "$t.docx: $(grep pgSz "$TMP/$t.docx.txt"); expected $docx_size"
+  grep -qx "titlePg: $title_pg" "$TMP/$t.docx.txt" || fail "$t.docx: $(grep titlePg "$TMP/$t.docx.txt"); expected $title_pg"
+
+  for ((k = 0; k < ${#renderings[@]}; k += 2)); do
+    what=${renderings[k]} f=${renderings[k + 1]} txt=$TMP/$t.$k.txt
+    if [ "$k" -eq 0 ]; then cp "$TMP/$t.txt" "$txt"; else cp "$TMP/$t.lo.txt" "$txt"; fi
+    band_text "$f" 1 top "$TMP/top1"
+    band_expect "$TMP/top1" "$what: header of page 1" "${top1[@]}"
+    [ ${#no_top1[@]} -eq 0 ] || band_absent "$TMP/top1" "$what: header of page 1" "${no_top1[@]}"
+    band_text "$f" 2 top "$TMP/top2"
+    band_expect "$TMP/top2" "$what: header of page 2" "${top2[@]}"
+    band_text "$f" 1 bottom "$TMP/bottom1"
+    band_expect "$TMP/bottom1" "$what: footer of page 1" "${bottom1[@]}"
+    expect_words "$txt" "$what" "${body[@]}"
+    no_words "$txt" "$what" "${no_body[@]}"
+    in_order "$txt" "$what: block order" "${order[@]}"
+  done
+done
+
+# A template that extends another changes only what it overrides: compact and memo-en keep
+# default's labels (checked in tests/unit/tmpl_shipped_test.cpp too); here through the CLI:
+# the English brief with compact prints the English labels.
+"$BRIEFMAKE" -f pdf -o "$TMP/en" --template compact "$SOURCE_DIR/briefs/ospg-8-en.yaml" 2>"$TMP/en.err" ||
+  fail "briefmake --template compact on ospg-8-en failed: $(cat "$TMP/en.err")"
+if [ -s "$TMP/en/ospg-8-en.pdf" ]; then
+  pdf_text "$TMP/en/ospg-8-en.pdf" "$TMP/en.txt"
+  expect_words "$TMP/en.txt" "ospg-8-en with compact" "AGENDA" "SUMMARY" "Meeting No." "2 February 2026"
+fi
+
+# Template errors: FILE:LINE:COL: error: on stderr, exit 1, nothing written.
+bad=$TMP/bad
+mkdir -p "$bad"
+printf 'extends: default\nstyles:\n  body: {size: 200}\n' >"$bad/size.yaml"
+printf 'extends: default\nheader:\n  right: "{{ meeting.dat | date }}"\n' >"$bad/placeholder.yaml"
+printf 'extends: ./size.yaml\nname: child\n' >"$bad/child.yaml"
+printf 'extends: compact\nstyles:\n  heading2: {font: sanz}\n' >"$bad/family.yaml"
+printf 'extends: memo-en\nfirst-page:\n  header: {middle: x}\n' >"$bad/slot.yaml"
+# case FILE LINE:COL FRAGMENT (the error is in FILE, or in the template it names)
+cases=(
+  "size.yaml|size.yaml:3:16|expected a size between 4 and 96 points"
+  "placeholder.yaml|placeholder.yaml:3:14|unknown placeholder \"meeting.dat\""
+  "child.yaml|size.yaml:3:16|expected a size between 4 and 96 points"
+  "family.yaml|family.yaml:3:20|unknown font family \"sanz\""
+  "slot.yaml|slot.yaml:3:12|unknown key \"middle\""
+)
+for c in "${cases[@]}"; do
+  IFS='|' read -r file where fragment <<<"$c"
+  rm -rf "$TMP/badout"
+  rc=0
+  "$BRIEFMAKE" -o "$TMP/badout" --template "$bad/$file" "$brief" >"$TMP/bad.out" 2>"$TMP/bad.err" || rc=$?
+  [ $rc -eq 1 ] || fail "--template $file: exit $rc; expected 1"
+  loc=${where%%:*} pos=${where#*:}
+  # the message names the file (as a path ending in its name) with its line and column
+  grep -qE "(^|/)${loc//./\\.}:${pos}: error: " "$TMP/bad.err" || fail "--template $file: expected \"$where: error:\", got: $(cat "$TMP/bad.err")"
+  grep -qF -- "$fragment" "$TMP/bad.err" || fail "--template $file: the message lacks \"$fragment\": $(cat "$TMP/bad.err")"
+  # (the output folder's lock file, .briefmake.lock, may be there: README, "Nightly runs")
+  written=$(find "$TMP/badout" -type f ! -name .briefmake.lock 2>/dev/null)
+  [ -z "$written" ] || fail "--template $file: files were written: $written"
+done
+rc=0
+"$BRIEFMAKE" -o "$TMP/badout" --template compakt "$brief" 2>"$TMP/bad.err" || rc=$?
+[ $rc -eq 1 ] || fail "--template compakt: exit $rc; expected 1"
+grep -qF 'did you mean "compact"?' "$TMP/bad.err" || fail "--template compakt: no suggestion: $(cat "$TMP/bad.err")"
+for t in compact default memo-en; do
+  grep -qE "expected one of .*\b$t\b" "$TMP/bad.err" || fail "--template compakt: the shipped template $t is not listed: $(cat "$TMP/bad.err")"
+done
+
+finish
