@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/diag.hpp"
+#include "pdf/cmap.hpp"
 #include "pdf/document.hpp"
 #include "pdf/images.hpp"
 #include "pdf/pdfa.hpp"
@@ -202,7 +203,8 @@ private:
         for (FontUse& use : uses_) {
             const std::string subset = use.font->subset(use.codes);
             id_.add(subset);
-            MemFile file(subset);
+            // Fewer cmap segments: libharu's 65,536-code-point walk in HPDF_GetFont gets cheap.
+            MemFile file(with_compact_cmap(subset));
             const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
             doc_.check_handle("loading a subset font", name);
             use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, "UTF-8"));
