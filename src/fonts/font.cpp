@@ -3,6 +3,7 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <array>
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -90,7 +91,10 @@ struct Font::Impl {
     FacePtr face;
     FontPtr font;
     double upem = 1000;
-    std::vector<float> bmp;                       // advance in em per BMP code point, kAbsent if none
+    // Advance in em per BMP code point, kAbsent if none, in blocks of 256 code points: only the
+    // blocks the font maps are stored (a few dozen, not 256 KB per face).
+    std::array<int32_t, 256> bmp_block;           // block index in bmp, or -1
+    std::vector<float> bmp;
     std::unordered_map<char32_t, float> astral;   // code points above U+FFFF present in the cmap
     double ascender = 0, descender = 0;
     std::string postscript_name;
@@ -133,15 +137,20 @@ std::shared_ptr<const Font> Font::load(const std::filesystem::path& file) {
     if (hb_set_get_population(unicodes.get()) == 0)
         throw core::Error(loc, "cannot load font: it maps no characters (no usable cmap)");
 
-    impl->bmp.assign(0x10000, kAbsent);
+    impl->bmp_block.fill(-1);
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
     while (hb_set_next(unicodes.get(), &cp)) {
         hb_codepoint_t glyph = 0;
         if (!hb_font_get_nominal_glyph(hf, cp, &glyph)) continue;
         float adv = float(double(hb_font_get_glyph_h_advance(hf, glyph)) / impl->upem);
-        if (cp < 0x10000)
-            impl->bmp[cp] = adv;
-        else
+        if (cp < 0x10000) {
+            int32_t& block = impl->bmp_block[cp >> 8];
+            if (block < 0) {
+                block = int32_t(impl->bmp.size() / 256);
+                impl->bmp.resize(impl->bmp.size() + 256, kAbsent);
+            }
+            impl->bmp[size_t(block) * 256 + (cp & 0xFF)] = adv;
+        } else
             impl->astral.emplace(char32_t(cp), adv);
     }
 
@@ -168,7 +177,8 @@ std::shared_ptr<const Font> Font::load(const std::filesystem::path& file) {
 
 double Font::advance(char32_t cp) const {
     if (cp < 0x10000) {
-        float a = impl_->bmp[cp];
+        const int32_t block = impl_->bmp_block[cp >> 8];
+        float a = block < 0 ? kAbsent : impl_->bmp[size_t(block) * 256 + (cp & 0xFF)];
         return a < 0 ? 0.0 : a;
     }
     auto it = impl_->astral.find(cp);
@@ -176,7 +186,10 @@ double Font::advance(char32_t cp) const {
 }
 
 bool Font::has(char32_t cp) const {
-    if (cp < 0x10000) return impl_->bmp[cp] >= 0;
+    if (cp < 0x10000) {
+        const int32_t block = impl_->bmp_block[cp >> 8];
+        return block >= 0 && impl_->bmp[size_t(block) * 256 + (cp & 0xFF)] >= 0;
+    }
     return impl_->astral.count(cp) != 0;
 }
 
