@@ -194,6 +194,40 @@ if [ -s "$TMP/en/ospg-8-en.pdf" ]; then
   expect_words "$TMP/en.txt" "ospg-8-en with compact" "AGENDA" "SUMMARY" "Meeting No." "2 February 2026"
 fi
 
+# The README's example template ("A template of your own") renders as it says: its letterhead,
+# its summary label, the date added to the header of page 2; and with a typo in its header
+# placeholder it fails at that line and column.
+ex=$TMP/example
+mkdir -p "$ex"
+python3 - "$SOURCE_DIR/README.md" "$ex/embassy.yaml" <<'PY' || fail "README.md: no yaml example under '### A template of your own'"
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+a = s.index("### A template of your own")
+b = s.index("```yaml\n", a) + len("```yaml\n")
+open(sys.argv[2], "w", encoding="utf-8").write(s[b:s.index("```", b)])
+PY
+if [ -s "$ex/embassy.yaml" ]; then
+  "$BRIEFMAKE" -f pdf -o "$ex/out" --template "$ex/embassy.yaml" "$brief" 2>"$TMP/ex.err" || fail "the README's example template fails: $(cat "$TMP/ex.err")"
+  if [ -s "$ex/out/ospg-8.pdf" ]; then
+    pdf_text "$ex/out/ospg-8.pdf" "$TMP/ex.txt"
+    expect_words "$TMP/ex.txt" "ospg-8 with the README's example template" "ASTANA BÜYÜKELÇİLİĞİ" "DEĞERLENDİRME" "OSPG-8/2026"
+    band_text "$ex/out/ospg-8.pdf" 1 top "$TMP/ex.top1"
+    band_absent "$TMP/ex.top1" "the README's example: header of page 1" "2 Şubat 2026"
+    band_text "$ex/out/ospg-8.pdf" 2 top "$TMP/ex.top2"
+    band_expect "$TMP/ex.top2" "the README's example: header of page 2" "HİZMETE ÖZEL" "2 Şubat 2026"
+  fi
+  sed 's/{{ meeting\.date | date }}/{{ meeting.dat | date }}/' "$ex/embassy.yaml" >"$ex/typo.yaml"
+  line=$(grep -n 'meeting\.dat |' "$ex/typo.yaml" | head -1 | cut -d: -f1)
+  col=$(( $(grep -m1 'meeting\.dat |' "$ex/typo.yaml" | awk '{print index($0, "meeting.dat")}') ))
+  rc=0
+  "$BRIEFMAKE" -o "$ex/bad" --template "$ex/typo.yaml" "$brief" 2>"$TMP/ex.err" || rc=$?
+  [ $rc -eq 1 ] || fail "the README's example with a typo: exit $rc; expected 1"
+  grep -qF "typo.yaml:$line:$col: error: unknown placeholder \"meeting.dat\" (did you mean \"meeting.date\"?)" "$TMP/ex.err" ||
+    fail "the README's example with a typo: expected typo.yaml:$line:$col: error: ..., got: $(cat "$TMP/ex.err")"
+  grep -qF "embassy.yaml:$line:$col: error:" "$SOURCE_DIR/README.md" ||
+    fail "README.md quotes the example's error at another place than embassy.yaml:$line:$col"
+fi
+
 # Template errors: FILE:LINE:COL: error: on stderr, exit 1, nothing written.
 bad=$TMP/bad
 mkdir -p "$bad"
