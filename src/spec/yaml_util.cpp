@@ -11,6 +11,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "core/context.hpp"
+#include "spec/node_builder.hpp"
 
 namespace briefmake::spec::yaml {
 
@@ -196,6 +197,56 @@ private:
     std::unordered_map<YAML::anchor_t, AnchorInfo> anchors_;
 };
 
+// Hands each event to the guard, then to the tree builder: one parse gives both the checks and
+// the tree (the guard throws before anything it rejects is built).
+class GuardedBuilder : public YAML::EventHandler {
+public:
+    GuardedBuilder(GuardHandler& guard, YAML::NodeBuilder& builder) : guard_(guard), builder_(builder) {}
+    void OnDocumentStart(const YAML::Mark& mark) override {
+        guard_.OnDocumentStart(mark);
+        builder_.OnDocumentStart(mark);
+    }
+    void OnDocumentEnd() override {
+        guard_.OnDocumentEnd();
+        builder_.OnDocumentEnd();
+    }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        guard_.OnNull(mark, anchor);
+        builder_.OnNull(mark, anchor);
+    }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        guard_.OnAlias(mark, anchor);
+        builder_.OnAlias(mark, anchor);
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        guard_.OnScalar(mark, tag, anchor, value);
+        builder_.OnScalar(mark, tag, anchor, value);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override {
+        guard_.OnSequenceStart(mark, tag, anchor, style);
+        builder_.OnSequenceStart(mark, tag, anchor, style);
+    }
+    void OnSequenceEnd() override {
+        guard_.OnSequenceEnd();
+        builder_.OnSequenceEnd();
+    }
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override {
+        guard_.OnMapStart(mark, tag, anchor, style);
+        builder_.OnMapStart(mark, tag, anchor, style);
+    }
+    void OnMapEnd() override {
+        guard_.OnMapEnd();
+        builder_.OnMapEnd();
+    }
+
+private:
+    GuardHandler& guard_;
+    YAML::NodeBuilder& builder_;
+};
+
 // yaml-cpp reports tab indentation as "illegal map value" or the like; say what is wrong.
 void check_tab_indent(const Source& src, int error_line0) {
     const std::string& t = src.text();
@@ -232,20 +283,18 @@ YAML::Node load(const Source& src, const Limits& limits) {
     std::istringstream in(src.text());
     YAML::Parser parser(in);
     GuardHandler guard(src, limits);
+    YAML::NodeBuilder builder;  // the tree YAML::Load would build, from the same parse
+    GuardedBuilder guarded(guard, builder);
     bool any = false;
     try {
-        any = parser.HandleNextDocument(guard);
+        any = parser.HandleNextDocument(guarded);
         if (any) parser.HandleNextDocument(guard);  // only to reject a second document
     } catch (const YAML::Exception& e) {
         syntax_error(src, e);
     }
     src.empty_value_keys_ = std::move(guard.empty_values_);
     if (!any) return YAML::Node(YAML::NodeType::Null);
-    try {
-        return YAML::Load(src.text());
-    } catch (const YAML::Exception& e) {
-        syntax_error(src, e);
-    }
+    return builder.Root();
 }
 
 // ---------------------------------------------------------------------------------------------
