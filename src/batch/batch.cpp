@@ -454,7 +454,7 @@ int run(const Options& opt, std::ostream& err) {
         for (size_t i; (i = next.fetch_add(1)) < jobs.size();) {
             report.begin(jobs[i].brief.string());
             outcomes[i] = process(sh, jobs[i]);
-            report.end(jobs[i].brief.string(), outcomes[i].status);
+            report.end(jobs[i].brief.string(), outcomes[i].status, outcomes[i].ms);
         }
     };
     std::vector<std::thread> threads;

@@ -118,24 +118,52 @@ std::vector<fs::path> remove_temporaries(const fs::path& dir, const std::vector<
     return removed;
 }
 
+namespace {
+
+// Whether `fd` is still the file at `path`: the run that held the lock may have removed it
+// (and another run made a new one) while this one waited.
+bool same_file(int fd, const fs::path& path) {
+    struct stat a {}, b {};
+    return ::fstat(fd, &a) == 0 && ::stat(path.c_str(), &b) == 0 && a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+}  // namespace
+
 bool FolderLock::try_lock() {
     fs::path file = dir_ / ".briefmake.lock";
-    fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-    if (fd_ < 0) fail(file, "cannot open the lock file");
-    if (::flock(fd_, LOCK_EX | LOCK_NB) == 0) return true;
-    if (errno != EWOULDBLOCK) fail(file, "cannot lock");
-    return false;
+    for (;;) {
+        fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        if (fd_ < 0) fail(file, "cannot open the lock file");
+        if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+            if (errno != EWOULDBLOCK) {
+                int e = errno;
+                ::close(fd_);
+                fd_ = -1;
+                errno = e;
+                fail(file, "cannot lock");
+            }
+            return false;  // fd_ stays open for lock_blocking()
+        }
+        if (same_file(fd_, file)) return true;
+        ::close(fd_);  // locked a file that was removed meanwhile: take the new one
+    }
 }
 
 void FolderLock::lock_blocking() {
-    while (::flock(fd_, LOCK_EX) != 0) {
-        if (errno != EINTR) {
+    fs::path file = dir_ / ".briefmake.lock";
+    for (;;) {
+        if (::flock(fd_, LOCK_EX) != 0) {
+            if (errno == EINTR) continue;
             int e = errno;
             ::close(fd_);
             fd_ = -1;
             errno = e;
-            fail(dir_ / ".briefmake.lock", "cannot lock");
+            fail(file, "cannot lock");
         }
+        if (same_file(fd_, file)) return;
+        ::close(fd_);
+        fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+        if (fd_ < 0) fail(file, "cannot open the lock file");
     }
 }
 
@@ -148,7 +176,11 @@ void FolderLock::fail_busy() {
 }
 
 FolderLock::~FolderLock() {
-    if (fd_ >= 0) ::close(fd_);  // closing the last descriptor releases the flock
+    if (fd_ < 0) return;
+    // Removed while still held, so the folder is left as it was found; a run waiting on this
+    // file sees it is gone (same_file) and locks a new one. After a kill the file stays: harmless.
+    ::unlink((dir_ / ".briefmake.lock").c_str());
+    ::close(fd_);  // releases the flock
 }
 
 }  // namespace briefmake::batch

@@ -25,7 +25,8 @@ std::vector<std::filesystem::path> remove_temporaries(const std::filesystem::pat
                                                       const std::vector<std::string>& extra_names = {});
 
 // An exclusive flock on DIR/.briefmake.lock, held until destruction (or the process's end,
-// however it ends: the kernel drops the lock).
+// however it ends: the kernel drops the lock). The file is removed on destruction, so a run
+// leaves no trace in a folder it wrote nothing into.
 class FolderLock {
 public:
     enum class Wait { Yes, No };

@@ -79,11 +79,11 @@ void Reporter::begin(const std::string& brief) {
     else draw();
 }
 
-void Reporter::end(const std::string& brief, const std::string& status) {
+void Reporter::end(const std::string& brief, const std::string& status, long long ms) {
     std::lock_guard lock(mu_);
     ++done_;
     if (status == "failed") ++failed_;
-    if (verbose_) print_line("[" + timestamp() + "] " + brief + ": " + status);
+    if (verbose_) print_line("[" + timestamp() + "] " + brief + ": " + status + " (" + std::to_string(ms) + " ms)");
     else draw();
 }
 

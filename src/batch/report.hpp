@@ -15,7 +15,7 @@ public:
 
     void start(size_t total);
     void begin(const std::string& brief);                          // a brief starts
-    void end(const std::string& brief, const std::string& status);  // ... and ends
+    void end(const std::string& brief, const std::string& status, long long ms);  // ... and ends
     void error(const std::string& text);    // always printed
     void warning(const std::string& text);  // unless --quiet
     void notice(const std::string& text);   // unless --quiet (e.g. "waiting for the lock")

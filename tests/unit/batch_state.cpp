@@ -3,8 +3,12 @@
 
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <thread>
 
 #include "batch/files.hpp"
 #include "batch/sha256.hpp"
@@ -144,6 +148,26 @@ TEST_CASE("atomic writes, temporaries and the folder lock") {
         // flock belongs to the open file: a second open in this process conflicts like another run.
         CHECK_THROWS_AS(batch::FolderLock(d.path, batch::FolderLock::Wait::No, [&] { waited = true; }), core::Error);
     }
+    CHECK_FALSE(fs::exists(d.path / ".briefmake.lock"));  // removed with the lock: the folder is as it was
     batch::FolderLock again(d.path, batch::FolderLock::Wait::No, [&] { waited = true; });
     CHECK_FALSE(waited);
+}
+
+TEST_CASE("a waiting run gets the lock when the holder ends, on a lock file that exists") {
+    TempDir d;
+    auto holder = std::make_unique<batch::FolderLock>(d.path, batch::FolderLock::Wait::No, [] {});
+    std::atomic<bool> waiting{false}, locked{false};
+    std::thread second([&] {
+        batch::FolderLock l(d.path, batch::FolderLock::Wait::Yes, [&] { waiting = true; });
+        locked = true;
+        // The holder removed its file on release: this run must hold the lock on a new one,
+        // or a third run could lock that new file at the same time.
+        CHECK(fs::exists(d.path / ".briefmake.lock"));
+        CHECK_THROWS_AS(batch::FolderLock(d.path, batch::FolderLock::Wait::No, [] {}), core::Error);
+    });
+    while (!waiting) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    CHECK_FALSE(locked);
+    holder.reset();
+    second.join();
+    CHECK(locked);
 }
