@@ -4,6 +4,7 @@
 // content, and to set the catalog's /Lang (none of which has a public API in 2.3.0).
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -209,6 +210,7 @@ private:
             doc_.check_handle("loading a subset font", name);
             use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, "UTF-8"));
             replace_to_unicode(use);
+            shorten_cid_to_gid_map(use);
         }
     }
 
@@ -227,6 +229,24 @@ private:
         doc_.check("writing the ToUnicode CMap", HPDF_Stream_Write(dict->stream,
                                                                    reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
                                                                    HPDF_UINT(cmap.size())));
+    }
+
+    // libharu writes a CIDToGIDMap entry for every one of the 65,536 CIDs (128 KB, deflated at
+    // save). The content streams use only the code points in use.codes, so the map can stop
+    // after the largest of them: same glyphs for every CID drawn, far less to copy and deflate.
+    void shorten_cid_to_gid_map(const FontUse& use) {
+        auto attr = static_cast<HPDF_FontAttr>(use.handle->attr);
+        if (!attr || !attr->map_stream || !attr->map_stream->stream || use.codes.empty()) return;
+        HPDF_Stream stream = attr->map_stream->stream;
+        const HPDF_UINT keep = 2 * (HPDF_UINT(*use.codes.rbegin()) + 1);
+        if (keep >= stream->size) return;
+        std::vector<HPDF_BYTE> head(keep);
+        HPDF_UINT got = keep;
+        doc_.check("reading the CIDToGIDMap", HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET));
+        doc_.check("reading the CIDToGIDMap", HPDF_Stream_Read(stream, head.data(), &got));
+        if (got != keep) throw core::Error({}, "PDF writer: the CIDToGIDMap is shorter than expected");
+        HPDF_MemStream_FreeData(stream);
+        doc_.check("writing the CIDToGIDMap", HPDF_Stream_Write(stream, head.data(), keep));
     }
 
     void create_pages() {
