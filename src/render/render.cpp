@@ -15,8 +15,8 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     // --template names a template relative to the working folder; the brief's own `template:`
     // key is relative to the brief.
     tmpl::Template t = req.template_override
-                           ? tmpl::load_template(*req.template_override, std::filesystem::current_path(),
-                                                 core::SourceLoc{"--template", 0, 0}, ctx)
+                           ? tmpl::load_trusted_template(*req.template_override, std::filesystem::current_path(),
+                                                         core::SourceLoc{"--template", 0, 0}, ctx)
                            : tmpl::load_template(brief.template_name, req.brief.parent_path(),
                                                  brief.template_loc, ctx);
     doc::Document d = doc::merge(brief, t, ctx);

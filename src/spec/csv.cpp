@@ -8,7 +8,8 @@ namespace {
 
 class CsvParser {
 public:
-    CsvParser(const std::string& text, const std::string& file) : t_(text), file_(file) {
+    CsvParser(const std::string& text, const std::string& file, std::size_t max_fields)
+        : t_(text), file_(file), max_fields_(max_fields) {
         // Spreadsheet programs often write a byte-order mark; it is not data.
         if (t_.compare(0, 3, "\xEF\xBB\xBF") == 0) pos_ = 3;
     }
@@ -22,6 +23,9 @@ public:
             }
             CsvRow row;
             for (;;) {
+                if (++fields_ > max_fields_)
+                    throw core::Error(here(), "too many fields in a CSV file; expected at most " +
+                                                  std::to_string(max_fields_));
                 row.push_back(field());
                 if (pos_ < t_.size() && t_[pos_] == ',') {
                     advance();
@@ -107,15 +111,17 @@ private:
 
     const std::string& t_;
     const std::string& file_;
+    std::size_t max_fields_;
+    std::size_t fields_ = 0;
     std::size_t pos_ = 0;
     int line_ = 1, col_ = 1;
 };
 
 }  // namespace
 
-std::vector<CsvRow> parse_csv(const std::string& text, const std::string& file_name) {
+std::vector<CsvRow> parse_csv(const std::string& text, const std::string& file_name, std::size_t max_fields) {
     core::check_text(text, file_name);
-    return CsvParser(text, file_name).parse();
+    return CsvParser(text, file_name, max_fields).parse();
 }
 
 }  // namespace briefmake::spec

@@ -87,7 +87,7 @@ public:
         Node version = yaml::require(src_, root, "brief", "brief");
         long long v = yaml::get_int(src_, version, LLONG_MIN, LLONG_MAX, "the format version 1");
         if (v != 1)
-            src_.fail(version, "unsupported brief version " + std::to_string(v) + "; this briefmake reads version 1");
+            src_.fail(version, "unsupported brief version " + std::to_string(v) + "; expected 1, the version this briefmake reads");
         b.version = 1;
 
         yaml::check_keys(src_, root, "brief", keys);
@@ -290,7 +290,7 @@ private:
                 // A figure is placed once; a second placement would be silently ambiguous.
                 auto [it, inserted] = placed_.emplace(r.id, r.loc.line);
                 if (!inserted)
-                    src_.fail(ref, "figure \"" + r.id + "\" is already placed in a section",
+                    src_.fail(ref, "figure \"" + r.id + "\" is already placed in a section; expected each figure in one section at most",
                               "first at line " + std::to_string(it->second));
                 s.figures.push_back(std::move(r));
             }
@@ -313,7 +313,7 @@ private:
                               "; expected lower-case letters, digits and '-' only ([a-z0-9-]+)");
         auto [it, inserted] = figure_ids_.emplace(f.id, src_.loc(id).line);
         if (!inserted)
-            src_.fail(id, "duplicate figure id \"" + f.id + "\"", "first at line " + std::to_string(it->second));
+            src_.fail(id, "duplicate figure id \"" + f.id + "\"; expected a different id for each figure", "first at line " + std::to_string(it->second));
         f.title = required_text(n, "title", "figure", "a figure title");
         Node kind = yaml::require(src_, n, "kind", "figure");
         std::string k = yaml::get_choice(src_, kind, "figure kind", {"table", "bar", "line", "pie"});
@@ -428,7 +428,9 @@ private:
         fs::path base = fs::canonical(base_dir_.empty() ? fs::path(".") : base_dir_, ec);
         if (ec) src_.fail(n, "cannot resolve the brief's folder: " + ec.message());
         fs::path full = fs::canonical(p.is_absolute() ? p : base / p, ec);
-        if (ec) src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + ec.message());
+        if (ec)
+            src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + ec.message() +
+                             "; expected a CSV file in the brief's folder");
         bool allowed = inside(full, base);
         for (const auto& root : ctx_.allowed_roots) {
             fs::path r = fs::canonical(root, ec);
@@ -461,6 +463,11 @@ private:
             throw core::Error({name, 0, 0}, "CSV file is too large; expected at most " +
                                                 std::to_string(yaml::Limits{}.max_bytes) + " bytes");
         std::vector<CsvRow> rows = parse_csv(text, name);
+        // One brief's CSV files together stay within the limit of one file.
+        for (const auto& r : rows) csv_fields_ += r.size();
+        if (csv_fields_ > kMaxCsvFields)
+            src_.fail(n, "the brief's CSV files hold " + std::to_string(csv_fields_) + " fields in all; expected at most " +
+                             std::to_string(kMaxCsvFields));
         if (rows.empty()) throw core::Error({name, 1, 1}, "empty CSV; expected a header row");
         const CsvRow& header = rows[0];
         for (std::size_t i = 1; i < rows.size(); ++i)
@@ -526,6 +533,7 @@ private:
     const core::Context& ctx_;
     std::map<std::string, int> figure_ids_;  // id -> line of first definition
     std::map<std::string, int> placed_;      // figure id -> line of the section reference
+    std::size_t csv_fields_ = 0;             // fields read from CSV files so far
 };
 
 }  // namespace

@@ -127,7 +127,7 @@ private:
         stack_.back().key_mark = mark;
         auto [it, inserted] = stack_.back().keys.emplace(*scalar, src_.loc(mark).line);
         if (!inserted)
-            throw core::Error(src_.loc(mark), "duplicate key \"" + *scalar + "\"",
+            throw core::Error(src_.loc(mark), "duplicate key \"" + *scalar + "\"; expected each key once in a mapping",
                               "first at line " + std::to_string(it->second));
     }
 
@@ -258,17 +258,38 @@ void check_tab_indent(const Source& src, int error_line0) {
             for (std::size_t i = line_start; i < line_end && (t[i] == ' ' || t[i] == '\t'); ++i)
                 if (t[i] == '\t')
                     throw core::Error(src.loc(line, static_cast<int>(i - line_start)),
-                                      "tab used for indentation; YAML indents with spaces only");
+                                      "tab used for indentation; expected spaces (YAML indents with spaces only)");
         }
         line_start = line_end + 1;
     }
+}
+
+// What the parser wanted where yaml-cpp gave up, in the words of a brief's author.
+std::string expected_syntax(const std::string& msg) {
+    static const std::pair<const char*, const char*> kExpected[] = {
+        {"end of sequence flow not found", "expected ']' to close a list opened with '['"},
+        {"end of map flow not found", "expected '}' to close a mapping opened with '{'"},
+        {"illegal flow end", "expected ']' or '}' only to close a list or mapping opened on the left"},
+        {"end of map not found", "expected the next key at the mapping's indentation"},
+        {"end of sequence not found", "expected the next '- ' item at the list's indentation"},
+        {"illegal map value", "expected 'key: value' with the key at its siblings' indentation; quote texts holding ': '"},
+        {"illegal map key", "expected a key at the mapping's indentation"},
+        {"illegal block entry", "expected '- ' items only where a list may start"},
+        {"illegal EOF in scalar", "expected the closing quote of a quoted text"},
+        {"illegal document indicator in scalar", "expected '---' or '...' only between documents; quote such texts"},
+        {"unknown escape character", "expected one of the escapes \\\\ \\\" \\n \\t \\uXXXX in a double-quoted text"},
+        {"the referenced anchor is not defined", "expected an alias (*name) to follow its anchor (&name)"},
+    };
+    for (const auto& [m, expected] : kExpected)
+        if (msg.rfind(m, 0) == 0) return expected;
+    return "expected well-formed YAML: 'key: value' lines, '- ' list items, spaces for indentation";
 }
 
 [[noreturn]] void syntax_error(const Source& src, const YAML::Exception& e) {
     if (!e.mark.is_null()) check_tab_indent(src, e.mark.line);
     core::SourceLoc loc = src.loc(e.mark);
     if (!loc.known()) loc = {src.file(), 1, 1};
-    throw core::Error(loc, "invalid YAML: " + e.msg);
+    throw core::Error(loc, "invalid YAML: " + e.msg + "; " + expected_syntax(e.msg));
 }
 
 }  // namespace
@@ -335,7 +356,9 @@ void check_keys(const Source& src, const YAML::Node& map, std::string_view conte
         if (key.rfind("x-", 0) == 0) continue;
         if (std::find(known.begin(), known.end(), key) != known.end()) continue;
         std::string best = core::closest_match(key, known);
-        src.fail(kv.first, "unknown key \"" + key + "\" in " + std::string(context),
+        std::string list;
+        for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
+        src.fail(kv.first, "unknown key \"" + key + "\" in " + std::string(context) + "; expected one of " + list,
                  best.empty() ? std::string() : "did you mean \"" + best + "\"?");
     }
 }
@@ -350,7 +373,9 @@ YAML::Node find(const YAML::Node& map, const std::string& key) {
 YAML::Node require(const Source& src, const YAML::Node& map, const std::string& key,
                    std::string_view context) {
     YAML::Node n = find(map, key);
-    if (!n.IsDefined()) src.fail(map, "missing required key \"" + key + "\" in " + std::string(context));
+    if (!n.IsDefined())
+        src.fail(map, "missing required key \"" + key + "\" in " + std::string(context) + "; expected \"" + key +
+                          ":\" in this mapping");
     return n;
 }
 

@@ -71,14 +71,16 @@ std::string describe(const YAML::Node& node);
 void expect_map(const Source& src, const YAML::Node& node, std::string_view what);
 void expect_seq(const Source& src, const YAML::Node& node, std::string_view what);
 
-// Throws `unknown key "K" in CONTEXT` at the key (with "did you mean" when one is close).
+// Throws `unknown key "K" in CONTEXT; expected one of KNOWN...` at the key (with "did you mean"
+// when one is close).
 // Keys starting with "x-" are reserved for users and ignored. `map` must be a mapping.
 void check_keys(const Source& src, const YAML::Node& map, std::string_view context,
                 const std::vector<std::string>& known);
 
 // The value of a key, or an undefined node (test with `if (n)`) when the key is absent.
 YAML::Node find(const YAML::Node& map, const std::string& key);
-// The value of a required key; when absent throws `missing required key "K" in CONTEXT` at the map.
+// The value of a required key; when absent throws `missing required key "K" in CONTEXT; expected
+// "K:" in this mapping` at the map.
 YAML::Node require(const Source& src, const YAML::Node& map, const std::string& key,
                    std::string_view context);
 

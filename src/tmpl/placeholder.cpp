@@ -76,7 +76,11 @@ std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& v
             value = it->second;
         } else {
             std::string hint = core::closest_match(name, names_of(vars));
-            throw core::Error(at(p, name_off), "unknown placeholder \"" + name + "\"",
+            std::string known;
+            for (const auto& n : names_of(vars))
+                if (n.rfind("label.", 0) != 0) known += (known.empty() ? "" : ", ") + n;
+            throw core::Error(at(p, name_off), "unknown placeholder \"" + name + "\"; expected one of " + known +
+                                                   " or label.NAME",
                               hint.empty() ? "" : "did you mean \"" + hint + "\"?");
         }
         for (size_t i = 1; i < pieces.size(); ++i) {
@@ -87,7 +91,8 @@ std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& v
                 if (!value.empty()) {
                     int y = 0, m = 0, d = 0;
                     if (std::sscanf(value.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
-                        throw core::Error(at(p, off), "filter \"date\" needs a date; \"" + name + "\" is not one");
+                        throw core::Error(at(p, off), "filter \"date\" needs a date; \"" + name +
+                                                          "\" is not one; expected a date such as meeting.date");
                     value = text::format_date(y, m, d, lang);
                 }
             } else {
@@ -96,7 +101,7 @@ std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& v
                                   hint.empty() ? "" : "did you mean \"" + hint + "\"?");
             }
             if (part.kind != Part::Literal)
-                throw core::Error(at(p, off), "\"" + name + "\" takes no filter");
+                throw core::Error(at(p, off), "\"" + name + "\" takes no filter; expected {{ " + name + " }} alone");
         }
         if (part.kind == Part::Literal) literal(value);
         else out.push_back(part);

@@ -67,19 +67,69 @@ Pattern pattern(const y::Source& src, const YAML::Node& n) {
     return p;
 }
 
+// Is `p` (canonical) inside `root` (canonical)?
+bool inside(const fs::path& p, const fs::path& root) {
+    auto [r, q] = std::mismatch(root.begin(), root.end(), p.begin(), p.end());
+    return r == root.end();
+}
+
 class Reader {
 public:
-    Reader(const core::Context& ctx) : ctx_(ctx) {}
+    // Template, font and logo paths must stay inside `base_dir` (the brief's folder), the shipped
+    // templates (and fonts, for font files) or a folder of ctx.allowed_roots (--allow-path).
+    // A `trusted` top-level path (named on the command line) is not checked, and its folder is
+    // allowed too.
+    Reader(const core::Context& ctx, const fs::path& base_dir) : ctx_(ctx) {
+        add_root(ctx.templates_dir());
+        add_root(base_dir.empty() ? fs::path(".") : base_dir);
+        for (const auto& r : ctx.allowed_roots) add_root(r);
+    }
 
-    Template load(const std::string& name_or_path, const fs::path& base_dir, const SourceLoc& loc) {
+    Template load(const std::string& name_or_path, const fs::path& base_dir, const SourceLoc& loc, bool trusted) {
         Template t;
-        load_into(t, resolve(name_or_path, base_dir, loc), loc, 0);
+        fs::path file = resolve(name_or_path, base_dir, loc, !trusted);
+        if (trusted) add_root(file.parent_path());
+        load_into(t, file, core::read_file(file), file.parent_path(), loc, 0);
+        finish(t);
+        return t;
+    }
+
+    Template parse(const std::string& text, const std::string& file_name, const fs::path& base_dir) {
+        Template t;
+        load_into(t, fs::path(file_name), text, base_dir, {file_name, 1, 1}, 0);
         finish(t);
         return t;
     }
 
 private:
-    fs::path resolve(const std::string& name, const fs::path& base_dir, const SourceLoc& loc) const {
+    void add_root(const fs::path& dir) {
+        std::error_code ec;
+        fs::path c = fs::canonical(dir, ec);
+        if (!ec) roots_.push_back(c);
+    }
+
+    // Throws unless `p` (an existing file) is inside an allowed root (`extra` counts as one).
+    void check_path(const fs::path& p, const std::string& name, std::string_view what, const SourceLoc& loc,
+                    const fs::path& extra = {}) const {
+        std::error_code ec;
+        fs::path full = fs::canonical(p, ec);
+        if (ec) throw core::Error(loc, std::string(what) + " \"" + name + "\" cannot be resolved: " + ec.message());
+        bool ok = std::any_of(roots_.begin(), roots_.end(), [&](const fs::path& r) { return inside(full, r); });
+        if (!ok && !extra.empty()) {
+            fs::path r = fs::canonical(extra, ec);
+            ok = !ec && inside(full, r);
+        }
+        if (ok) return;
+        if (fs::path(name).is_absolute())
+            throw core::Error(loc, "absolute path \"" + name + "\" for a " + std::string(what) +
+                                       "; expected a path relative to the brief's folder",
+                              "use --allow-path to permit another folder");
+        throw core::Error(loc, std::string(what) + " path \"" + name + "\" leads outside the brief's folder (to " +
+                                   full.string() + "); expected a file inside it or among the shipped templates",
+                          "use --allow-path to permit another folder");
+    }
+
+    fs::path resolve(const std::string& name, const fs::path& base_dir, const SourceLoc& loc, bool check = true) const {
         std::error_code ec;
         if (is_shipped_name(name)) {
             fs::path p = ctx_.templates_dir() / (name + ".yaml");
@@ -95,33 +145,39 @@ private:
                               hint.empty() ? "" : "did you mean \"" + hint + "\"?");
         }
         fs::path p = fs::path(name).is_absolute() ? fs::path(name) : base_dir / name;
-        if (!fs::is_regular_file(p, ec)) throw core::Error(loc, "template file \"" + name + "\" not found");
+        if (!fs::is_regular_file(p, ec))
+            throw core::Error(loc, "template file \"" + name + "\" not found; expected a shipped template name or "
+                                   "the path of a .yaml file");
+        if (check) check_path(p, name, "template", loc);
         return p;
     }
 
-    void load_into(Template& t, const fs::path& file, const SourceLoc& loc, int depth) {
+    // Reads `text`, the template `file`; `dir` resolves its extends, fonts and logo.
+    void load_into(Template& t, const fs::path& file, const std::string& text, const fs::path& dir,
+                   const SourceLoc& loc, int depth) {
         if (depth > 8) throw core::Error(loc, "template inheritance is more than 8 levels deep");
         fs::path canon = fs::weakly_canonical(file);
         if (std::find(visiting_.begin(), visiting_.end(), canon) != visiting_.end())
             throw core::Error(loc, "template \"" + file.filename().string() + "\" extends itself (a loop)");
         visiting_.push_back(canon);
-        y::Source src(file.string(), core::read_file(file));
+        y::Source src(file.string(), text);
         YAML::Node root = y::load(src);
-        if (!root) throw core::Error({file.string(), 1, 1}, "empty template; expected a mapping with page, fonts and styles");
+        if (!root || root.IsNull()) throw core::Error({file.string(), 1, 1}, "empty template; expected a mapping with page, fonts and styles");
         y::expect_map(src, root, "a template (a mapping)");
         y::check_keys(src, root, "template",
                       {"name", "description", "extends", "page", "fonts", "styles", "colors", "header", "footer",
                        "first-page", "letterhead", "blocks", "toc", "logo", "labels"});
         if (auto ext = y::find(root, "extends")) {
             std::string base = y::get_nonempty_text(src, ext, "a template name or path");
-            load_into(t, resolve(base, file.parent_path(), src.loc(ext)), src.loc(ext), depth + 1);
+            fs::path base_file = resolve(base, dir, src.loc(ext));
+            load_into(t, base_file, core::read_file(base_file), base_file.parent_path(), src.loc(ext), depth + 1);
         }
         t.chain.push_back(canon);
         t.file = canon;
         if (auto n = y::find(root, "name")) t.name = y::get_nonempty_text(src, n, "a template name");
         else if (t.name.empty()) t.name = file.stem().string();
         if (auto n = y::find(root, "page")) page(src, n, t.page);
-        if (auto n = y::find(root, "fonts")) fonts(src, n, t, file.parent_path());
+        if (auto n = y::find(root, "fonts")) fonts(src, n, t, dir);
         if (auto n = y::find(root, "styles")) styles(src, n, t);
         if (auto n = y::find(root, "colors")) colors(src, n, t);
         if (auto n = y::find(root, "header")) slots(src, n, t.header, "header");
@@ -156,7 +212,7 @@ private:
             }
         }
         if (auto n = y::find(root, "toc")) t.toc = y::get_bool(src, n);
-        if (auto n = y::find(root, "logo")) logo(src, n, t, file.parent_path());
+        if (auto n = y::find(root, "logo")) logo(src, n, t, dir);
         if (auto n = y::find(root, "labels")) labels(src, n, t);
         for (auto& p : collect_patterns(t)) patterns_.push_back(std::move(p));
         visiting_.pop_back();
@@ -214,7 +270,10 @@ private:
         std::string name = y::get_nonempty_text(src, n, "a font file name");
         std::error_code ec;
         for (const fs::path& candidate : {dir / name, ctx_.fonts_dir() / name}) {
-            if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate);
+            if (fs::is_regular_file(candidate, ec)) {
+                check_path(candidate, name, "font", src.loc(n), ctx_.fonts_dir());
+                return fs::weakly_canonical(candidate);
+            }
         }
         src.fail(n, "font file \"" + name + "\" not found next to the template or in " + ctx_.fonts_dir().string());
     }
@@ -330,7 +389,9 @@ private:
         std::string name = y::get_nonempty_text(src, f, "an image file (PNG or JPEG)");
         fs::path p = dir / name;
         std::error_code ec;
-        if (!fs::is_regular_file(p, ec)) src.fail(f, "logo file \"" + name + "\" not found next to the template");
+        if (!fs::is_regular_file(p, ec))
+            src.fail(f, "logo file \"" + name + "\" not found next to the template; expected a PNG or JPEG file");
+        check_path(p, name, "logo", src.loc(f));
         std::string ext = p.extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") src.fail(f, "expected a PNG or JPEG logo");
@@ -399,6 +460,7 @@ private:
     };
 
     const core::Context& ctx_;
+    std::vector<fs::path> roots_;  // canonical folders that paths may lead into
     std::vector<Pattern> patterns_;
     std::vector<FontRef> font_refs_;
     std::vector<fs::path> visiting_;  // the extends chain being read, to catch loops
@@ -408,7 +470,17 @@ private:
 
 Template load_template(const std::string& name_or_path, const fs::path& base_dir, const SourceLoc& loc,
                        const core::Context& ctx) {
-    return Reader(ctx).load(name_or_path, base_dir, loc);
+    return Reader(ctx, base_dir).load(name_or_path, base_dir, loc, false);
+}
+
+Template load_trusted_template(const std::string& name_or_path, const fs::path& base_dir, const SourceLoc& loc,
+                               const core::Context& ctx) {
+    return Reader(ctx, base_dir).load(name_or_path, base_dir, loc, true);
+}
+
+Template parse_template(const std::string& text, const std::string& file_name, const fs::path& base_dir,
+                        const core::Context& ctx) {
+    return Reader(ctx, base_dir).parse(text, file_name, base_dir);
 }
 
 std::string Color::hex() const {

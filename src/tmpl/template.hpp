@@ -105,8 +105,21 @@ struct Template {
 
 // Loads a template by shipped name ("default") or by path (relative to `base_dir`), following
 // `extends:` chains. `loc` is where the brief named it, for "unknown template" errors.
+// Template paths (a path template, its `extends:`, font and logo files) are canonicalised and
+// must stay inside `base_dir` (the brief's folder), the shipped templates (and fonts) or a folder
+// of ctx.allowed_roots (--allow-path): no "..", absolute paths or symlinks leading out.
 Template load_template(const std::string& name_or_path, const std::filesystem::path& base_dir,
                        const SourceLoc& loc, const core::Context& ctx);
+
+// Same for a template the user named on the command line (--template): that path itself is not
+// checked, and its folder is allowed for what it names.
+Template load_trusted_template(const std::string& name_or_path, const std::filesystem::path& base_dir,
+                               const SourceLoc& loc, const core::Context& ctx);
+
+// A template from text in memory (fuzzing, tests): `file_name` is used in messages, `base_dir`
+// resolves `extends:`, font and logo paths (and is an allowed root).
+Template parse_template(const std::string& text, const std::string& file_name,
+                        const std::filesystem::path& base_dir, const core::Context& ctx);
 
 // Placeholder expansion. A pattern like "Sayfa {{ page }} / {{ pages }}" is split into parts;
 // names and filters are checked against `known` names; unknown ones are located errors.

@@ -193,34 +193,34 @@ TEST_CASE("reader: whole-file errors") {
           "b.yaml:1:1: error: empty brief; expected a mapping with brief, title, meeting, agenda");
     CHECK(err("- a\n- b\n") == "b.yaml:1:1: error: expected a mapping with brief, title, meeting, agenda, got a list");
     CHECK(err("brief: 1\ntitle: \xC3\n") == "b.yaml:2:8: error: invalid UTF-8 sequence; expected UTF-8 text");
-    CHECK(err("brief: 1\ntitle: [a\n") == "b.yaml:3:1: error: invalid YAML: end of sequence flow not found");
+    CHECK(err("brief: 1\ntitle: [a\n") == "b.yaml:3:1: error: invalid YAML: end of sequence flow not found; expected ']' to close a list opened with '['");
     CHECK(err("brief: 1\nmeeting:\n\tname: M\n") ==
-          "b.yaml:3:1: error: tab used for indentation; YAML indents with spaces only");
+          "b.yaml:3:1: error: tab used for indentation; expected spaces (YAML indents with spaces only)");
     CHECK(err(replace(kMinimal, "title: T\n", "title: T\ntitle: U\n")) ==
-          "b.yaml:3:1: error: duplicate key \"title\" (first at line 2)");
+          "b.yaml:3:1: error: duplicate key \"title\"; expected each key once in a mapping (first at line 2)");
 }
 
 TEST_CASE("reader: version, keys and required keys") {
     CHECK(err(replace(kMinimal, "brief: 1", "brief: 2")) ==
-          "b.yaml:1:8: error: unsupported brief version 2; this briefmake reads version 1");
+          "b.yaml:1:8: error: unsupported brief version 2; expected 1, the version this briefmake reads");
     CHECK(err(replace(kMinimal, "brief: 1", "brief: \"1\"")) ==
           "b.yaml:1:8: error: expected the format version 1, got \"1\" (quoted values are text; remove the quotes)");
-    CHECK(err(replace(kMinimal, "brief: 1\n", "")) == "b.yaml:1:1: error: missing required key \"brief\" in brief");
+    CHECK(err(replace(kMinimal, "brief: 1\n", "")) == "b.yaml:1:1: error: missing required key \"brief\" in brief; expected \"brief:\" in this mapping");
     CHECK(err(replace(kMinimal, "brief: 1", "breif: 1")) ==
-          "b.yaml:1:1: error: unknown key \"breif\" in brief (did you mean \"brief\"?)");
+          "b.yaml:1:1: error: unknown key \"breif\" in brief; expected one of brief, title, subtitle, language, template, classification, reference, edition, author, meeting, summary, agenda, sections, figures, sources, distribution (did you mean \"brief\"?)");
     // A future version is reported before keys this reader does not know.
     CHECK(err(replace(kMinimal, "brief: 1", "brief: 2\nappendix: x")) ==
-          "b.yaml:1:8: error: unsupported brief version 2; this briefmake reads version 1");
+          "b.yaml:1:8: error: unsupported brief version 2; expected 1, the version this briefmake reads");
     CHECK(err(replace(kMinimal, "title: T", "titel: T")) ==
-          "b.yaml:2:1: error: unknown key \"titel\" in brief (did you mean \"title\"?)");
+          "b.yaml:2:1: error: unknown key \"titel\" in brief; expected one of brief, title, subtitle, language, template, classification, reference, edition, author, meeting, summary, agenda, sections, figures, sources, distribution (did you mean \"title\"?)");
     CHECK(err(kMinimal + "x-anything: [1, 2]\n") == "");
-    CHECK(err(replace(kMinimal, "title: T\n", "")) == "b.yaml:1:1: error: missing required key \"title\" in brief");
+    CHECK(err(replace(kMinimal, "title: T\n", "")) == "b.yaml:1:1: error: missing required key \"title\" in brief; expected \"title:\" in this mapping");
     CHECK(err(replace(kMinimal, "title: T", "title: \"  \"")) == "b.yaml:2:8: error: expected a title, got an empty text");
     CHECK(err(replace(kMinimal, "title: T", "title:")) == "b.yaml:2:1: error: expected a title, got nothing");
-    CHECK(err(replace(kMinimal, "  name: M\n", "")) == "b.yaml:4:3: error: missing required key \"name\" in meeting");
+    CHECK(err(replace(kMinimal, "  name: M\n", "")) == "b.yaml:4:3: error: missing required key \"name\" in meeting; expected \"name:\" in this mapping");
     CHECK(err(replace(kMinimal, "  name: M", "  nmae: M")) ==
-          "b.yaml:4:3: error: unknown key \"nmae\" in meeting (did you mean \"name\"?)");
-    CHECK(err(replace(kMinimal, "agenda: []\n", "")) == "b.yaml:1:1: error: missing required key \"agenda\" in brief");
+          "b.yaml:4:3: error: unknown key \"nmae\" in meeting; expected one of name, number, date, end_date, time, location, format, chairs, delegations (did you mean \"name\"?)");
+    CHECK(err(replace(kMinimal, "agenda: []\n", "")) == "b.yaml:1:1: error: missing required key \"agenda\" in brief; expected \"agenda:\" in this mapping");
     CHECK(err(replace(kMinimal, "agenda: []", "agenda: none")) ==
           "b.yaml:6:9: error: expected a list of agenda items (may be empty: []), got \"none\"");
     CHECK(err(replace(kMinimal, "meeting:\n", "meeting: 5\nx-old:\n")) ==
@@ -270,20 +270,20 @@ TEST_CASE("reader: persons, agenda items, sections") {
     CHECK(err(replace(chairs, "    - name: A\n      country: XX\n", "    - [A]\n")) ==
           "b.yaml:6:7: error: expected a person (a name, or {name, role, country}), got a list");
     CHECK(err(replace(chairs, "    - name: A\n", "    - nam: A\n")) ==
-          "b.yaml:6:7: error: unknown key \"nam\" in person (did you mean \"name\"?)");
+          "b.yaml:6:7: error: unknown key \"nam\" in person; expected one of name, role, country (did you mean \"name\"?)");
     CHECK(err(replace(kMinimal, "  name: M\n", "  name: M\n  delegations:\n    - members: [A]\n")) ==
-          "b.yaml:6:7: error: missing required key \"country\" in delegation");
+          "b.yaml:6:7: error: missing required key \"country\" in delegation; expected \"country:\" in this mapping");
 
     CHECK(err(replace(kMinimal, "agenda: []", "agenda:\n  - presenter: P")) ==
-          "b.yaml:7:5: error: missing required key \"title\" in agenda item");
+          "b.yaml:7:5: error: missing required key \"title\" in agenda item; expected \"title:\" in this mapping");
     CHECK(err(replace(kMinimal, "agenda: []", "agenda:\n  - title: A\n    items:\n      - title: B\n        point: [x]")) ==
-          "b.yaml:10:9: error: unknown key \"point\" in agenda item (did you mean \"points\"?)");
+          "b.yaml:10:9: error: unknown key \"point\" in agenda item; expected one of title, presenter, notes, points, items (did you mean \"points\"?)");
     CHECK(err(replace(kMinimal, "agenda: []", "agenda:\n  - title: A\n    notes: [x]")) ==
           "b.yaml:8:12: error: expected rich text (a string of Markdown), got a list");
 
-    CHECK(err(kMinimal + "sections:\n  - body: B\n") == "b.yaml:8:5: error: missing required key \"heading\" in section");
+    CHECK(err(kMinimal + "sections:\n  - body: B\n") == "b.yaml:8:5: error: missing required key \"heading\" in section; expected \"heading:\" in this mapping");
     CHECK(err(kMinimal + "sections:\n  - heading: H\n    sections:\n      - heading: I\n        figure: [a]\n") ==
-          "b.yaml:11:9: error: unknown key \"figure\" in section (did you mean \"figures\"?)");
+          "b.yaml:11:9: error: unknown key \"figure\" in section; expected one of heading, body, sections, figures (did you mean \"figures\"?)");
 }
 
 TEST_CASE("reader: figures from YAML") {
@@ -306,21 +306,21 @@ TEST_CASE("reader: figures from YAML") {
     CHECK(err(with_figure("    kind: table\n")) ==
           "b.yaml:8:5: error: figure \"f\" has no data; expected columns and rows, or csv");
     CHECK(err(with_figure("    kind: table\n    columns: [a]\n")) ==
-          "b.yaml:8:5: error: missing required key \"rows\" in table figure");
+          "b.yaml:8:5: error: missing required key \"rows\" in table figure; expected \"rows:\" in this mapping");
     CHECK(err(with_figure("    kind: table\n    decimals: 7\n    columns: [a]\n    rows: []\n")) ==
           "b.yaml:11:15: error: expected a number of decimals from 0 to 6, got 7");
     CHECK(err(with_figure("    kind: table\n    colums: [a]\n")) ==
-          "b.yaml:11:5: error: unknown key \"colums\" in figure (did you mean \"columns\"?)");
+          "b.yaml:11:5: error: unknown key \"colums\" in figure; expected one of id, title, kind, unit, source, note, decimals, columns, rows, categories, series, csv (did you mean \"columns\"?)");
 
     std::string two = kMinimal + "figures:\n  - {id: g, title: G, kind: table, columns: [a], rows: []}\n"
                                  "  - {id: g, title: H, kind: table, columns: [a], rows: []}\n";
-    CHECK(err(two) == "b.yaml:9:10: error: duplicate figure id \"g\" (first at line 8)");
+    CHECK(err(two) == "b.yaml:9:10: error: duplicate figure id \"g\"; expected a different id for each figure (first at line 8)");
     CHECK(err(replace(two, "id: g, title: H", "id: Gdp_1, title: H")) ==
           "b.yaml:9:10: error: invalid figure id \"Gdp_1\"; expected lower-case letters, digits and '-' only ([a-z0-9-]+)");
     std::string placed = replace(two, "id: g, title: H", "id: gdp-growth, title: H") + "sections:\n  - heading: S\n    figures: [gdp-growht]\n";
     CHECK(err(placed) == "b.yaml:12:15: error: unknown figure \"gdp-growht\"; expected the id of a figure in figures (did you mean \"gdp-growth\"?)");
     CHECK(err(replace(placed, "[gdp-growht]", "[g, g]")) ==
-          "b.yaml:12:18: error: figure \"g\" is already placed in a section (first at line 12)");
+          "b.yaml:12:18: error: figure \"g\" is already placed in a section; expected each figure in one section at most (first at line 12)");
 }
 
 TEST_CASE("reader: figures from CSV") {

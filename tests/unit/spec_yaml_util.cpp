@@ -39,10 +39,10 @@ TEST_CASE("yaml: locations are 1-based and count characters, not bytes") {
 
 TEST_CASE("yaml: duplicate keys are rejected at the second key") {
     CHECK(load_error("title: a\nb: 1\ntitle: c\n") ==
-          "t.yaml:3:1: error: duplicate key \"title\" (first at line 1)");
+          "t.yaml:3:1: error: duplicate key \"title\"; expected each key once in a mapping (first at line 1)");
     CHECK(load_error("m:\n  k: 1\n  j: 2\n  k: 3\n") ==
-          "t.yaml:4:3: error: duplicate key \"k\" (first at line 2)");
-    CHECK(load_error("m: {a: 1, a: 2}\n") == "t.yaml:1:11: error: duplicate key \"a\" (first at line 1)");
+          "t.yaml:4:3: error: duplicate key \"k\"; expected each key once in a mapping (first at line 2)");
+    CHECK(load_error("m: {a: 1, a: 2}\n") == "t.yaml:1:11: error: duplicate key \"a\"; expected each key once in a mapping (first at line 1)");
     // The same key in sibling mappings is fine.
     CHECK(load_error("- a: 1\n- a: 2\n") == "");
 }
@@ -82,8 +82,8 @@ TEST_CASE("yaml: depth, size and syntax errors") {
     y::Limits tiny;
     tiny.max_bytes = 8;
     CHECK(load_error("a: 123456789\n", tiny) == "t.yaml: error: file is too large (13 bytes); expected at most 8 bytes");
-    CHECK(load_error("a: [1, 2\n") == "t.yaml:2:1: error: invalid YAML: end of sequence flow not found");
-    CHECK(load_error("a: 1\nb:\n\tc: 2\n") == "t.yaml:3:1: error: tab used for indentation; YAML indents with spaces only");
+    CHECK(load_error("a: [1, 2\n") == "t.yaml:2:1: error: invalid YAML: end of sequence flow not found; expected ']' to close a list opened with '['");
+    CHECK(load_error("a: 1\nb:\n\tc: 2\n") == "t.yaml:3:1: error: tab used for indentation; expected spaces (YAML indents with spaces only)");
     CHECK(load_error("a: \x01\n") == "t.yaml:1:4: error: control character U+0001 is not allowed; expected printable text");
 }
 
@@ -98,10 +98,10 @@ TEST_CASE("yaml: keys and typed getters") {
     y::Source src("t.yaml", "titel: x\nn: \"1\"\nf: 8,95\nk: barr\nb: yes\nx-note: ignored\ne: ''\ni: 7\n");
     YAML::Node root = y::load(src);
     CHECK(error_of([&] { y::check_keys(src, root, "brief", {"title", "n", "f", "k", "b", "e", "i"}); }) ==
-          "t.yaml:1:1: error: unknown key \"titel\" in brief (did you mean \"title\"?)");
+          "t.yaml:1:1: error: unknown key \"titel\" in brief; expected one of title, n, f, k, b, e, i (did you mean \"title\"?)");
     CHECK(error_of([&] { y::check_keys(src, root, "brief", {"titel", "n", "f", "k", "b", "e", "i"}); }) == "");
     CHECK(error_of([&] { y::require(src, root, "meeting", "brief"); }) ==
-          "t.yaml:1:1: error: missing required key \"meeting\" in brief");
+          "t.yaml:1:1: error: missing required key \"meeting\" in brief; expected \"meeting:\" in this mapping");
     CHECK(!y::find(root, "meeting"));
     CHECK(error_of([&] { y::get_int(src, y::find(root, "n"), 0, 9); }) ==
           "t.yaml:2:4: error: expected an integer, got \"1\" (quoted values are text; remove the quotes)");
