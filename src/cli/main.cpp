@@ -9,6 +9,7 @@
 
 #include "batch/batch.hpp"
 #include "cli/commands.hpp"
+#include "cli/watch.hpp"
 #include "core/context.hpp"
 
 namespace fs = std::filesystem;
@@ -21,6 +22,7 @@ struct Options {
     std::string formats = "pdf,docx";
     std::string template_name;
     bool no_wait = false;
+    bool watch = false;
 };
 
 }  // namespace
@@ -33,6 +35,7 @@ int main(int argc, char** argv) {
         "  briefmake briefs/ospg-8.yaml            writes briefs/ospg-8.pdf and briefs/ospg-8.docx\n"
         "  briefmake -o out -f pdf briefs/         every brief in briefs/, PDF only, into out/\n"
         "  briefmake --check briefs/ospg-8.yaml    validate only, write nothing\n"
+        "  briefmake --watch briefs/ospg-8.yaml    render again on every change (Ctrl-C to stop)\n"
         "\n"
         "Exit status: 0 all briefs rendered, 1 a brief failed, 2 usage error.\n"
         "SOURCE_DATE_EPOCH, when set, gives the date written into the files' metadata.");
@@ -54,6 +57,8 @@ int main(int argc, char** argv) {
         ->capture_default_str();
     app.add_flag("--ascii-names", opt.run.ascii_names, "transliterate attachment names to ASCII");
     app.add_flag("--no-wait", opt.no_wait, "fail (exit 1) instead of waiting when another run writes into an output folder");
+    app.add_flag("-w,--watch", opt.watch,
+                 "render, then render again whenever a brief, its template or its data change");
     app.add_flag("-v,--verbose", opt.run.verbose, "log each brief with a time stamp on stderr");
     app.add_flag("-q,--quiet", opt.run.quiet, "print errors only");
     app.set_version_flag("--version", std::string("briefmake ") + core::version());
@@ -101,5 +106,6 @@ int main(int argc, char** argv) {
     if (!opt.template_name.empty()) opt.run.template_override = opt.template_name;
     opt.run.wait = !opt.no_wait;
     opt.run.progress = ::isatty(STDERR_FILENO) != 0;
+    if (opt.watch) return cli::watch(opt.run, std::cerr);
     return batch::run(opt.run, std::cerr);
 }

@@ -1,0 +1,152 @@
+#include "cli/watch.hpp"
+
+#include <poll.h>
+#include <signal.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "batch/state.hpp"
+#include "core/context.hpp"
+
+namespace briefmake::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+volatile sig_atomic_t g_stop = 0;
+void on_signal(int) { g_stop = 1; }
+
+fs::path absolute_normal(const fs::path& p) {
+    std::error_code ec;
+    fs::path a = fs::weakly_canonical(p, ec);
+    return ec ? fs::absolute(p).lexically_normal() : a;
+}
+
+// Every file the briefs depend on: the briefs themselves, and what their last render read
+// (recorded in the incremental state beside the outputs: template chain, fonts, CSV, images).
+std::set<fs::path> watched_files(const batch::Options& opt) {
+    std::set<fs::path> files;
+    for (const std::string& b : batch::collect_briefs(opt.inputs)) {
+        fs::path brief = absolute_normal(b);
+        files.insert(brief);
+        fs::path dir = opt.output_dir.empty() ? brief.parent_path() : fs::path(opt.output_dir);
+        std::error_code ec;
+        fs::path state = batch::state_path(dir, brief.stem().string());
+        if (!fs::exists(state, ec)) continue;
+        try {
+            if (auto s = batch::parse_state(core::read_file(state)))
+                for (const auto& [path, hash] : s->inputs) files.insert(absolute_normal(path));
+        } catch (const core::Error&) {
+            // an unreadable state only means fewer files are watched until the next render
+        }
+    }
+    // Folders given on the command line: a new brief appearing there is a change too.
+    for (const std::string& in : opt.inputs) {
+        std::error_code ec;
+        if (fs::is_directory(in, ec)) files.insert(absolute_normal(in) / "");
+    }
+    return files;
+}
+
+class Inotify {
+public:
+    Inotify() : fd_(inotify_init1(IN_CLOEXEC | IN_NONBLOCK)) {}
+    ~Inotify() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    bool ok() const { return fd_ >= 0; }
+
+    // Watches the folders holding `files` (editors often replace a file by renaming a new one
+    // over it, which a watch on the file itself would miss).
+    void watch(const std::set<fs::path>& files) {
+        for (auto& [wd, _] : dirs_) inotify_rm_watch(fd_, wd);
+        dirs_.clear();
+        files_ = files;
+        std::set<fs::path> folders;
+        for (const auto& f : files) folders.insert(f.filename().empty() ? f.parent_path() : f.parent_path());
+        for (const auto& d : folders) {
+            int wd = inotify_add_watch(fd_, d.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM);
+            if (wd >= 0) dirs_[wd] = d;
+        }
+    }
+
+    // Blocks until a watched file changes (true) or a signal asks to stop (false).
+    bool wait_for_change() {
+        while (!g_stop) {
+            pollfd p{fd_, POLLIN, 0};
+            int r = ::poll(&p, 1, 200);
+            if (r < 0 && errno != EINTR) return false;
+            if (r <= 0) continue;
+            if (drain()) {
+                // Let a burst of writes (an editor saving, a tool writing several files) settle.
+                for (int i = 0; i < 5 && !g_stop; ++i) {
+                    pollfd q{fd_, POLLIN, 0};
+                    if (::poll(&q, 1, 40) > 0) drain();
+                }
+                return !g_stop;
+            }
+        }
+        return false;
+    }
+
+private:
+    // Reads pending events; true if one concerns a watched file or a brief folder.
+    bool drain() {
+        alignas(inotify_event) char buf[16384];
+        bool hit = false;
+        for (;;) {
+            ssize_t n = ::read(fd_, buf, sizeof buf);
+            if (n <= 0) break;
+            for (char* p = buf; p < buf + n;) {
+                auto* ev = reinterpret_cast<inotify_event*>(p);
+                p += sizeof(inotify_event) + ev->len;
+                auto it = dirs_.find(ev->wd);
+                if (it == dirs_.end() || ev->len == 0) continue;
+                fs::path f = it->second / ev->name;
+                std::string name = ev->name;
+                bool yaml = f.extension() == ".yaml" || f.extension() == ".yml";
+                if (files_.count(f) || (yaml && name[0] != '.' && files_.count(it->second / ""))) hit = true;
+            }
+        }
+        return hit;
+    }
+
+    int fd_;
+    std::map<int, fs::path> dirs_;
+    std::set<fs::path> files_;
+};
+
+}  // namespace
+
+int watch(const batch::Options& opt_in, std::ostream& err) {
+    batch::Options opt = opt_in;
+    opt.progress = false;
+    Inotify in;
+    if (!in.ok()) {
+        err << "briefmake: error: cannot watch files: " << std::strerror(errno) << "\n";
+        return 1;
+    }
+    struct sigaction sa{};
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, nullptr);
+    sigaction(SIGTERM, &sa, nullptr);
+    while (!g_stop) {
+        int status = batch::run(opt, err);
+        if (status == 2) return 2;  // a usage error will not fix itself
+        std::set<fs::path> files = watched_files(opt);
+        in.watch(files);
+        if (!opt.quiet)
+            err << "briefmake: " << (status == 0 ? "up to date" : "errors above") << "; watching " << files.size()
+                << " file(s) for changes (Ctrl-C to stop)" << std::endl;
+        if (!in.wait_for_change()) break;
+    }
+    return 0;
+}
+
+}  // namespace briefmake::cli
