@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "docx/chart.hpp"
 #include "docx/tables.hpp"
 #include "text/hyphenate.hpp"
 #include "text/text.hpp"
@@ -251,7 +252,7 @@ void add_figure(pugi::xml_node parent, const doc::Figure& f, State& s) {
         add_inlines(p, f.caption, s, inline_options("caption", s));
     }
     if (f.table) add_table(parent, *f.table, s);
-    if (f.chart) add_table(parent, chart_table(*f.chart, s.d.meta.language), s);
+    if (f.chart) add_chart(parent, *f.chart, plain_text(f.caption), s);
     for (const auto& [inl, key] : {std::pair{&f.source, "source"}, {&f.note, "note"}}) {
         if (inl->empty()) continue;
         auto p = add_paragraph(parent, key, s);

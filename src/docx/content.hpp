@@ -11,6 +11,7 @@
 #include "core/context.hpp"
 #include "doc/doc.hpp"
 #include "docx/numbering.hpp"
+#include "docx/package.hpp"
 #include "docx/styles.hpp"
 #include "docx/writer.hpp"
 #include "docx/xml.hpp"
@@ -34,6 +35,9 @@ struct State {
     int next_bookmark_id = 0;
     std::set<std::string> warned_styles;
     core::SourceLoc loc;  // of the block being written, for warnings
+    std::vector<Part> parts;  // written beside document.xml: charts and their workbooks
+    int charts = 0;           // charts written so far (word/charts/chartN.xml)
+    long drawing_ids = 0;     // wp:docPr ids used so far (unique in the document)
 };
 
 // Gives every heading a bookmark name ("_Toc_" + anchor, Word-safe, unique), in document order.

@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "docx/content.hpp"
-#include "text/text.hpp"
 
 namespace briefmake::docx {
 
@@ -22,29 +21,6 @@ std::vector<long> column_widths(const std::vector<double>& weights, size_t colum
         used += w;
     }
     return out;
-}
-
-doc::Table chart_table(const doc::Chart& c, const std::string& lang) {
-    doc::Table t;
-    t.header_rows = 1;
-    std::vector<doc::TableCell> header;
-    header.push_back({{text_span(c.value_axis_title)}, false});
-    for (const auto& series : c.series) header.push_back({{text_span(series.name)}, true});
-    t.rows.push_back(std::move(header));
-    for (size_t i = 0; i < c.categories.size(); ++i) {
-        std::vector<doc::TableCell> row;
-        row.push_back({{text_span(c.categories[i])}, false});
-        for (const auto& series : c.series) {
-            std::string label;
-            if (i < series.labels.size()) label = series.labels[i];
-            else if (i < series.values.size()) label = text::format_number(series.values[i], c.decimals, lang);
-            row.push_back({{text_span(label)}, true});
-        }
-        t.rows.push_back(std::move(row));
-    }
-    t.widths.assign(1 + c.series.size(), 1.0);
-    t.widths[0] = 2.0;
-    return t;
 }
 
 void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {

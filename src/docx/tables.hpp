@@ -13,10 +13,6 @@ struct State;
 
 void add_table(pugi::xml_node parent, const doc::Table& t, State& s);
 
-// A chart's values as a table (categories x series, the brief's formatted labels), until
-// native DrawingML charts exist. The first header cell holds the unit.
-doc::Table chart_table(const doc::Chart& c, const std::string& lang);
-
 // Column widths in twips summing exactly to `total`, from relative weights (equal if the
 // weights are missing, wrong in number, or not positive).
 std::vector<long> column_widths(const std::vector<double>& weights, size_t columns, long total);

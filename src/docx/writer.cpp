@@ -1,5 +1,6 @@
 #include "docx/writer.hpp"
 
+#include "docx/chart.hpp"
 #include "docx/content.hpp"
 #include "docx/furniture.hpp"
 #include "docx/metadata.hpp"
@@ -31,6 +32,7 @@ std::string write_docx(const doc::Document& d, const Options& opt, const core::C
     auto root = new_part(document, "w:document");
     attr(root, "xmlns:w", kNsW);
     attr(root, "xmlns:r", kNsR);
+    attr(root, "xmlns:wp", kNsWp);  // inline drawings (charts)
     auto body = el(root, "w:body");
     add_blocks(body, d.blocks, s);
     // Word wants a paragraph after a table at the end of the body (it adds one otherwise).
@@ -54,6 +56,7 @@ std::string write_docx(const doc::Document& d, const Options& opt, const core::C
     parts.push_back({"word/settings.xml", kWml + "settings+xml", settings_xml(d.meta)});
     parts.push_back({"word/fontTable.xml", kWml + "fontTable+xml", font_table_xml(d.tmpl)});
     for (auto& p : furniture) parts.push_back(std::move(p));
+    for (auto& p : s.parts) parts.push_back(std::move(p));  // charts and their workbooks
     return zip_package(parts);
 }
 
