@@ -288,7 +288,12 @@ pugi::xml_node add_paragraph(pugi::xml_node parent, const std::string& key, Stat
 InlineOptions inline_options(const std::string& key, const State& s) {
     InlineOptions o;
     o.hyphenate = hyphenates(key);
-    if (const tmpl::Style* st = s.styles.style(key)) o.lower = st->transform == tmpl::CaseTransform::Lower;
+    if (const tmpl::Style* st = s.styles.style(key)) {
+        o.lower = st->transform == tmpl::CaseTransform::Lower;
+        // The PDF hyphenates justified text only; ragged text in Word must not break words
+        // where the PDF does not, or the two would paginate differently.
+        o.hyphenate = o.hyphenate && st->align == tmpl::Align::Justify;
+    }
     return o;
 }
 

@@ -44,6 +44,17 @@ std::string furniture_xml(const doc::Furniture& f, bool header, State& s) {
     attr(root, "xmlns:w", kNsW);
     attr(root, "xmlns:r", kNsR);
     auto p = add_paragraph(root, header ? "header" : "footer", s);
+    if (header) {
+        // The thin rule the PDF draws under the header (the template's "rule" colour, 0.5 pt).
+        pugi::xml_node ppr = p.child("w:pPr");
+        if (!ppr) ppr = p.prepend_child("w:pPr");
+        auto bdr = el(ppr, "w:pBdr");  // after w:pStyle, as the schema orders them
+        auto bottom = el(bdr, "w:bottom");
+        attr(bottom, "w:val", "single");
+        attr(bottom, "w:sz", "4");
+        attr(bottom, "w:space", "1");
+        attr(bottom, "w:color", template_color(s.d.tmpl, "rule").hex());
+    }
     slot(p, f.left, s);
     if (!f.center.empty() || !f.right.empty()) tab(p);
     slot(p, f.center, s);

@@ -296,6 +296,7 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
         if (normal) {
             Extra x;
             x.widow_control = true;
+            x.no_hyphens = normal->align != tmpl::Align::Justify;  // as the PDF: justified text only
             write_props(st, t, *normal, nullptr, x);
         } else {
             el(el(st, "w:pPr"), "w:widowControl");
@@ -322,7 +323,7 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
             continue;
         }
         Extra x;
-        x.no_hyphens = !hyphenates(key);
+        x.no_hyphens = !hyphenates(key) || s.align != tmpl::Align::Justify;
         if (int level = heading_level(key); level >= 1 && level <= 9) x.outline_level = level - 1;
         if (key == "header" || key == "footer") x.tabs = {{"center", text_width / 2}, {"right", text_width}};
         bool builtin_style = builtin(ws.name) != nullptr;
