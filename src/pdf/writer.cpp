@@ -5,6 +5,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
@@ -22,6 +23,7 @@
 #include "core/diag.hpp"
 #include "pdf/cmap.hpp"
 #include "pdf/document.hpp"
+#include "pdf/font_program.hpp"
 #include "pdf/images.hpp"
 #include "pdf/pdfa.hpp"
 #include "pdf/to_unicode.hpp"
@@ -122,6 +124,11 @@ struct FontUse {
     std::shared_ptr<const fonts::Font> font;
     std::set<char32_t> codes;  // what the content streams draw with this face
     HPDF_Font handle = nullptr;
+    std::map<char32_t, int64_t> widths;  // per code point: its advance in /W (1/1000 em)
+    // Content stream codes: one byte, the glyph id, when the subset has few enough glyphs (CIDs
+    // are glyph ids, CIDToGIDMap /Identity); else two bytes, the code point (libharu's scheme).
+    bool one_byte = false;
+    std::map<char32_t, unsigned> code;
 };
 
 // What a text run actually draws (U+00AD from the input is invisible and dropped; code points
@@ -144,6 +151,7 @@ public:
         load_fonts();
         create_pages();
         for (size_t i = 0; i < l_.pages.size(); ++i) draw_page(i);
+        drop_proc_sets();
         add_bookmarks();
         set_info();
         set_id();
@@ -164,7 +172,7 @@ private:
         if (!t.font) throw core::Error({}, "PDF writer: a text run has no font");
         const std::string key = t.font->postscript_name();
         auto [it, fresh] = font_index_.emplace(key, uses_.size());
-        if (fresh) uses_.push_back({t.font, {}, nullptr});
+        if (fresh) uses_.push_back({t.font, {}, nullptr, {}, false, {}});
         FontUse& use = uses_[it->second];
         const fonts::Font& f = *t.font;
 
@@ -209,10 +217,135 @@ private:
             const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
             doc_.check_handle("loading a subset font", name);
             use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, "UTF-8"));
+            auto attr = static_cast<HPDF_FontAttr>(use.handle->attr);
+            std::set<unsigned> gids;
+            for (char32_t cp : use.codes) {
+                // Measuring through libharu gives the widths it uses for /W, and marks the glyph
+                // as used (libharu empties the outlines of glyphs it never saw measured or shown).
+                std::string one;
+                append_utf8(one, cp);
+                const HPDF_TextWidth w =
+                    HPDF_Font_TextWidth(use.handle, reinterpret_cast<const HPDF_BYTE*>(one.data()), HPDF_UINT(one.size()));
+                doc_.check("measuring a glyph");
+                use.widths[cp] = int64_t(w.width);
+                const unsigned gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, HPDF_UINT16(cp));
+                use.code[cp] = gid;
+                gids.insert(gid);
+            }
+            // Distinct glyphs (no two characters drawn as .notdef) below 256: one byte per glyph.
+            use.one_byte = gids.size() == use.codes.size() && (gids.empty() || *gids.rbegin() < 256);
+            if (!use.one_byte)
+                for (char32_t cp : use.codes) use.code[cp] = unsigned(cp);
+            rewrite_font_dicts(use, subset);
             replace_to_unicode(use);
             shorten_cid_to_gid_map(use);
         }
     }
+
+    // libharu's CID font dictionaries, made smaller: /W from our widths, no vertical metrics,
+    // an embedded font program with only the tables a renderer uses; for one-byte fonts the
+    // shared one-byte CMap and CIDToGIDMap /Identity instead of a 128 KB map stream.
+    void rewrite_font_dicts(const FontUse& use, const std::string& subset) {
+        HPDF_Doc pdf = doc_.get();
+        auto attr = static_cast<HPDF_FontAttr>(use.handle->attr);
+        HPDF_Dict cid = attr->descendant_font;
+        if (!cid || !attr->map_stream) throw core::Error({}, "PDF writer: libharu made no CID font for a face");
+        HPDF_MMgr mm = pdf->mmgr;
+        const char* what = "rewriting a font dictionary";
+
+        // /W [c [w1 w2 ...] ...]: one run per stretch of consecutive codes.
+        std::map<unsigned, int64_t> widths;
+        for (auto [cp, code] : use.code) widths[code] = use.widths.at(cp);
+        HPDF_Array w = doc_.check_handle(what, HPDF_Array_New(mm));
+        HPDF_Array run = nullptr;
+        unsigned last = 0;
+        for (auto [code, width] : widths) {
+            if (!run || code != last + 1) {
+                doc_.check(what, HPDF_Array_AddNumber(w, HPDF_INT32(code)));
+                run = doc_.check_handle(what, HPDF_Array_New(mm));
+                doc_.check(what, HPDF_Array_Add(w, run));
+            }
+            doc_.check(what, HPDF_Array_AddNumber(run, HPDF_INT32(width)));
+            last = code;
+        }
+        doc_.check(what, HPDF_Dict_Add(cid, "W", w));
+        doc_.check(what, HPDF_Dict_RemoveElement(cid, "DW2"));
+        doc_.check(what, HPDF_Dict_Add(cid, "CIDSystemInfo", cid_system_info()));
+
+        if (use.one_byte) {
+            // The map stream is no longer needed: the first one becomes the shared one-byte
+            // CMap, the others are written empty (libharu writes every object it made).
+            HPDF_Dict spare = attr->map_stream;
+            attr->map_stream = nullptr;
+            HPDF_MemStream_FreeData(spare->stream);
+            spare->filter = HPDF_STREAM_FILTER_NONE;
+            doc_.check(what, HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity"));
+            doc_.check(what, HPDF_Dict_Add(use.handle, "Encoding", one_byte_cmap(spare)));
+        }  // else the code point map, shortened by shorten_cid_to_gid_map
+
+        // The descriptor libharu would make when saving, with our font program; libharu
+        // then leaves it as it is.
+        HPDF_FontDef def = attr->fontdef;
+        auto def_attr = static_cast<HPDF_TTFontDefAttr>(def->attr);
+        const std::string program = embeddable_font(subset);
+        HPDF_Dict file = doc_.check_handle(what, HPDF_DictStream_New(mm, pdf->xref));
+        file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        doc_.check(what, HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(program.data()),
+                                           HPDF_UINT(program.size())));
+        doc_.check(what, HPDF_Dict_AddNumber(file, "Length1", HPDF_INT32(program.size())));
+        HPDF_Dict desc = doc_.check_handle(what, HPDF_Dict_New(mm));
+        doc_.check(what, HPDF_Xref_Add(pdf->xref, desc));
+        doc_.check(what, HPDF_Dict_AddName(desc, "Type", "FontDescriptor"));
+        doc_.check(what, HPDF_Dict_AddNumber(desc, "Ascent", def->ascent));
+        doc_.check(what, HPDF_Dict_AddNumber(desc, "Descent", def->descent));
+        doc_.check(what, HPDF_Dict_AddNumber(desc, "Flags", HPDF_INT32(def->flags)));
+        doc_.check(what, HPDF_Dict_Add(desc, "FontBBox", HPDF_Box_Array_New(mm, def->font_bbox)));
+        doc_.check(what, HPDF_Dict_AddName(desc, "FontName", def_attr->base_font));
+        doc_.check(what, HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle));
+        doc_.check(what, HPDF_Dict_AddNumber(desc, "StemV", def->stemv));
+        doc_.check(what, HPDF_Dict_AddNumber(desc, "XHeight", def->x_height));
+        doc_.check(what, HPDF_Dict_Add(desc, "FontFile2", file));
+        def->descriptor = desc;
+    }
+
+    HPDF_Dict cid_system_info() {
+        HPDF_MMgr mm = doc_.get()->mmgr;
+        HPDF_Dict d = doc_.check_handle("writing CIDSystemInfo", HPDF_Dict_New(mm));
+        doc_.check("writing CIDSystemInfo", HPDF_Dict_Add(d, "Registry", HPDF_String_New(mm, "Adobe", nullptr)));
+        doc_.check("writing CIDSystemInfo", HPDF_Dict_Add(d, "Ordering", HPDF_String_New(mm, "Identity", nullptr)));
+        doc_.check("writing CIDSystemInfo", HPDF_Dict_AddNumber(d, "Supplement", 0));
+        return d;
+    }
+
+    // One encoding CMap for every one-byte font: code c is CID c. It takes the place of the
+    // first such font's map stream, which would otherwise be written empty.
+    HPDF_Dict one_byte_cmap(HPDF_Dict spare_stream) {
+        if (one_byte_cmap_) return one_byte_cmap_;
+        const char* what = "writing the one-byte CMap";
+        HPDF_Dict c = spare_stream;
+        c->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        doc_.check(what, HPDF_Dict_AddName(c, "Type", "CMap"));
+        doc_.check(what, HPDF_Dict_AddName(c, "CMapName", kOneByteCMap));
+        doc_.check(what, HPDF_Dict_Add(c, "CIDSystemInfo", cid_system_info()));
+        const std::string program = std::string(
+            "/CIDInit /ProcSet findresource begin\n"
+            "12 dict begin\n"
+            "begincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+            "/CMapName /") + kOneByteCMap + " def\n"
+            "/CMapType 1 def\n"
+            "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+            "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+            "endcmap\n"
+            "CMapName currentdict /CMap defineresource pop\n"
+            "end\n"
+            "end\n";
+        doc_.check(what, HPDF_Stream_Write(c->stream, reinterpret_cast<const HPDF_BYTE*>(program.data()),
+                                           HPDF_UINT(program.size())));
+        one_byte_cmap_ = c;
+        return c;
+    }
+    static constexpr const char* kOneByteCMap = "Briefmake-OneByte-H";
 
     // libharu's ToUnicode stream holds one malformed 'begincidrange'; its stream is already
     // written when the font is created, so its contents can be replaced before saving.
@@ -225,7 +358,9 @@ private:
         for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
             doc_.check("cleaning the ToUnicode CMap", HPDF_Dict_RemoveElement(dict, key));
         HPDF_MemStream_FreeData(dict->stream);
-        const std::string cmap = to_unicode_cmap(use.codes);
+        std::map<unsigned, char32_t> code_to_cp;
+        for (auto [cp, code] : use.code) code_to_cp.emplace(code, cp);
+        const std::string cmap = to_unicode_cmap(code_to_cp, use.one_byte ? 1 : 2);
         doc_.check("writing the ToUnicode CMap", HPDF_Stream_Write(dict->stream,
                                                                    reinterpret_cast<const HPDF_BYTE*>(cmap.data()),
                                                                    HPDF_UINT(cmap.size())));
@@ -249,6 +384,17 @@ private:
         doc_.check("writing the CIDToGIDMap", HPDF_Stream_Write(stream, head.data(), keep));
     }
 
+    // libharu gives every page a /ProcSet, which PDF 1.4 and later ignore.
+    void drop_proc_sets() {
+        for (HPDF_Page page : pages_) {
+            auto res = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+            doc_.check_handle("finding a page's resources", res);
+            if (HPDF_Dict_GetItem(res, "ProcSet", HPDF_OCLASS_ARRAY))
+                doc_.check("dropping a page's ProcSet", HPDF_Dict_RemoveElement(res, "ProcSet"));
+            doc_.check("dropping a page's ProcSet");
+        }
+    }
+
     void create_pages() {
         for (const auto& p : l_.pages) {
             HPDF_Page page = doc_.check_handle("adding a page", HPDF_AddPage(doc_.get()));
@@ -259,14 +405,26 @@ private:
     }
 
     // Per-page drawing state, so repeated state operators are not written.
+    //
+    // Text is written as few operators as possible: one BT/ET for a stretch of text, Tf and rg
+    // only when they change, each line started with a relative Td (in hundredths of a point,
+    // tracked exactly so rounding never accumulates), and the runs of a line shown by one TJ
+    // whose numbers move the pen to where the layout put the next run. The pen is followed with
+    // the same integer widths the font's /W array gives a viewer, so each run starts within
+    // size/2000 pt of its place.
     struct PageState {
         HPDF_Page page = nullptr;
         double height = 0;
         bool in_text = false;
         HPDF_Font font = nullptr;
+        const FontUse* use = nullptr;
         double size = 0;
         std::optional<layout::Color> fill, stroke;
         double line_width = -1;
+        bool tj_open = false;       // inside "[ ... ]TJ"
+        bool pen_valid = false;     // pen_x is where the next glyph goes, on line line_y
+        double pen_x = 0;
+        int64_t line_x = 0, line_y = 0;  // the text line matrix origin, in 1/100 pt
     };
 
     void draw_page(size_t index) {
@@ -284,14 +442,23 @@ private:
         end_text(s);
     }
 
+    void close_tj(PageState& s) {
+        if (!s.tj_open) return;
+        raw(s, "]TJ\n");
+        s.tj_open = false;
+    }
+
     void end_text(PageState& s) {
         if (!s.in_text) return;
+        close_tj(s);
         doc_.check("ending text", HPDF_Page_EndText(s.page));
         s.in_text = false;
+        s.pen_valid = false;
     }
 
     void set_fill(PageState& s, const layout::Color& c) {
         if (s.fill == c) return;
+        close_tj(s);
         doc_.check("setting a fill colour", HPDF_Page_SetRGBFill(s.page, c.r / 255.0f, c.g / 255.0f, c.b / 255.0f));
         s.fill = c;
     }
@@ -310,9 +477,70 @@ private:
 
     HPDF_REAL y(const PageState& s, double top_down) const { return HPDF_REAL(s.height - top_down); }
 
-    void raw(PageState& s, const char* ops) {
+    void raw(PageState& s, std::string_view ops) {
         auto attr = static_cast<HPDF_PageAttr>(s.page->attr);
-        doc_.check("writing marked content", HPDF_Stream_WriteStr(attr->stream, ops));
+        doc_.check("writing page content", HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
+                                                             HPDF_UINT(ops.size())));
+    }
+
+    // Shows `text` (drawn code points, UTF-8) inside the open TJ, in the face's codes (see
+    // FontUse), as a literal string: half the size of hex, and it compresses better. Only '(',
+    // ')', '\\' and CR need escaping (a bare CR would read as LF).
+    void show(PageState& s, std::string_view text) {
+        std::string lit = "(";
+        int64_t units = 0;
+        for (char32_t cp : decode_utf8(text)) {
+            const unsigned code = s.use->code.at(cp);
+            const std::string bytes = s.use->one_byte ? std::string(1, char(code))
+                                                      : std::string{char(code >> 8), char(code & 0xFF)};
+            for (char b : bytes) {
+                if (b == '(' || b == ')' || b == '\\') lit += '\\';
+                if (b == '\r') {
+                    lit += "\\r";
+                    continue;
+                }
+                lit += b;
+            }
+            units += s.use->widths.at(cp);
+        }
+        lit += ')';
+        raw(s, lit);
+        s.pen_x += double(units) * s.size / 1000.0;
+    }
+
+    // Moves the pen to (x, y) (PDF coordinates) and opens a TJ array.
+    void move_to(PageState& s, double x, double y_pdf) {
+        const int64_t yh = std::llround(y_pdf * 100);
+        if (s.pen_valid && yh == s.line_y) {
+            const long adj = std::lround((s.pen_x - x) * 1000.0 / s.size);
+            if (!s.tj_open) raw(s, "[");
+            s.tj_open = true;
+            if (adj != 0) raw(s, std::to_string(adj));
+            s.pen_x -= double(adj) * s.size / 1000.0;
+            return;
+        }
+        close_tj(s);
+        const int64_t xh = std::llround(x * 100);
+        raw(s, hundredths(xh - s.line_x) + " " + hundredths(yh - s.line_y) + " Td[");
+        s.tj_open = true;
+        s.line_x = xh;
+        s.line_y = yh;
+        s.pen_x = double(xh) / 100.0;
+        s.pen_valid = true;
+    }
+
+    static std::string hundredths(int64_t v) {
+        std::string out = v < 0 ? "-" : "";
+        const uint64_t a = uint64_t(v < 0 ? -v : v);
+        out += std::to_string(a / 100);
+        if (a % 100 != 0) {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%02u", unsigned(a % 100));
+            std::string frac = buf;
+            if (frac.back() == '0') frac.pop_back();
+            out += "." + frac;
+        }
+        return out;
     }
 
     void draw(PageState& s, const layout::TextRun& t) {
@@ -321,26 +549,31 @@ private:
         if (!s.in_text) {
             doc_.check("beginning text", HPDF_Page_BeginText(s.page));
             s.in_text = true;
+            s.pen_valid = false;
+            s.line_x = s.line_y = 0;
         }
-        HPDF_Font font = uses_[font_index_.at(t.font->postscript_name())].handle;
-        if (s.font != font || s.size != t.size) {
-            doc_.check("setting the font", HPDF_Page_SetFontAndSize(s.page, font, HPDF_REAL(t.size)));
-            s.font = font;
+        const FontUse& use = uses_[font_index_.at(t.font->postscript_name())];
+        if (s.font != use.handle || s.size != t.size) {
+            close_tj(s);
+            doc_.check("setting the font", HPDF_Page_SetFontAndSize(s.page, use.handle, HPDF_REAL(t.size)));
+            s.font = use.handle;
+            s.use = &use;
             s.size = t.size;
         }
         set_fill(s, t.color);
-        doc_.check("positioning text", HPDF_Page_SetTextMatrix(s.page, 1, 0, 0, 1, HPDF_REAL(t.x), y(s, t.y)));
+        move_to(s, t.x, y(s, t.y));
+        if (!pr.text.empty()) show(s, pr.text);
         if (t.hyphen && pr.hyphen_glyph) {
-            doc_.check("showing text", HPDF_Page_ShowText(s.page, (pr.text + "\xC2\xAD").c_str()));
-            return;
-        }
-        if (!pr.text.empty()) doc_.check("showing text", HPDF_Page_ShowText(s.page, pr.text.c_str()));
-        if (t.hyphen) {
+            show(s, "\xC2\xAD");
+        } else if (t.hyphen) {
             // The drawn '-' extracts as U+00AD, so the hyphenated word stays searchable.
-            raw(s, "/Span <</ActualText <FEFF00AD>>> BDC\n");
-            used_actual_text_ = true;
-            doc_.check("showing a hyphen", HPDF_Page_ShowText(s.page, "-"));
+            close_tj(s);
+            raw(s, "/Span<</ActualText<FEFF00AD>>>BDC[");
+            s.tj_open = true;
+            show(s, "-");
+            close_tj(s);
             raw(s, "EMC\n");
+            used_actual_text_ = true;
         }
     }
 
@@ -431,6 +664,24 @@ private:
         return d;
     }
 
+    // [page /XYZ null top null]: the top of the target at the window's top, zoom unchanged; a
+    // direct array (libharu makes each destination an object of its own).
+    HPDF_Array direct_destination(int page, double top_down_y) {
+        if (page < 0 || size_t(page) >= pages_.size())
+            throw core::Error({}, "PDF writer: a bookmark points to page " + std::to_string(page + 1) + " of " +
+                                      std::to_string(pages_.size()));
+        HPDF_MMgr mm = doc_.get()->mmgr;
+        const char* what = "setting a bookmark target";
+        HPDF_Array d = doc_.check_handle(what, HPDF_Array_New(mm));
+        doc_.check(what, HPDF_Array_Add(d, pages_[size_t(page)]));
+        doc_.check(what, HPDF_Array_AddName(d, "XYZ"));
+        doc_.check(what, HPDF_Array_Add(d, HPDF_Null_New(mm)));
+        const double top = std::round((l_.pages[size_t(page)].height - top_down_y) * 100) / 100;
+        doc_.check(what, HPDF_Array_AddReal(d, HPDF_REAL(top)));
+        doc_.check(what, HPDF_Array_Add(d, HPDF_Null_New(mm)));
+        return d;
+    }
+
     void draw(PageState& s, const layout::Link& k) {
         HPDF_Rect rect{HPDF_REAL(k.x), y(s, k.y + k.h), HPDF_REAL(k.x + k.w), y(s, k.y)};
         HPDF_Annotation a = nullptr;
@@ -500,7 +751,9 @@ private:
             HPDF_Outline o =
                 doc_.check_handle("adding a bookmark", HPDF_CreateOutline(pdf, parent, b.title.c_str(), utf8));
             doc_.check("opening a bookmark", HPDF_Outline_SetOpened(o, HPDF_TRUE));
-            doc_.check("setting a bookmark target", HPDF_Outline_SetDestination(o, destination(b.page, b.y, "a bookmark")));
+            // libharu marks items /Type /Outlines, which only the root may carry.
+            doc_.check("adding a bookmark", HPDF_Dict_RemoveElement(o, "Type"));
+            doc_.check("setting a bookmark target", HPDF_Dict_Add(o, "Dest", direct_destination(b.page, b.y)));
             open.emplace_back(b.level, o);
         }
         doc_.check("showing bookmarks", HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE));
@@ -587,6 +840,7 @@ private:
     std::set<std::pair<std::string, char32_t>> warned_;
     std::vector<HPDF_Page> pages_;
     std::map<std::string, HPDF_Image> images_;
+    HPDF_Dict one_byte_cmap_ = nullptr;
 };
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/diag.hpp"
+#include "fonts/font.hpp"
+#include "pdf/font_program.hpp"
 #include "pdf/images.hpp"
 #include "pdf/pdfa.hpp"
 #include "pdf/to_unicode.hpp"
@@ -28,23 +30,52 @@ size_t count(const std::string& hay, const std::string& needle) {
 }
 }  // namespace
 
-TEST_CASE("ToUnicode CMap: identity over the drawn BMP code points, at most 100 per block") {
-    std::string c = pdf::to_unicode_cmap({U'a', U'ş', U'\u00AD', U'қ', U'\U0001F600', char32_t(0xD800)});
+TEST_CASE("ToUnicode CMap: identity over the drawn BMP code points, runs as ranges, at most 100 per block") {
+    std::string c = pdf::to_unicode_cmap({U'a', U'b', U'c', U'ş', U'\u00AD', U'қ', U'\U0001F600', char32_t(0xD800)});
     CHECK(c.find("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n") != std::string::npos);
-    CHECK(c.find("4 beginbfchar\n<0061> <0061>\n<00AD> <00AD>\n<015F> <015F>\n<049B> <049B>\nendbfchar\n") !=
-          std::string::npos);
+    CHECK(c.find("1 beginbfrange\n<0061> <0063> <0061>\nendbfrange\n") != std::string::npos);
+    CHECK(c.find("3 beginbfchar\n<00AD> <00AD>\n<015F> <015F>\n<049B> <049B>\nendbfchar\n") != std::string::npos);
     CHECK(c.find("cidrange") == std::string::npos);
     CHECK(c.find("1F600") == std::string::npos);
     CHECK(c.find("D800") == std::string::npos);
     CHECK(c.find("/CMapType 2 def") != std::string::npos);
 
-    std::set<char32_t> many;
-    for (char32_t cp = 0x400; cp < 0x400 + 250; ++cp) many.insert(cp);
+    // A run stops where the high byte changes.
+    std::string hb = pdf::to_unicode_cmap({0xFE, 0xFF, 0x100, 0x101});
+    CHECK(hb.find("2 beginbfrange\n<00FE> <00FF> <00FE>\n<0100> <0101> <0100>\nendbfrange\n") != std::string::npos);
+
+    std::set<char32_t> many;  // every other code point: 250 single entries
+    for (char32_t cp = 0x400; cp < 0x400 + 500; cp += 2) many.insert(cp);
     std::string m = pdf::to_unicode_cmap(many);
     CHECK(count(m, "100 beginbfchar") == 2);
     CHECK(count(m, "50 beginbfchar") == 1);
     CHECK(count(m, "endbfchar") == 3);
-    CHECK(count(m, "<04F9> <04F9>") == 1);
+    CHECK(count(m, "<05F2> <05F2>") == 1);
+    CHECK(m.find("bfrange") == std::string::npos);
+}
+
+TEST_CASE("embedded font program: only the tables a renderer uses, a valid directory and checksum") {
+    fonts::FontSet set;
+    auto f = set.get(std::filesystem::path(BRIEFMAKE_SOURCE_DIR) / "fonts/LiberationSerif-Regular.ttf");
+    const std::string subset = f->subset({U' ', U'a', U'ğ', U'x', U'H'});
+    const std::string p = pdf::embeddable_font(subset);
+    auto be16 = [&](size_t at) { return unsigned(uint8_t(p[at])) << 8 | uint8_t(p[at + 1]); };
+    auto be32 = [&](size_t at) { return uint32_t(be16(at)) << 16 | be16(at + 2); };
+    const unsigned n = be16(4);
+    std::vector<std::string> tags;
+    for (unsigned i = 0; i < n; ++i) {
+        tags.push_back(p.substr(12 + 16 * i, 4));
+        const uint32_t off = be32(12 + 16 * i + 8), len = be32(12 + 16 * i + 12);
+        CHECK(off % 4 == 0);
+        CHECK(off + len <= p.size());
+    }
+    CHECK(tags == std::vector<std::string>{"glyf", "head", "hhea", "hmtx", "loca", "maxp"});
+    CHECK(p.size() < subset.size());
+    uint32_t sum = 0;
+    for (size_t i = 0; i + 3 < p.size(); i += 4) sum += be32(i);
+    CHECK(p.size() % 4 == 0);
+    CHECK(sum == 0xB1B0AFBAu);  // head.checkSumAdjustment makes the whole font sum to this
+    CHECK_THROWS_AS(pdf::embeddable_font(subset.substr(0, 40)), core::Error);
 }
 
 TEST_CASE("JPEG validation") {

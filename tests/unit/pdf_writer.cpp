@@ -10,7 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <map>
 #include <string>
+#include <tuple>
+#include <vector>
+#include <cmath>
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
@@ -243,7 +247,8 @@ TEST_CASE("the sample brief reads back with poppler and qpdf") {
             ++faces;
             CAPTURE(line);
             CHECK(contains(line, "+LiberationSerif"));
-            CHECK(contains(line, "Identity-H       yes yes yes"));
+            // Few glyphs per face: one-byte codes through our embedded CMap.
+            CHECK(contains(line, "Custom           yes yes yes"));
         }
         CHECK(faces == 3);
         // pdftotext parses every ToUnicode CMap: libharu's own made poppler warn here.
@@ -414,6 +419,112 @@ TEST_CASE("the trailer /ID follows the content") {
     const std::string b = write(other);
     CHECK(id_of(a) == id_of(write(sample())));
     CHECK(id_of(a) != id_of(b));
+}
+
+// pdftotext -bbox: (xMin, yMin, word) per word of page `page` (1-based).
+std::vector<std::tuple<double, double, std::string>> word_boxes(const std::string& pdf, int page) {
+    TempDir dir;
+    spit(dir.path / "w.pdf", pdf);
+    Run r = run("pdftotext -bbox -f " + std::to_string(page) + " -l " + std::to_string(page) + " " +
+                    (dir.path / "w.pdf").string() + " -",
+                dir.path);
+    REQUIRE(r.status == 0);
+    std::vector<std::tuple<double, double, std::string>> out;
+    std::istringstream in(r.out);
+    std::string line;
+    while (std::getline(in, line)) {
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        char word[256] = {};
+        if (std::sscanf(line.c_str(), " <word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%255[^<]", &x0,
+                        &y0, &x1, &y1, word) == 5)
+            out.emplace_back(x0, y0, word);
+    }
+    return out;
+}
+
+TEST_CASE("runs of a line in one TJ: each word starts where the layout put it") {
+    // A justified line: words with uneven gaps, a bold word and a colour change inside it.
+    const auto reg = "LiberationSerif-Regular.ttf", bold = "LiberationSerif-Bold.ttf";
+    layout::Layout l;
+    layout::Page p;
+    const std::vector<std::tuple<double, std::string, const char*>> words = {
+        {72, "Kurumsal", reg}, {131.37, "işbirliği", reg}, {187.9, "güçlü", bold}, {229.013, "biçimde", reg},
+        {284.5, "sürdürülecek.", reg}};
+    for (const auto& [x, w, f] : words) p.items.push_back(text(x, 100, w, f));
+    std::get<layout::TextRun>(p.items[3]).color = {0x1F, 0x38, 0x64};
+    p.items.push_back(text(72, 114.4, "İkinci satır", reg));
+    l.pages = {p};
+    const std::string pdf = write(l);
+    std::map<std::string, double> x_of;
+    for (const auto& [x, y, w] : word_boxes(pdf, 1)) x_of[w] = x;
+    REQUIRE(x_of.size() == words.size() + 2);
+    for (const auto& [x, w, f] : words) {
+        CAPTURE(w);
+        REQUIRE(x_of.count(w) == 1);
+        // TJ adjustments are whole thousandths of the size: 12/2000 pt at most, never summed up.
+        CHECK(std::abs(x_of[w] - x) < 0.007);
+    }
+    CHECK(std::abs(x_of["İkinci"] - 72) < 0.007);
+    // One text object for the page; no per-word text matrix.
+    Run q = [&] {
+        TempDir dir;
+        spit(dir.path / "w.pdf", pdf);
+        return run("qpdf --qdf --object-streams=disable " + (dir.path / "w.pdf").string() +
+                       " - | grep -a -c -E '(Tm|BT)$'",
+                   dir.path);
+    }();
+    CHECK(q.out == "1\n");
+}
+
+TEST_CASE("a face drawing more than 256 glyphs: two-byte codes (Identity-H), text extracts the same") {
+    // 52 + 128 + 64 + 25 distinct glyphs in one face.
+    const std::string latin = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    auto add_range = [](std::string& out, char32_t from, char32_t to) {
+        for (char32_t cp = from; cp <= to; ++cp) {
+            out += char(0xC0 | (cp >> 6));
+            out += char(0x80 | (cp & 0x3F));
+        }
+    };
+    std::string ext, cyr, greek;
+    add_range(ext, 0x100, 0x17F);  // Latin Extended-A
+    add_range(cyr, 0x410, 0x44F);  // Cyrillic
+    add_range(greek, 0x3B1, 0x3C9);  // Greek small
+    const auto reg = "LiberationSerif-Regular.ttf";
+    layout::Layout l;
+    layout::Page p;
+    p.items.push_back(text(20, 100, latin, reg, 6));
+    p.items.push_back(text(20, 110, ext, reg, 6));
+    p.items.push_back(text(20, 120, cyr, reg, 6));
+    p.items.push_back(text(20, 130, greek, reg, 6));
+    p.items.push_back(text(20, 150, "ağaç", "LiberationSerif-Bold.ttf"));
+    l.pages = {p};
+    TempDir dir;
+    const std::string m = (dir.path / "m.pdf").string();
+    spit(m, write(l));
+    Run f = run("pdffonts " + m, dir.path);
+    CHECK(f.err == "");
+    std::istringstream lines(f.out);
+    std::string line;
+    int faces = 0;
+    while (std::getline(lines, line)) {
+        CAPTURE(line);
+        if (contains(line, "+LiberationSerif ")) {
+            ++faces;
+            CHECK(contains(line, "Identity-H       yes yes yes"));
+        }
+        if (contains(line, "+LiberationSerif-Bold")) {
+            ++faces;
+            CHECK(contains(line, "Custom           yes yes yes"));
+        }
+    }
+    CHECK(faces == 2);
+    Run t = run("pdftotext -enc UTF-8 " + m + " -", dir.path);
+    CAPTURE(t.out);
+    CHECK(t.err == "");
+    for (const std::string& s : std::vector<std::string>{latin, ext, cyr, greek}) CHECK(contains(t.out, s));
+    CHECK(contains(t.out, "ağaç"));
+    Run q = run("qpdf --check " + m, dir.path);
+    CHECK(q.status == 0);
 }
 
 TEST_CASE("output is deterministic") {
