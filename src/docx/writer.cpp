@@ -3,6 +3,7 @@
 #include "docx/chart.hpp"
 #include "docx/content.hpp"
 #include "docx/furniture.hpp"
+#include "docx/image.hpp"
 #include "docx/metadata.hpp"
 #include "docx/package.hpp"
 
@@ -35,6 +36,7 @@ std::string write_docx(const doc::Document& d, const Options& opt, const core::C
     attr(root, "xmlns:wp", kNsWp);  // inline drawings (charts)
     auto body = el(root, "w:body");
     add_blocks(body, d.blocks, s);
+    add_logo(body, s);  // first in the body, as the PDF draws it above the first block
     // Word wants a paragraph after a table at the end of the body (it adds one otherwise).
     if (!body.last_child() || std::string(body.last_child().name()) != "w:p") el(body, "w:p");
     std::vector<Part> furniture = add_furniture(body, s);

@@ -181,9 +181,8 @@ VBox lay_out_chart(Engine& e, const doc::Chart& c, double x, double width, const
 // Boxes of the lines of a paragraph, with widow/orphan rules applied.
 std::vector<VBox> paragraph_boxes(Engine& e, const ParaSpec& spec);
 
-// The template's logo above the first block (image.cpp); (width, height) in pixels of a PNG/JPEG.
+// The template's logo above the first block (image.cpp).
 std::optional<VBox> logo_box(Engine& e);
-std::optional<std::pair<int, int>> image_size(const std::string& bytes);
 
 // ---- pages (paginate.cpp, furniture.cpp) ----
 
