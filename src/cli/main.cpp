@@ -9,6 +9,7 @@
 
 #include "batch/batch.hpp"
 #include "cli/commands.hpp"
+#include "cli/dump_layout.hpp"
 #include "cli/watch.hpp"
 #include "core/context.hpp"
 
@@ -23,6 +24,7 @@ struct Options {
     std::string template_name;
     bool no_wait = false;
     bool watch = false;
+    std::string dump_layout;
 };
 
 }  // namespace
@@ -59,6 +61,7 @@ int main(int argc, char** argv) {
     app.add_flag("--no-wait", opt.no_wait, "fail (exit 1) instead of waiting when another run writes into an output folder");
     app.add_flag("-w,--watch", opt.watch,
                  "render, then render again whenever a brief, its template or its data change");
+    app.add_option("--dump-layout", opt.dump_layout, "also write each brief's layout (pages, lines, items) as text to FILE");
     app.add_flag("-v,--verbose", opt.run.verbose, "log each brief with a time stamp on stderr");
     app.add_flag("-q,--quiet", opt.run.quiet, "print errors only");
     app.set_version_flag("--version", std::string("briefmake ") + core::version());
@@ -106,6 +109,7 @@ int main(int argc, char** argv) {
     if (!opt.template_name.empty()) opt.run.template_override = opt.template_name;
     opt.run.wait = !opt.no_wait;
     opt.run.progress = ::isatty(STDERR_FILENO) != 0;
+    if (!opt.dump_layout.empty() && cli::dump_layouts(opt.run, opt.dump_layout, std::cerr) != 0) return 1;
     if (opt.watch) return cli::watch(opt.run, std::cerr);
     return batch::run(opt.run, std::cerr);
 }

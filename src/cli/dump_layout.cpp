@@ -1,0 +1,53 @@
+#include "cli/dump_layout.hpp"
+
+#include <fstream>
+#include <vector>
+
+#include "core/context.hpp"
+#include "core/diag.hpp"
+#include "doc/merge.hpp"
+#include "fonts/font.hpp"
+#include "layout/layout.hpp"
+#include "spec/reader.hpp"
+#include "tmpl/template.hpp"
+
+namespace fs = std::filesystem;
+
+namespace briefmake::cli {
+
+int dump_layouts(const batch::Options& opt, const fs::path& file, std::ostream& err) {
+    core::Context ctx;  // no warning sink: the render that follows reports them
+    ctx.source_date_epoch = core::source_date_epoch_from_env();
+    ctx.resource_dir = core::find_resource_dir();
+    for (const auto& p : opt.allow_paths) ctx.allowed_roots.push_back(fs::weakly_canonical(p));
+    std::vector<fs::path> briefs;
+    for (const auto& in : opt.inputs)
+        if (fs::is_regular_file(in)) briefs.emplace_back(in);
+    fonts::FontSet fonts;
+    std::string out;
+    try {
+        for (const fs::path& b : briefs) {
+            const spec::Brief brief = spec::read_brief(b, ctx);
+            const tmpl::Template t =
+                opt.template_override
+                    ? tmpl::load_trusted_template(*opt.template_override, fs::current_path(),
+                                                  core::SourceLoc{"--template", 0, 0}, ctx)
+                    : tmpl::load_template(brief.template_name, b.parent_path(), brief.template_loc, ctx);
+            const doc::Document d = doc::merge(brief, t, ctx);
+            if (briefs.size() > 1) out += "brief " + b.string() + "\n";
+            out += layout::dump(layout::lay_out(d, fonts, ctx));
+        }
+    } catch (const core::Error& e) {
+        err << "briefmake: --dump-layout: " << e.what() << "\n";
+        return 1;
+    }
+    std::ofstream f(file, std::ios::binary);
+    f << out;
+    if (!f.flush()) {
+        err << "briefmake: --dump-layout: cannot write " << file.string() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace briefmake::cli
