@@ -207,6 +207,8 @@ void add_list_items(pugi::xml_node parent, const doc::List& l, State& s, int num
         auto p = el(parent, "w:p");
         auto ppr = el(p, "w:pPr");
         el(ppr, "w:pStyle", style);
+        // An agenda item's title stays on the page of what follows it, as in the PDF.
+        if (l.style == "agenda" && item.blocks.size() > 1) el(ppr, "w:keepNext");
         auto numpr = el(ppr, "w:numPr");
         el(numpr, "w:ilvl", num(level));
         el(numpr, "w:numId", num(num_id));

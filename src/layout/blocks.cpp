@@ -75,8 +75,11 @@ struct Builder {
                 if (auto* p = std::get_if<doc::Paragraph>(&b.v)) {
                     tmpl::Style ps = e.style(p->style);
                     ps.indent_left = 0;
+                    // An agenda item's title is never left alone at the foot of a page (the
+                    // DOCX marks it keep-with-next too).
+                    bool title = l.style == "agenda" && &b == &it.blocks.front() && it.blocks.size() > 1;
                     flow.add(para(p->style, ps, p->content, b.loc, x + hang, w - hang), ps.space_before,
-                             ps.space_after, ps.keep_with_next);
+                             ps.space_after, ps.keep_with_next || title);
                 } else {
                     block(b, x + hang, w - hang);
                 }
