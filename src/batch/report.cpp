@@ -94,7 +94,8 @@ void Reporter::error(const std::string& text) {
 
 void Reporter::warning(const std::string& text) {
     std::lock_guard lock(mu_);
-    if (!quiet_) print_line(text);
+    // Not on a terminal (cron, a workflow): silent except for errors, unless --verbose.
+    if (!quiet_ && (progress_ || verbose_)) print_line(text);
 }
 
 void Reporter::notice(const std::string& text) {

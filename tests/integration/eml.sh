@@ -40,7 +40,8 @@ distribution:
 PY
 
 FROM='Brief Robotu <brief@example.org>'
-"$BRIEFMAKE" -o "$TMP/utf8" --eml --from "$FROM" --name '{reference} {meeting.name}' "$BRIEFS" 2>"$TMP/err" ||
+# --verbose: without a terminal, warnings are shown only when asked for (cron gets errors only).
+"$BRIEFMAKE" -o "$TMP/utf8" --verbose --eml --from "$FROM" --name '{reference} {meeting.name}' "$BRIEFS" 2>"$TMP/err" ||
   die "rendering with --eml failed: $(cat "$TMP/err")"
 grep -q "no-dist.yaml: warning: distribution has no e-mail address" "$TMP/err" ||
   fail "no warning for a brief without addresses: $(cat "$TMP/err")"
