@@ -174,15 +174,23 @@ struct Chart {
                     double bx = px0 + slot * double(i) + (slot - group) / 2 + bw * double(s);
                     double y0 = Y(0), y1 = Y(v);
                     box.items.push_back(Rect{bx, std::min(y0, y1), bw, std::fabs(y1 - y0), color(s), std::nullopt, 0});
-                    // Labels shrink (to 5 pt) to stay over their bar when bars are narrow.
-                    double size = lw > bw + 2 ? std::max(5.0, kValue * (bw + 2) / lw) : kValue;
+                    // Labels shrink (to 5 pt) to stay over their bar, a point clear of the
+                    // neighbours' labels, when bars are narrow.
+                    double size = lw > bw - 1 ? std::max(5.0, kValue * (bw - 1) / lw) : kValue;
                     lw = width_of(lab, size);
                     double base = v >= 0 ? y1 - 2 : y1 + size + 1;
                     text(lab, size, bx + (bw - lw) / 2, base);
                 } else {
                     double cx = px0 + slot * (double(i) + 0.5), cy = Y(v);
                     line.points.emplace_back(cx, cy);
-                    if (ns <= 2) text(lab, kValue, cx - lw / 2, cy - 4);
+                    // With two lines, the lower point's label goes below it, clear of the other
+                    // line's label and markers.
+                    bool below = false;
+                    if (ns == 2 && i < c.series[1 - s].values.size()) {
+                        double other = c.series[1 - s].values[i];
+                        below = v < other || (v == other && s == 1);
+                    }
+                    if (ns <= 2) text(lab, kValue, cx - lw / 2, below ? cy + kValue + 4 : cy - 4);
                 }
             }
             if (!bars && !line.points.empty()) {
