@@ -192,12 +192,12 @@ Outcome process(Shared& sh, const Job& job) {
 
     core::WarningSink warnings;
     try {
-        // Read once for the distribution and the mail (render reads it again; a parse is cheap
-        // next to the layout). Its warnings are the render's, so they are dropped here.
-        core::WarningSink scratch;
-        core::Context read_ctx = sh.ctx;
-        read_ctx.warnings = &scratch;
-        spec::Brief brief = spec::read_brief(job.brief, read_ctx);
+        core::Context ctx = sh.ctx;
+        ctx.warnings = &warnings;
+        render::Request req = sh.base;
+        req.brief = job.brief;
+        render::Result r = render::render(req, sh.fonts, ctx);
+        const spec::Brief& brief = r.brief;  // as the render read it: the brief is parsed once
         out.has_distribution = true;
         if (brief.distribution) {
             out.to = brief.distribution->to;
@@ -217,12 +217,6 @@ Outcome process(Shared& sh, const Job& job) {
                 sh.report.warning(out.source + ": warning: distribution has no e-mail address; " + job.stem +
                                   ".eml names its recipients but cannot be sent as it is");
         }
-
-        core::Context ctx = sh.ctx;
-        ctx.warnings = &warnings;
-        render::Request req = sh.base;
-        req.brief = job.brief;
-        render::Result r = render::render(req, sh.fonts, ctx);
         report_warnings(sh.report, warnings);
         out.pages = r.pages;
         if (opt.check) return done("checked");

@@ -36,6 +36,7 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     if (t.logo) r.inputs.push_back(*t.logo);
     r.inputs.insert(r.inputs.end(), brief.inputs.begin(), brief.inputs.end());
 
+    r.brief = std::move(brief);
     if (req.check_only) return r;
     if (req.want_pdf) r.pdf = pdf::write_pdf(l, req.pdf, ctx);
     if (req.want_docx) {

@@ -9,6 +9,7 @@
 #include "core/context.hpp"
 #include "fonts/font.hpp"
 #include "pdf/writer.hpp"
+#include "spec/spec.hpp"
 
 namespace briefmake::render {
 
@@ -26,6 +27,7 @@ struct Result {
     std::string docx;
     int pages = 0;
     std::vector<std::filesystem::path> inputs;  // brief, template chain, fonts, CSV, images
+    spec::Brief brief;  // as read (for the mail and the manifest: no second parse)
 };
 
 Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ctx);
