@@ -15,7 +15,7 @@ need pdftotext soffice unzip python3
 
 langs=(tr en ru kk)
 declare -A expect absent
-nb=$'\u00a0'
+nb=$'\xc2\xa0'  # U+00A0 as UTF-8 bytes ($'\u00a0' depends on the locale: CI may have none)
 # Words to find, separated by "|" (texts are compared after white space is normalised).
 expect[tr]="2 Şubat 2026|8,95|1.234,56|3.000|GÜNDEM|Tarih|Tablo 1|İSTİŞARE MEKANİZMALARI VE IŞIK"
 expect[en]="2 February 2026|8.95|1,234.56|3,000|AGENDA|Date|Table 1|BILATERAL ISSUES IN THE PIPELINE"
