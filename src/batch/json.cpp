@@ -3,55 +3,11 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "text/text.hpp"
+
 namespace briefmake::batch::json {
 
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 if it is not one (overlongs, surrogates
-// and values above U+10FFFF are invalid).
-size_t utf8_length(std::string_view s, size_t i, char32_t& cp) {
-    auto b0 = static_cast<unsigned char>(s[i]);
-    size_t len;
-    char32_t min;
-    if (b0 < 0x80) {
-        cp = b0;
-        return 1;
-    } else if ((b0 & 0xE0) == 0xC0) {
-        len = 2, cp = b0 & 0x1F, min = 0x80;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3, cp = b0 & 0x0F, min = 0x800;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4, cp = b0 & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
-
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 class Parser {
 public:
@@ -158,7 +114,7 @@ private:
                     } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
                         return false;
                     }
-                    append_utf8(out, cp);
+                    text::append_utf8(out, cp);
                     break;
                 }
                 default: return false;
@@ -219,7 +175,7 @@ std::string quote(std::string_view s) {
     out += '"';
     for (size_t i = 0; i < s.size();) {
         char32_t cp;
-        size_t len = utf8_length(s, i, cp);
+        size_t len = text::decode_utf8(s, i, cp);
         if (len == 0) {  // not UTF-8: U+FFFD, one byte at a time
             out += "\xEF\xBF\xBD";
             ++i;

@@ -280,6 +280,17 @@ std::u32string to_u32(std::string_view utf8) {
     return out;
 }
 
+size_t decode_utf8(std::string_view utf8, size_t i, char32_t& cp) {
+    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+    int32_t j = static_cast<int32_t>(i);
+    const int32_t length = static_cast<int32_t>(utf8.size());
+    UChar32 c;
+    U8_NEXT(s, j, length, c);
+    if (c < 0) return 0;
+    cp = static_cast<char32_t>(c);
+    return static_cast<size_t>(j) - i;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     if (cp < 0x80) {

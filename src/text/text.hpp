@@ -39,5 +39,8 @@ std::vector<BreakOpportunity> line_breaks(std::string_view utf8, std::string_vie
 std::u32string to_u32(std::string_view utf8);
 std::string to_utf8(std::u32string_view s);
 void append_utf8(std::string& out, char32_t cp);
+// Decodes the UTF-8 sequence at utf8[i] into cp and returns its length, or 0 when it is not a
+// valid sequence (truncated, overlong, a surrogate, above U+10FFFF).
+size_t decode_utf8(std::string_view utf8, size_t i, char32_t& cp);
 
 }  // namespace briefmake::text
