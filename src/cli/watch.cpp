@@ -63,14 +63,14 @@ public:
     bool ok() const { return fd_ >= 0; }
 
     // Watches the folders holding `files` (editors often replace a file by renaming a new one
-    // over it, which a watch on the file itself would miss).
+    // over it, which a watch on the file itself would miss). Watches are only ever added, never
+    // re-armed: an edit made while a render runs stays queued and starts the next render.
     void watch(const std::set<fs::path>& files) {
-        for (auto& [wd, _] : dirs_) inotify_rm_watch(fd_, wd);
-        dirs_.clear();
         files_ = files;
         std::set<fs::path> folders;
         for (const auto& f : files) folders.insert(f.filename().empty() ? f.parent_path() : f.parent_path());
         for (const auto& d : folders) {
+            // The same folder gives the same watch descriptor again.
             int wd = inotify_add_watch(fd_, d.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM);
             if (wd >= 0) dirs_[wd] = d;
         }
@@ -136,6 +136,7 @@ int watch(const batch::Options& opt_in, std::ostream& err) {
     sa.sa_handler = on_signal;
     sigaction(SIGINT, &sa, nullptr);
     sigaction(SIGTERM, &sa, nullptr);
+    in.watch(watched_files(opt));  // before the first render, so that no edit goes unseen
     while (!g_stop) {
         int status = batch::run(opt, err);
         if (status == 2) return 2;  // a usage error will not fix itself

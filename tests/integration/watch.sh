@@ -42,7 +42,7 @@ wait_for "İkinci değişiklik" 1 || fail "no re-render within a second of the s
 
 # A broken brief: an error is printed, the process keeps watching, the old PDF stays.
 sed -i "s/^title: .*/titel: bozuk/" "$TMP/b/w.yaml"
-for _ in $(seq 40); do grep -q 'w.yaml:[0-9]*:[0-9]*: error: unknown key "titel"' "$TMP/watch.err" && break; sleep 0.05; done
+for _ in $(seq 100); do grep -q 'w.yaml:[0-9]*:[0-9]*: error: unknown key "titel"' "$TMP/watch.err" && break; sleep 0.05; done
 grep -q 'w.yaml:[0-9]*:[0-9]*: error: unknown key "titel"' "$TMP/watch.err" || fail "no located error for the broken brief: $(tail -3 "$TMP/watch.err")"
 kill -0 $pid 2>/dev/null || fail "--watch exited on an error"
 [ "$(title_of)" = "İkinci değişiklik" ] || fail "the broken brief damaged the previous PDF"
