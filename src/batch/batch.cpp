@@ -174,7 +174,7 @@ Outcome process(Shared& sh, const Job& job) {
                 s = parse_state(core::read_file(state_file));
             } catch (const core::Error&) {
             }
-            if (!s) reason = "its state file is damaged";
+            if (!s) reason = "its state file is damaged or of an older shape";
             else reason = stale_reason(*s, job.dir, core::version(), sh.options_text, names, sh.hashes);
             if (reason.empty()) {
                 for (const auto& o : s->outputs)

@@ -1,6 +1,7 @@
 #include "batch/state.hpp"
 
 #include "batch/json.hpp"
+#include "batch/fingerprint.hpp"
 #include "batch/sha256.hpp"
 
 namespace briefmake::batch {
@@ -16,7 +17,7 @@ std::string to_json(const State& s) {
     w.key("options").value(s.options);
     w.key("key").value(key(s));
     w.key("inputs").begin_array();
-    for (const auto& [path, hash] : s.inputs) w.begin_object().key("path").value(path).key("sha256").value(hash).end_object();
+    for (const auto& [path, hash] : s.inputs) w.begin_object().key("path").value(path).key("fingerprint").value(hash).end_object();
     w.end_array();
     w.key("outputs").begin_array();
     for (const auto& o : s.outputs)
@@ -53,7 +54,7 @@ std::optional<State> parse_state(const std::string& text) {
     s.subject = *subject;
     for (const auto& in : inputs->array) {
         auto path = in.get_string("path");
-        auto hash = in.get_string("sha256");
+        auto hash = in.get_string("fingerprint");
         if (!path || !hash) return std::nullopt;
         s.inputs.emplace_back(*path, *hash);
     }
@@ -99,7 +100,7 @@ std::optional<std::string> HashCache::get(const fs::path& file) {
         if (it != hashes_.end()) return it->second;
     }
     // Hash outside the lock: two threads may both hash a file once, which is harmless.
-    auto h = sha256_file(file);
+    auto h = fingerprint_file(file);
     std::lock_guard lock(mu_);
     return hashes_.emplace(file, h).first->second;
 }

@@ -1,8 +1,8 @@
 // Incremental runs: a small state file beside each brief's outputs (".STEM.briefmake-state",
 // JSON) records what the outputs were made from (briefmake version, options, every input file
-// with its SHA-256) and what they were (file names, sizes, SHA-256). A brief is up to date when
-// its state exists, the version and options match, every input still has its hash, and every
-// output still exists with its hash.
+// with its XXH3 fingerprint, batch/fingerprint.hpp) and what they were (file names, sizes,
+// SHA-256). A brief is up to date when its state exists, the version and options match, every
+// input still has its fingerprint, and every output still exists with its hash.
 #pragma once
 #include <cstdint>
 #include <filesystem>
@@ -23,7 +23,7 @@ struct OutputRecord {
 struct State {
     std::string version;  // briefmake's
     std::string options;  // canonical text of the options that shape the outputs
-    std::vector<std::pair<std::string, std::string>> inputs;  // absolute path, SHA-256
+    std::vector<std::pair<std::string, std::string>> inputs;  // absolute path, fingerprint
     std::vector<OutputRecord> outputs;
     int pages = 0;
     // For the manifest of a skipped brief (the brief is not read again).
@@ -41,7 +41,8 @@ std::optional<State> parse_state(const std::string& text);
 // The incremental key: SHA-256 over the version, the options and every input's path and hash.
 std::string key(const State& s);
 
-// SHA-256 of files, each read at most once per run (fonts and shared CSVs serve many briefs).
+// Fingerprints of input files, each read at most once per run (fonts and shared CSVs serve
+// many briefs).
 class HashCache {
 public:
     // nullopt when the file cannot be read.

@@ -4,7 +4,7 @@
 # skipped, nothing rewritten), a changed CSV (only its readers render), --force (all), a broken
 # brief (exit 1, the others still render), and the folder lock (waits; --no-wait fails).
 source "$(dirname "$0")/lib/common.bash"
-need python3 flock sha256sum
+need python3 flock sha256sum xxhsum
 
 BRIEFS=$TMP/briefs OUT=$TMP/out
 mkdir -p "$BRIEFS"
@@ -72,6 +72,17 @@ PY
 manifest_check "$TMP/m1.json" all=rendered
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); sys.exit(m["counts"]["rendered"] != 55)' "$TMP/m1.json" ||
   fail "manifest counts: $(head -c 300 "$TMP/m1.json")"
+# The state file's input fingerprints are what xxhsum -H2 (XXH3-128) computes for the same files.
+python3 - "$OUT/.b000.briefmake-state" "$BRIEFS/b000.yaml" "$BRIEFS/data.csv" <<'PY' > "$TMP/fp" || fail "state file of b000 unreadable"
+import json, sys
+inputs = {i["path"]: i["fingerprint"] for i in json.load(open(sys.argv[1], encoding="utf-8"))["inputs"]}
+for f in sys.argv[2:]:
+    print(f, inputs.get(f, "absent"))
+PY
+while read -r f fp; do
+  want="xxh3-128:$(xxhsum -H2 "$f" | cut -d' ' -f1)"
+  [ "$fp" = "$want" ] || fail "state fingerprint of $f is $fp; xxhsum -H2 says $want"
+done < "$TMP/fp"
 before=$(tree_sum "$OUT")
 
 # 2. nothing changed: all skipped, nothing rewritten

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "batch/files.hpp"
+#include "batch/fingerprint.hpp"
 #include "batch/sha256.hpp"
 #include "batch/state.hpp"
 #include "core/diag.hpp"
@@ -35,7 +36,7 @@ batch::State sample(const fs::path& dir) {
     batch::State s;
     s.version = "0.1.0";
     s.options = "pdf=1:1;";
-    s.inputs = {{(dir / "a.yaml").string(), batch::sha256_hex("brief")}, {(dir / "d.csv").string(), batch::sha256_hex("1,2")}};
+    s.inputs = {{(dir / "a.yaml").string(), batch::fingerprint("brief")}, {(dir / "d.csv").string(), batch::fingerprint("1,2")}};
     s.outputs = {{"a.pdf", 3, batch::sha256_hex("PDF")}};
     s.pages = 2;
     s.to = {"Özel Kalem <k@example.org>"};
@@ -54,12 +55,23 @@ TEST_CASE("SHA-256 (FIPS 180-2 vectors)") {
     CHECK(h.hex() == batch::sha256_hex("abc"));
 }
 
+TEST_CASE("input fingerprints: XXH3-128 (the reference values of xxhsum -H2)") {
+    CHECK(batch::fingerprint("") == "xxh3-128:99aa06d3014798d86001c324468d497f");
+    CHECK(batch::fingerprint("abc") == "xxh3-128:06b05ab6733a618578af5f94892f3950");
+    TempDir d;
+    std::string big(200000, 'x');  // more than one read buffer
+    for (size_t i = 0; i < big.size(); ++i) big[i] = char('a' + i % 23);
+    write(d.path / "big.bin", big);
+    CHECK(batch::fingerprint_file(d.path / "big.bin") == batch::fingerprint(big));
+    CHECK_FALSE(batch::fingerprint_file(d.path / "missing.bin"));
+}
+
 TEST_CASE("the key changes with any input, the options or the version") {
     batch::State s = sample("/x");
     std::string k = batch::key(s);
     CHECK(k.size() == 64);
     batch::State t = s;
-    t.inputs[1].second = batch::sha256_hex("1,3");
+    t.inputs[1].second = batch::fingerprint("1,3");
     CHECK(batch::key(t) != k);
     t = s;
     t.options = "pdf=1:0;";
