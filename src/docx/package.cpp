@@ -70,9 +70,10 @@ std::string zip_package(const std::vector<Part>& parts) {
             zip_source_free(src);
             fail(p.name, zip_get_error(z.get()));
         }
-        // Fixed DOS date 1980-01-01 00:00: byte-identical archives in every time zone.
+        // Fixed DOS date 1980-01-01 00:00: byte-identical archives in every time zone. Deflate at
+        // zlib's default level 6: level 9 cost 5% of a two-page render for 1.5% smaller files.
         if (zip_file_set_dostime(z.get(), static_cast<zip_uint64_t>(idx), 0, (1 << 5) | 1, 0) < 0 ||
-            zip_set_file_compression(z.get(), static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 9) < 0)
+            zip_set_file_compression(z.get(), static_cast<zip_uint64_t>(idx), ZIP_CM_DEFLATE, 6) < 0)
             fail(p.name, zip_get_error(z.get()));
     }
     // The part data must outlive zip_close, which is when libzip reads it.
