@@ -442,6 +442,7 @@ int run(const Options& opt, std::ostream& err) {
     std::vector<Outcome> outcomes(jobs.size());
     unsigned n = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<size_t>(n, jobs.size()));
+    sh.base.parallel_writers = n < std::thread::hardware_concurrency();
     report.start(jobs.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {

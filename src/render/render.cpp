@@ -1,5 +1,8 @@
 #include "render/render.hpp"
 
+#include <exception>
+#include <future>
+
 #include "doc/merge.hpp"
 #include "docx/writer.hpp"
 #include "layout/layout.hpp"
@@ -38,13 +41,40 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
 
     r.brief = std::move(brief);
     if (req.check_only) return r;
-    if (req.want_pdf) r.pdf = pdf::write_pdf(l, req.pdf, ctx);
-    if (req.want_docx) {
-        docx::Options o;
-        for (const auto& [anchor, page] : l.anchor_pages) o.anchor_pages[anchor] = page + 1;
-        o.page_count = r.pages;
-        r.docx = docx::write_docx(d, o, ctx);
+    docx::Options o;
+    for (const auto& [anchor, page] : l.anchor_pages) o.anchor_pages[anchor] = page + 1;
+    o.page_count = r.pages;
+    if (!(req.parallel_writers && req.want_pdf && req.want_docx)) {
+        if (req.want_pdf) r.pdf = pdf::write_pdf(l, req.pdf, ctx);
+        if (req.want_docx) r.docx = docx::write_docx(d, o, ctx);
+        return r;
     }
+
+    // Each writer reports to a sink of its own; the warnings are then passed on in the order a
+    // sequential run gives (PDF, then DOCX), and so is the first error.
+    core::WarningSink pdf_warnings, docx_warnings;
+    core::Context pdf_ctx = ctx, docx_ctx = ctx;
+    pdf_ctx.warnings = &pdf_warnings;
+    docx_ctx.warnings = &docx_warnings;
+    auto pdf = std::async(std::launch::async, [&] { return pdf::write_pdf(l, req.pdf, pdf_ctx); });
+    std::exception_ptr docx_error;
+    try {
+        r.docx = docx::write_docx(d, o, docx_ctx);
+    } catch (...) {
+        docx_error = std::current_exception();
+    }
+    auto pass_on = [&](const core::WarningSink& sink) {
+        for (const auto& w : sink.items()) ctx.warn(w.loc, w.message, w.hint);
+    };
+    try {
+        r.pdf = pdf.get();
+    } catch (...) {
+        pass_on(pdf_warnings);
+        throw;
+    }
+    pass_on(pdf_warnings);
+    if (docx_error) std::rethrow_exception(docx_error);
+    pass_on(docx_warnings);
     return r;
 }
 

@@ -19,6 +19,10 @@ struct Request {
     bool want_pdf = true;
     bool want_docx = true;
     bool check_only = false;  // validate (read + merge + layout), write nothing
+    // Write the PDF on a second thread while this one writes the DOCX (both read the finished
+    // layout and document only). For a core that would otherwise idle: a batch that already
+    // keeps every core busy turns it off.
+    bool parallel_writers = false;
     pdf::Options pdf;
 };
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # determinism: the same brief gives byte-identical PDF and DOCX files whatever the output
-# folder, the time zone, the locale or the time of day; with SOURCE_DATE_EPOCH set too.
+# folder, the time zone, the locale or the time of day; with SOURCE_DATE_EPOCH set too; and
+# whether the PDF and the DOCX are written one after the other (a batch that keeps every core
+# busy) or at the same time on two threads (one brief), with the same warnings in the same order.
 # shellcheck source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
 
@@ -39,5 +41,28 @@ same plain other-tz
 render sde TZ=UTC0 SOURCE_DATE_EPOCH=1769983200
 render sde-other-tz TZ=ANAT-12 SOURCE_DATE_EPOCH=1769983200
 same sde sde-other-tz
+
+# One brief per run: a core is free, so the PDF is written on a second thread beside the DOCX.
+for f in "${briefs[@]}"; do
+  env -u SOURCE_DATE_EPOCH TZ=UTC0 LC_ALL=C "$BRIEFMAKE" -o "$TMP/one-by-one" "$f" || die "briefmake $f failed"
+done
+same plain one-by-one
+
+# Warnings from both writers' stages: a character outside the BMP (the PDF writer leaves it out)
+# and U+0F00, which no font has (the layout and the PDF writer warn); compared between a lone
+# run and a batch of two.
+sed 's/^title: "\(.*\)"$/title: "\1 \xF0\x9F\x98\x80 \xE0\xBC\x80"/' "$SOURCE_DIR/briefs/ospg-8.yaml" > "$TMP/w1.yaml"
+grep -q $'\xF0\x9F\x98\x80' "$TMP/w1.yaml" || die "could not put the test characters in the title"
+cp "$TMP/w1.yaml" "$TMP/w2.yaml"
+warnings_of() { grep ': warning: ' | sed 's/w[12]\.yaml/wN.yaml/g'; }
+"$BRIEFMAKE" -v -o "$TMP/w-alone" "$TMP/w1.yaml" 2>&1 >/dev/null | warnings_of > "$TMP/warn-alone" || true
+"$BRIEFMAKE" -v -j 2 -o "$TMP/w-batch" "$TMP/w1.yaml" "$TMP/w2.yaml" 2>&1 >/dev/null | warnings_of | sort -u > "$TMP/warn-batch" || true
+[ -s "$TMP/warn-alone" ] || fail "the test characters gave no warning: $(cat "$TMP/warn-alone")"
+[ "$(grep -c 'U+1F600\|U+0F00' "$TMP/warn-alone")" -eq 3 ] || fail "expected 3 warnings (layout, PDF writer): $(cat "$TMP/warn-alone")"
+[ "$(sort -u "$TMP/warn-alone")" = "$(cat "$TMP/warn-batch")" ] ||
+  fail "warnings differ between a lone run and a batch: $(diff "$TMP/warn-alone" "$TMP/warn-batch")"
+for ext in pdf docx; do
+  cmp -s "$TMP/w-alone/w1.$ext" "$TMP/w-batch/w1.$ext" || fail "w1.$ext differs between a lone run and a batch"
+done
 
 finish
