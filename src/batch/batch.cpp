@@ -62,6 +62,7 @@ struct Shared {
     render::Request base;
     core::Context ctx;  // without a warning sink: each job sets its own
     fonts::FontSet fonts;
+    render::TemplateCache templates;
     HashCache hashes;
     NamePattern pattern;
     mime::Address from;
@@ -428,7 +429,7 @@ int run(const Options& opt, std::ostream& err) {
         }
     }
 
-    Shared sh{opt, {}, {}, {}, {}, *pattern, from, {}, report};
+    Shared sh{opt, {}, {}, {}, {}, {}, *pattern, from, {}, report};
     sh.base.check_only = opt.check;
     sh.base.pdf.pdfa = opt.pdfa;
     sh.base.want_pdf = opt.want_pdf;
@@ -443,6 +444,7 @@ int run(const Options& opt, std::ostream& err) {
     unsigned n = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<size_t>(n, jobs.size()));
     sh.base.parallel_writers = n < std::thread::hardware_concurrency();
+    sh.base.templates = &sh.templates;
     report.start(jobs.size());
     std::atomic<size_t> next{0};
     auto worker = [&] {

@@ -11,17 +11,55 @@
 
 namespace briefmake::render {
 
+std::optional<TemplateCache::Entry> TemplateCache::find(const std::string& key) {
+    std::lock_guard lock(mu_);
+    auto it = entries_.find(key);
+    if (it == entries_.end()) return std::nullopt;
+    return it->second;
+}
+
+void TemplateCache::put(const std::string& key, Entry e) {
+    std::lock_guard lock(mu_);
+    entries_.emplace(key, std::move(e));
+}
+
+namespace {
+
+// --template names a template relative to the working folder; the brief's own `template:` key
+// is relative to the brief.
+std::shared_ptr<const tmpl::Template> template_for(const Request& req, const spec::Brief& brief,
+                                                   const core::Context& ctx) {
+    auto load = [&](const core::Context& c) {
+        return req.template_override
+                   ? tmpl::load_trusted_template(*req.template_override, std::filesystem::current_path(),
+                                                 core::SourceLoc{"--template", 0, 0}, c)
+                   : tmpl::load_template(brief.template_name, req.brief.parent_path(), brief.template_loc, c);
+    };
+    if (!req.templates) return std::make_shared<const tmpl::Template>(load(ctx));
+
+    const std::string key = req.template_override
+                                ? "--template\n" + *req.template_override
+                                : brief.template_name + "\n" + req.brief.parent_path().lexically_normal().string();
+    if (auto hit = req.templates->find(key)) {
+        for (const auto& w : hit->warnings) ctx.warn(w.loc, w.message, w.hint);
+        return hit->t;
+    }
+    core::WarningSink sink;
+    core::Context own = ctx;
+    own.warnings = &sink;
+    auto t = std::make_shared<const tmpl::Template>(load(own));
+    for (const auto& w : sink.items()) ctx.warn(w.loc, w.message, w.hint);
+    req.templates->put(key, {t, sink.items()});
+    return t;
+}
+
+}  // namespace
+
 Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ctx) {
     Result r;
     spec::Brief brief = spec::read_brief(req.brief, ctx);
-
-    // --template names a template relative to the working folder; the brief's own `template:`
-    // key is relative to the brief.
-    tmpl::Template t = req.template_override
-                           ? tmpl::load_trusted_template(*req.template_override, std::filesystem::current_path(),
-                                                         core::SourceLoc{"--template", 0, 0}, ctx)
-                           : tmpl::load_template(brief.template_name, req.brief.parent_path(),
-                                                 brief.template_loc, ctx);
+    const std::shared_ptr<const tmpl::Template> shared_template = template_for(req, brief, ctx);
+    const tmpl::Template& t = *shared_template;
     doc::Document d = doc::merge(brief, t, ctx);
 
     // The layout runs even for DOCX only and for --check: it finds overfull lines and missing

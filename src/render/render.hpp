@@ -2,6 +2,9 @@
 // Returns bytes; only the CLI touches the output folder.
 #pragma once
 #include <filesystem>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,8 +13,28 @@
 #include "fonts/font.hpp"
 #include "pdf/writer.hpp"
 #include "spec/spec.hpp"
+#include "tmpl/template.hpp"
 
 namespace briefmake::render {
+
+// Templates read once per batch run: briefs of one folder name the same template, whose YAML
+// costs more to parse than a page costs to lay out. Each entry keeps the warnings its loading
+// gave, and every brief that uses it reports them again. Failed loads are not kept (each brief
+// gets its error at its own `template:` line). Safe to share between threads; a template that
+// changes on disk during the run is read in its first state (a run is one snapshot).
+class TemplateCache {
+public:
+    struct Entry {
+        std::shared_ptr<const tmpl::Template> t;
+        std::vector<core::Diagnostic> warnings;
+    };
+    std::optional<Entry> find(const std::string& key);
+    void put(const std::string& key, Entry e);
+
+private:
+    std::mutex mu_;
+    std::map<std::string, Entry> entries_;
+};
 
 struct Request {
     std::filesystem::path brief;
@@ -23,6 +46,7 @@ struct Request {
     // layout and document only). For a core that would otherwise idle: a batch that already
     // keeps every core busy turns it off.
     bool parallel_writers = false;
+    TemplateCache* templates = nullptr;  // optional, shared by the briefs of a batch
     pdf::Options pdf;
 };
 

@@ -4,7 +4,7 @@
 # skipped, nothing rewritten), a changed CSV (only its readers render), --force (all), a broken
 # brief (exit 1, the others still render), and the folder lock (waits; --no-wait fails).
 source "$(dirname "$0")/lib/common.bash"
-need python3 flock sha256sum xxhsum
+need python3 flock sha256sum xxhsum pdfinfo
 
 BRIEFS=$TMP/briefs OUT=$TMP/out
 mkdir -p "$BRIEFS"
@@ -147,5 +147,29 @@ waited_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 grep -q "waiting for another briefmake run" "$TMP/err8" || fail "the waiting run did not say so: $(cat "$TMP/err8")"
 [ "$waited_ms" -ge 1500 ] || fail "the second run did not wait for the lock (${waited_ms} ms)"
 wait "$holder"
+
+# 8. templates are read once per run and shared, but by folder: two folders' own "t.yaml" stay
+#    apart, and a brief naming a template that does not exist gets the error at its own line.
+mkdir -p "$TMP/ta" "$TMP/tb"
+printf 'extends: default\nname: t\npage: {size: A5}\n' > "$TMP/ta/t.yaml"
+printf 'extends: default\nname: t\npage: {size: Letter}\n' > "$TMP/tb/t.yaml"
+for d in ta tb; do
+  sed '/^brief: /a template: t.yaml' "$SOURCE_DIR/briefs/ospg-8.yaml" > "$TMP/$d/$d.yaml"
+  grep -q '^template: t.yaml' "$TMP/$d/$d.yaml" || die "could not name the template in $d.yaml"
+  sed '/^brief: /a template: nosuch' "$SOURCE_DIR/briefs/ospg-8.yaml" > "$TMP/$d/bad-$d.yaml"
+done
+set +e
+"$BRIEFMAKE" -j 2 -q -o "$TMP/tout" "$TMP/ta" "$TMP/tb" 2>"$TMP/err9"
+status=$?
+set -e
+[ "$status" -eq 1 ] || fail "two briefs naming a missing template: exit $status, expected 1"
+line=$(grep -n '^template: nosuch' "$TMP/ta/bad-ta.yaml" | cut -d: -f1)
+for d in ta tb; do
+  grep -q "bad-$d.yaml:$line:[0-9]*: error: .*nosuch" "$TMP/err9" || fail "no located error for bad-$d.yaml: $(cat "$TMP/err9")"
+done
+[ "$(pdfinfo "$TMP/tout/ta.pdf" | sed -n 's/^Page size: *\([0-9.]* x [0-9.]*\).*/\1/p')" = "419.528 x 595.276" ] ||
+  fail "ta.pdf is not A5: $(pdfinfo "$TMP/tout/ta.pdf" | grep 'Page size')"
+[ "$(pdfinfo "$TMP/tout/tb.pdf" | sed -n 's/^Page size: *\([0-9.]* x [0-9.]*\).*/\1/p')" = "612 x 792" ] ||
+  fail "tb.pdf is not Letter: $(pdfinfo "$TMP/tout/tb.pdf" | grep 'Page size')"
 
 finish
