@@ -4,6 +4,7 @@
 // content, and to set the catalog's /Lang (none of which has a public API in 2.3.0).
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_encoder.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
@@ -129,6 +130,7 @@ struct FontUse {
     // are glyph ids, CIDToGIDMap /Identity); else two bytes, the code point (libharu's scheme).
     bool one_byte = false;
     std::map<char32_t, unsigned> code;
+    std::map<char32_t, unsigned> gid;  // per code point: its glyph in the subset
 };
 
 // What a text run actually draws (U+00AD from the input is invisible and dropped; code points
@@ -172,7 +174,7 @@ private:
         if (!t.font) throw core::Error({}, "PDF writer: a text run has no font");
         const std::string key = t.font->postscript_name();
         auto [it, fresh] = font_index_.emplace(key, uses_.size());
-        if (fresh) uses_.push_back({t.font, {}, nullptr, {}, false, {}});
+        if (fresh) uses_.push_back({t.font, {}, nullptr, {}, false, {}, {}});
         FontUse& use = uses_[it->second];
         const fonts::Font& f = *t.font;
 
@@ -209,26 +211,25 @@ private:
 
     void load_fonts() {
         HPDF_Doc pdf = doc_.get();
+        std::set<char32_t> all;
+        for (const FontUse& use : uses_) all.insert(use.codes.begin(), use.codes.end());
+        register_sparse_encoder(all);
         for (FontUse& use : uses_) {
             const std::string subset = use.font->subset(use.codes);
             id_.add(subset);
-            // Fewer cmap segments: libharu's 65,536-code-point walk in HPDF_GetFont gets cheap.
+            // Fewer cmap segments: libharu looks up each code point by a walk over them.
             MemFile file(with_compact_cmap(subset));
             const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
             doc_.check_handle("loading a subset font", name);
-            use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, "UTF-8"));
+            use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, kSparseEncoding));
             auto attr = static_cast<HPDF_FontAttr>(use.handle->attr);
             std::set<unsigned> gids;
             for (char32_t cp : use.codes) {
-                // Measuring through libharu gives the widths it uses for /W, and marks the glyph
-                // as used (libharu empties the outlines of glyphs it never saw measured or shown).
-                std::string one;
-                append_utf8(one, cp);
-                const HPDF_TextWidth w =
-                    HPDF_Font_TextWidth(use.handle, reinterpret_cast<const HPDF_BYTE*>(one.data()), HPDF_UINT(one.size()));
+                // libharu's own advance (what its text measuring gives), rounded as it rounds.
+                use.widths[cp] = int64_t(HPDF_TTFontDef_GetCharWidth(attr->fontdef, HPDF_UNICODE(cp)));
                 doc_.check("measuring a glyph");
-                use.widths[cp] = int64_t(w.width);
                 const unsigned gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, HPDF_UINT16(cp));
+                use.gid[cp] = gid;
                 use.code[cp] = gid;
                 gids.insert(gid);
             }
@@ -238,9 +239,48 @@ private:
                 for (char32_t cp : use.codes) use.code[cp] = unsigned(cp);
             rewrite_font_dicts(use, subset);
             replace_to_unicode(use);
-            shorten_cid_to_gid_map(use);
+            write_cid_to_gid_map(use);
         }
     }
+
+    // libharu's "UTF-8" encoding makes HPDF_GetFont walk all 65,536 code points three times per
+    // face (glyph ids, a /W entry for each, a 128 KB CIDToGIDMap), all of which this writer
+    // replaces: most of a two-page PDF's cost. This CMap encoding defines only the code points
+    // the document draws (CID = code point, the scheme libharu's UTF-8 encoding uses), so the
+    // walks cover those. Ordering "Identity-H" keeps the font's /Encoding /Identity-H.
+    static HPDF_STATUS init_sparse_encoder(HPDF_Encoder e) {
+        if (HPDF_STATUS st = HPDF_CMapEncoder_InitAttr(e); st != HPDF_OK) return st;
+        auto a = static_cast<HPDF_CMapEncoderAttr>(e->attr);
+        std::snprintf(a->registry, sizeof a->registry, "%s", "Adobe");
+        std::snprintf(a->ordering, sizeof a->ordering, "%s", "Identity-H");
+        a->suppliment = 0;
+        a->writing_mode = HPDF_WMODE_HORIZONTAL;
+        e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+        return HPDF_OK;
+    }
+
+    void register_sparse_encoder(const std::set<char32_t>& codes) {
+        HPDF_Doc pdf = doc_.get();
+        const char* what = "making the font encoding";
+        HPDF_Encoder e = HPDF_CMapEncoder_New(pdf->mmgr, const_cast<char*>(kSparseEncoding), init_sparse_encoder);
+        doc_.check_handle(what, e);
+        if (init_sparse_encoder(e) != HPDF_OK) {
+            HPDF_Encoder_Free(e);
+            doc_.check(what);
+            throw core::Error({}, "PDF writer: libharu could not set up a font encoding");
+        }
+        auto a = static_cast<HPDF_CMapEncoderAttr>(e->attr);
+        for (char32_t cp : codes) {
+            if (cp == 0 || cp > 0xFFFF) continue;  // CID 0 is .notdef; the rest is left out earlier
+            a->cid_map[cp >> 8][cp & 0xFF] = HPDF_UINT16(cp);
+            a->unicode_map[cp >> 8][cp & 0xFF] = HPDF_UNICODE(cp);
+        }
+        if (HPDF_Doc_RegisterEncoder(pdf, e) != HPDF_OK) {
+            HPDF_Encoder_Free(e);
+            doc_.check(what);
+        }
+    }
+    static constexpr const char* kSparseEncoding = "Briefmake-Sparse-H";
 
     // libharu's CID font dictionaries, made smaller: /W from our widths, no vertical metrics,
     // an embedded font program with only the tables a renderer uses; for one-byte fonts the
@@ -281,7 +321,7 @@ private:
             spare->filter = HPDF_STREAM_FILTER_NONE;
             doc_.check(what, HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity"));
             doc_.check(what, HPDF_Dict_Add(use.handle, "Encoding", one_byte_cmap(spare)));
-        }  // else the code point map, shortened by shorten_cid_to_gid_map
+        }  // else the code point map, written by write_cid_to_gid_map
 
         // The descriptor libharu would make when saving, with our font program; libharu
         // then leaves it as it is.
@@ -369,19 +409,19 @@ private:
     // libharu writes a CIDToGIDMap entry for every one of the 65,536 CIDs (128 KB, deflated at
     // save). The content streams use only the code points in use.codes, so the map can stop
     // after the largest of them: same glyphs for every CID drawn, far less to copy and deflate.
-    void shorten_cid_to_gid_map(const FontUse& use) {
+    // Two-byte fonts: CID = code point, so the map holds, for CIDs 0 to the highest code point
+    // drawn, each one's glyph id (0 elsewhere).
+    void write_cid_to_gid_map(const FontUse& use) {
         auto attr = static_cast<HPDF_FontAttr>(use.handle->attr);
-        if (!attr || !attr->map_stream || !attr->map_stream->stream || use.codes.empty()) return;
+        if (use.one_byte || !attr || !attr->map_stream || !attr->map_stream->stream || use.codes.empty()) return;
+        std::vector<HPDF_BYTE> map(2 * (size_t(*use.codes.rbegin()) + 1), 0);
+        for (auto [cp, gid] : use.gid) {
+            map[2 * cp] = HPDF_BYTE(gid >> 8);
+            map[2 * cp + 1] = HPDF_BYTE(gid & 0xFF);
+        }
         HPDF_Stream stream = attr->map_stream->stream;
-        const HPDF_UINT keep = 2 * (HPDF_UINT(*use.codes.rbegin()) + 1);
-        if (keep >= stream->size) return;
-        std::vector<HPDF_BYTE> head(keep);
-        HPDF_UINT got = keep;
-        doc_.check("reading the CIDToGIDMap", HPDF_Stream_Seek(stream, 0, HPDF_SEEK_SET));
-        doc_.check("reading the CIDToGIDMap", HPDF_Stream_Read(stream, head.data(), &got));
-        if (got != keep) throw core::Error({}, "PDF writer: the CIDToGIDMap is shorter than expected");
         HPDF_MemStream_FreeData(stream);
-        doc_.check("writing the CIDToGIDMap", HPDF_Stream_Write(stream, head.data(), keep));
+        doc_.check("writing the CIDToGIDMap", HPDF_Stream_Write(stream, map.data(), HPDF_UINT(map.size())));
     }
 
     // libharu gives every page a /ProcSet, which PDF 1.4 and later ignore.
