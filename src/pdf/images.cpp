@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 
+#include "core/context.hpp"
 #include "core/diag.hpp"
 
 namespace briefmake::pdf {
@@ -111,6 +112,20 @@ JpegInfo validate_jpeg(const std::string& bytes, const std::filesystem::path& fi
     if (end < i + 2 || u8(end - 2) != 0xFF || u8(end - 1) != 0xD9)
         throw image_error(file, "corrupt JPEG image: truncated (no EOI marker at the end)");
     return info;
+}
+
+void check_image_file(const std::filesystem::path& file) {
+    const std::string bytes = core::read_file(file);
+    switch (sniff_image(bytes)) {
+        case ImageKind::Png:
+            decode_png(bytes, file);
+            return;
+        case ImageKind::Jpeg:
+            validate_jpeg(bytes, file);
+            return;
+        case ImageKind::Unknown:
+            throw core::Error({file.string(), 0, 0}, "unsupported image format", "use PNG or JPEG");
+    }
 }
 
 }  // namespace briefmake::pdf

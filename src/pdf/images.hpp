@@ -30,4 +30,10 @@ JpegInfo validate_jpeg(const std::string& bytes, const std::filesystem::path& fi
 enum class ImageKind { Png, Jpeg, Unknown };
 ImageKind sniff_image(const std::string& bytes);
 
+// Reads `file` and checks it as the PDF writer would before drawing it (PNG decoded in full,
+// JPEG markers walked, anything else refused); throws core::Error naming the file. The render
+// stage calls it for every image whatever the formats asked for, so `-f docx` and `--check`
+// refuse a corrupt logo too instead of packing it into a DOCX.
+void check_image_file(const std::filesystem::path& file);
+
 }  // namespace briefmake::pdf

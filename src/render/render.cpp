@@ -6,6 +6,7 @@
 #include "doc/merge.hpp"
 #include "docx/writer.hpp"
 #include "layout/layout.hpp"
+#include "pdf/images.hpp"
 #include "spec/reader.hpp"
 #include "tmpl/template.hpp"
 
@@ -60,6 +61,7 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     spec::Brief brief = spec::read_brief(req.brief, ctx);
     const std::shared_ptr<const tmpl::Template> shared_template = template_for(req, brief, ctx);
     const tmpl::Template& t = *shared_template;
+    if (t.logo) pdf::check_image_file(*t.logo);
     doc::Document d = doc::merge(brief, t, ctx);
 
     // The layout runs even for DOCX only and for --check: it finds overfull lines and missing

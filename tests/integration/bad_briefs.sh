@@ -2,6 +2,8 @@
 # bad_briefs: every brief in tests/bad/ is rejected with exit 1, a GNU-style message
 # "FILE:LINE:COL: error: ..." holding the expected text, and nothing written: the output
 # folder, which already holds files (one named like the brief's output), is left as it was.
+# Each case runs three ways, since a broken input is broken whatever is asked of it: both
+# formats, `-f docx` (no PDF writer, which is where images are decoded) and `--check`.
 # Also: a usage error exits 2 and writes nothing; --check on a good brief exits 0, writes nothing.
 #
 # A case is either a file tests/bad/NAME.yaml, or a folder tests/bad/NAME/ holding brief.yaml and
@@ -59,19 +61,23 @@ check_case() {
     where="$(dirname "$f")/$loc: error:"
   fi
   stem=$(basename "${f%.*}")
-  failed_before=$failures
-  prepare_out "$stem"
-  rc=0
-  "$BRIEFMAKE" -o "$out" "$f" >"$TMP/stdout" 2>"$TMP/stderr" || rc=$?
-  [ $rc -eq 1 ] || fail "$f: exit status $rc, expected 1"
-  grep -qF -- "$where" "$TMP/stderr" || fail "$f: stderr lacks \"$where\""
-  for frag in "${fragments[@]}"; do
-    grep -qF -- "$frag" "$TMP/stderr" || fail "$f: stderr lacks \"$frag\""
+  local mode
+  for mode in "" "-f docx" "--check"; do
+    failed_before=$failures
+    prepare_out "$stem"
+    rc=0
+    # shellcheck disable=SC2086  # $mode is a list of options
+    "$BRIEFMAKE" $mode -o "$out" "$f" >"$TMP/stdout" 2>"$TMP/stderr" || rc=$?
+    [ $rc -eq 1 ] || fail "$f ${mode:-(PDF and DOCX)}: exit status $rc, expected 1"
+    grep -qF -- "$where" "$TMP/stderr" || fail "$f ${mode:-(PDF and DOCX)}: stderr lacks \"$where\""
+    for frag in "${fragments[@]}"; do
+      grep -qF -- "$frag" "$TMP/stderr" || fail "$f ${mode:-(PDF and DOCX)}: stderr lacks \"$frag\""
+    done
+    grep -q 'expected\|did you mean' "$TMP/stderr" || [[ $loc != *:* ]] ||
+      fail "$f: the message does not say what was expected"
+    unchanged "$f ${mode:-(PDF and DOCX)}"
+    if [ "$failures" -gt "$failed_before" ]; then echo "--- stderr for $f ${mode}:"; cat "$TMP/stderr"; fi >&2
   done
-  grep -q 'expected\|did you mean' "$TMP/stderr" || [[ $loc != *:* ]] ||
-    fail "$f: the message does not say what was expected"
-  unchanged "$f"
-  if [ "$failures" -gt "$failed_before" ]; then echo "--- stderr for $f:"; cat "$TMP/stderr"; fi >&2
 }
 
 for f in "${bad[@]}"; do check_case "$f"; done
