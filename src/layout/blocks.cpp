@@ -120,6 +120,20 @@ struct Builder {
         return last_row;
     }
 
+    // The height that must share a page with the block about to be added, above it: when the
+    // last block keeps with the next (a heading), its boxes back to the last one a page may
+    // break before, and the space down to the new block (`before` and the space after them).
+    double kept_above(double before) const {
+        if (!flow.keep_next || flow.boxes.empty()) return 0;
+        double h = flow.pending_after + before;
+        for (size_t i = flow.boxes.size(); i-- > 0;) {
+            h += flow.boxes[i].height;
+            if (flow.boxes[i].breakable) break;
+            h += flow.boxes[i].gap;
+        }
+        return h;
+    }
+
     // The caption that starts a page continuing a table, with the space below it.
     std::vector<VBox> continued_caption(const doc::Inlines& cont, const SourceLoc& loc, double x, double w,
                                         double& height) {
@@ -137,7 +151,7 @@ struct Builder {
         doc::Inlines cont{doc::Span{e.label("continued"), 0, {}, false}};
         double cont_h = 0;
         std::vector<VBox> rep = continued_caption(cont, loc, x, w, cont_h);
-        TableBoxes tb = lay_out_table(e, t, x, w, cont_h, loc);
+        TableBoxes tb = lay_out_table(e, t, x, w, kept_above(kTableGap), cont_h, loc);
         for (auto& h : tb.header) rep.push_back(h);
         flow.headers.push_back(std::move(rep));
         std::vector<VBox> boxes;
@@ -162,7 +176,10 @@ struct Builder {
             cont.push_back(doc::Span{" " + e.label("continued"), 0, {}, false});
             double cont_h = 0;
             std::vector<VBox> rep = continued_caption(cont, loc, x, w, cont_h);
-            TableBoxes tb = lay_out_table(e, *f.table, x, w, cont_h, loc);
+            // Above the header rows on the table's first page: the caption and what it keeps with.
+            double lead = kept_above(cap_st.space_before) + gap;
+            for (const auto& b : boxes) lead += b.height + b.gap;
+            TableBoxes tb = lay_out_table(e, *f.table, x, w, lead, cont_h, loc);
             for (const auto& row : tb.body) sliced = sliced || row.size() > 1;
             for (auto& h : tb.header) rep.push_back(h);
             group = int(flow.headers.size());

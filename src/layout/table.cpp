@@ -19,14 +19,14 @@ struct Slice {
     bool last = false;  // of its row
 };
 
-// Cells (each cell's lines from its own top) -> slices no taller than `budget`: each takes the
-// next whole lines of every cell that fit, with the padding above the first slice and below the
-// last. A row that fits `budget` is one slice. A cell keeps two lines on each side of a slice
-// break when it can (as paragraphs do on each side of a page break). `overfull` is set when a
-// line does not fit even alone: that slice takes one line of each cell and is taller than
-// `budget`.
-std::vector<Slice> slice_row(std::vector<std::vector<SetLine>> cells, double pad_y, double empty_h, double budget,
-                             bool& overfull) {
+// Cells (each cell's lines from its own top) -> slices no taller than `budget` (the first no
+// taller than `first_budget`): each takes the next whole lines of every cell that fit, with the
+// padding above the first slice and below the last. A row that fits `budget` is one slice. A
+// cell keeps two lines on each side of a slice break when it can (as paragraphs do on each side
+// of a page break). `overfull` is set when a line does not fit even alone: that slice takes one
+// line of each cell and is taller than `budget`.
+std::vector<Slice> slice_row(std::vector<std::vector<SetLine>> cells, double pad_y, double empty_h,
+                             double first_budget, double budget, bool& overfull) {
     const size_t n = cells.size();
     std::vector<size_t> next(n, 0);
     auto done = [&](const std::vector<size_t>& ends) {
@@ -65,13 +65,14 @@ std::vector<Slice> slice_row(std::vector<std::vector<SetLine>> cells, double pad
         tallest = std::max(tallest, h);
     }
     if (tallest + 2 * pad_y <= budget)  // it fits a page: one slice, whatever the rounding
-        budget = std::numeric_limits<double>::infinity();
+        first_budget = budget = std::numeric_limits<double>::infinity();
 
     std::vector<Slice> out;
     do {
         const bool first = out.empty();
         const double top = first ? pad_y : 0;
-        std::vector<size_t> ends = fill(budget - top);
+        std::vector<size_t> ends = fill((first ? first_budget : budget) - top);
+        if (first && ends == next) ends = fill(budget - top);  // what precedes it leaves no room
         if (ends == next && !done(next)) {
             overfull = true;
             for (size_t c = 0; c < n; ++c) ends[c] = std::min(next[c] + 1, cells[c].size());
@@ -101,7 +102,7 @@ std::vector<Slice> slice_row(std::vector<std::vector<SetLine>> cells, double pad
 
 }  // namespace
 
-TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, double reserved,
+TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, double lead, double reserved,
                          const SourceLoc& loc) {
     TableBoxes out;
     const bool ruled = t.style != "meta";
@@ -154,9 +155,9 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
     const bool striped = ruled && stripe != e.t.colors.end();
 
     const double empty_h = e.style(ruled ? "table" : "meta").size * 1.15;
-    // What a page holds of a body row: below the header rows and what comes above them on a
-    // page that continues the table (the "continued" caption).
-    double budget = e.height - reserved;
+    // What a page holds of a body row: below the header rows and what comes above them, on the
+    // table's first page (`lead`) and on the pages it continues to (`reserved`).
+    double first_budget = e.height - lead, budget = e.height - reserved;
 
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const bool header = r < header_rows;
@@ -179,9 +180,12 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
         }
         // Header rows repeat on every page, so they are never cut.
         bool overfull = false;
-        auto slices = slice_row(std::move(cells), pad_y, empty_h,
-                                header ? std::numeric_limits<double>::infinity() : budget, overfull);
+        const double inf = std::numeric_limits<double>::infinity();
+        const bool first_body = r == header_rows;  // stays on the page with the header rows
+        auto slices = slice_row(std::move(cells), pad_y, empty_h, header ? inf : first_body ? first_budget : budget,
+                                header ? inf : budget, overfull);
         if (header) {
+            first_budget -= slices[0].height;
             budget -= slices[0].height;
             if (slices[0].height > e.height)
                 e.ctx.warn(loc,

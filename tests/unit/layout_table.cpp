@@ -367,6 +367,43 @@ TEST_CASE("a table row taller than a page is split inside its cells, under the h
     CHECK(page_has_text(r.out.pages.back(), "Son satır"));
 }
 
+TEST_CASE("a heading, a caption and a table's header stay on the page with the first slice of a tall first row") {
+    for (bool in_figure : {false, true}) {
+        auto d = make_document();
+        d.blocks.push_back(para(turkish_text(200)));
+        d.blocks.push_back(heading(1, "Ekler", "h-1"));  // kept with the next block
+        doc::Table t;
+        t.widths = {1, 2};
+        t.rows.push_back({cell("Başlık"), cell("Açıklama")});
+        t.rows.push_back({cell("Uzun satır"), cell(numbered_words(1, 900))});
+        if (in_figure) {
+            doc::Figure f;
+            f.caption = {doc::Span{"Tablo 1. Ekler", 0, {}, false}};
+            f.table = t;
+            d.blocks.push_back(figure_block(f));
+        } else {
+            d.blocks.push_back(doc::Block{t, {}});
+        }
+        Run r(d);
+        INFO("in a figure: " << in_figure);
+        REQUIRE(r.out.pages.size() >= 3);
+        for (size_t p = 0; p < r.out.pages.size(); ++p) {
+            const auto& page = r.out.pages[p];
+            INFO("page " << p + 1);
+            std::vector<std::string> words;
+            collect_words(page, "söz", words);
+            // No page ends with the table's header and nothing under it.
+            if (find_run(page, "Açıklama")) CHECK(!words.empty());
+            if (page_has_text(page, "EKLER")) {
+                CHECK(!words.empty());
+                CHECK((!words.empty() && words.front() == "söz1"));
+                if (in_figure) CHECK(page_has_text(page, "Tablo 1. Ekler"));
+            }
+            for (const auto& m : page.lines) CHECK(m.y <= d.tmpl.page.height - d.tmpl.page.margin_bottom);
+        }
+    }
+}
+
 TEST_CASE("a table line taller than the page is reported, and its row still ends a line at a time") {
     auto d = make_document();
     d.tmpl.page.margin_bottom = d.tmpl.page.height - d.tmpl.page.margin_top - 300;  // 300 pt of text
