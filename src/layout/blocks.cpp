@@ -97,30 +97,61 @@ struct Builder {
     }
 
     // Header rows, then body rows; `group` makes the header repeat on every page it continues to.
-    void table_boxes(TableBoxes& tb, int group, bool splittable, std::vector<VBox>& out) {
+    // Returns the index in `out` of the last row's first box (out.size() without body rows).
+    size_t table_boxes(TableBoxes& tb, int group, bool splittable, std::vector<VBox>& out) {
         for (size_t i = 0; i < tb.header.size(); ++i) {
             if (i > 0) tb.header[i].breakable = false;
             out.push_back(std::move(tb.header[i]));
         }
         const bool has_header = !tb.header.empty();
+        size_t last_row = out.size();
         for (size_t i = 0; i < tb.body.size(); ++i) {
-            VBox& b = tb.body[i];
-            // The header stays with the first body row; a table without a header starts anywhere.
-            b.breakable = i == 0 ? !has_header : splittable;
-            b.group = group;
-            b.group_first = i == 0 && !has_header;
-            out.push_back(std::move(b));
+            last_row = out.size();
+            for (size_t k = 0; k < tb.body[i].size(); ++k) {
+                VBox& b = tb.body[i][k];
+                // The header stays with the first body row; a table without a header starts
+                // anywhere. A row cut into slices (taller than a page) breaks between them.
+                b.breakable = k > 0 || (i == 0 ? !has_header : splittable);
+                b.group = group;
+                b.group_first = i == 0 && k == 0 && !has_header;
+                out.push_back(std::move(b));
+            }
         }
+        return last_row;
+    }
+
+    // The height that must share a page with the block about to be added, above it: when the
+    // last block keeps with the next (a heading), its boxes back to the last one a page may
+    // break before, and the space down to the new block (`before` and the space after them).
+    double kept_above(double before) const {
+        if (!flow.keep_next || flow.boxes.empty()) return 0;
+        double h = flow.pending_after + before;
+        for (size_t i = flow.boxes.size(); i-- > 0;) {
+            h += flow.boxes[i].height;
+            if (flow.boxes[i].breakable) break;
+            h += flow.boxes[i].gap;
+        }
+        return h;
+    }
+
+    // The caption that starts a page continuing a table, with the space below it.
+    std::vector<VBox> continued_caption(const doc::Inlines& cont, const SourceLoc& loc, double x, double w,
+                                        double& height) {
+        const auto& cap_st = e.style("caption");
+        std::vector<VBox> rep = para("caption", cap_st, cont, loc, x, w);
+        if (!rep.empty()) rep.back().height += cap_st.space_after;
+        height = 0;
+        for (const auto& b : rep) height += b.height;
+        return rep;
     }
 
     void table(const doc::Table& t, const SourceLoc& loc, double x, double w) {
-        TableBoxes tb = lay_out_table(e, t, x, w, loc);
         int group = int(flow.headers.size());
         // Continued on a later page: "(devam)" in the caption style, then the header rows.
-        const auto& cap_st = e.style("caption");
         doc::Inlines cont{doc::Span{e.label("continued"), 0, {}, false}};
-        std::vector<VBox> rep = para("caption", cap_st, cont, loc, x, w);
-        if (!rep.empty()) rep.back().height += cap_st.space_after;
+        double cont_h = 0;
+        std::vector<VBox> rep = continued_caption(cont, loc, x, w, cont_h);
+        TableBoxes tb = lay_out_table(e, t, x, w, kept_above(kTableGap), cont_h, loc);
         for (auto& h : tb.header) rep.push_back(h);
         flow.headers.push_back(std::move(rep));
         std::vector<VBox> boxes;
@@ -137,17 +168,23 @@ struct Builder {
         double gap = cap_st.space_after;
         size_t body_first = boxes.size();
         int group = -1;
+        size_t last_row = 0;
+        bool sliced = false;  // a row taller than a page
         if (f.table) {
-            TableBoxes tb = lay_out_table(e, *f.table, x, w, loc);
             // The repeated header on later pages: "Tablo 1. ... (devam)" and the header rows.
             doc::Inlines cont = f.caption;
             cont.push_back(doc::Span{" " + e.label("continued"), 0, {}, false});
-            std::vector<VBox> rep = para("caption", cap_st, cont, loc, x, w);
-            if (!rep.empty()) rep.back().height += cap_st.space_after;
+            double cont_h = 0;
+            std::vector<VBox> rep = continued_caption(cont, loc, x, w, cont_h);
+            // Above the header rows on the table's first page: the caption and what it keeps with.
+            double lead = kept_above(cap_st.space_before) + gap;
+            for (const auto& b : boxes) lead += b.height + b.gap;
+            TableBoxes tb = lay_out_table(e, *f.table, x, w, lead, cont_h, loc);
+            for (const auto& row : tb.body) sliced = sliced || row.size() > 1;
             for (auto& h : tb.header) rep.push_back(h);
             group = int(flow.headers.size());
             flow.headers.push_back(std::move(rep));
-            table_boxes(tb, group, true, boxes);
+            last_row = table_boxes(tb, group, true, boxes);
         } else if (f.chart) {
             boxes.push_back(lay_out_chart(e, *f.chart, x, w, loc));
         }
@@ -171,7 +208,7 @@ struct Builder {
         // between rows (never before its first row or after its last).
         double total = 0;
         for (size_t i = 0; i < boxes.size(); ++i) total += boxes[i].height + (i ? boxes[i].gap : 0);
-        bool split = f.table && total > e.height;
+        bool split = f.table && (total > e.height || sliced);
         if (!f.table && total > e.height)
             e.ctx.warn(loc, "the figure is taller than the page; it runs over the bottom margin",
                        "shorten its caption, source or note, or use a larger page");
@@ -179,15 +216,11 @@ struct Builder {
             bool body_row = boxes[i].group == group && group >= 0;
             if (!split || !body_row) boxes[i].breakable = false;
         }
-        if (split) {  // keep the source and the first row with their neighbours
-            size_t last_row = boxes.size();
-            for (size_t i = boxes.size(); i-- > 0;)
-                if (boxes[i].group == group) {
-                    last_row = i;
-                    break;
-                }
-            if (last_row < boxes.size()) boxes[last_row].breakable = false;
-        }
+        // Keep the source and the first row with their neighbours: the last row stays with the
+        // one before it, unless it is cut into slices (its last slice keeps the source company).
+        bool has_rows = last_row < boxes.size() && boxes[last_row].group == group && group >= 0;
+        bool cut = has_rows && last_row + 1 < boxes.size() && boxes[last_row + 1].group == group;
+        if (split && has_rows && !cut) boxes[last_row].breakable = false;
         flow.add(std::move(boxes), cap_st.space_before, after, false);
     }
 

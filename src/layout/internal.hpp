@@ -171,11 +171,17 @@ struct HeadingRef {
 
 void build_flow(Engine& e, Flow& flow, const std::vector<doc::Block>& blocks, const std::vector<HeadingRef>& headings);
 
-// Boxes of a table whose top is at 0; x from `x` over `width`. Header rows first.
+// Boxes of a table whose top is at 0; x from `x` over `width`. A header row is one box; a body
+// row is one box too unless it is taller than a page holds below the header rows and `reserved`
+// (what a page that continues the table shows above them): then it is slices, each at most
+// that tall, the first body row's first at most what the page holds below `lead` (what stays
+// with the table's start: its caption, a heading kept with it) and the header rows.
 struct TableBoxes {
-    std::vector<VBox> header, body;
+    std::vector<VBox> header;
+    std::vector<std::vector<VBox>> body;  // per row, its slices
 };
-TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, const SourceLoc& loc);
+TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, double lead, double reserved,
+                         const SourceLoc& loc);
 VBox lay_out_chart(Engine& e, const doc::Chart& c, double x, double width, const SourceLoc& loc);
 
 // Boxes of the lines of a paragraph, with widow/orphan rules applied.

@@ -1,14 +1,109 @@
-// Tables: one box per row, so pages can break between rows. "table": ruled, shaded header row
-// in white bold, optional stripes, numeric cells right-aligned. "meta": key/value pairs without
-// rules, the first column in the label style.
+// Tables: one box per row, so pages can break between rows; a body row taller than a page is
+// cut into slices of whole lines, so pages break inside it too. "table": ruled, shaded header
+// row in white bold, optional stripes, numeric cells right-aligned. "meta": key/value pairs
+// without rules, the first column in the label style.
 #include <algorithm>
+#include <limits>
 
 #include "layout/internal.hpp"
 #include "text/text.hpp"
 
 namespace briefmake::layout::detail {
 
-TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, const SourceLoc& loc) {
+namespace {
+
+// A row, or a slice of a row too tall for a page.
+struct Slice {
+    std::vector<SetLine> lines;  // positioned from the slice's top, cell by cell
+    double height = 0;
+    bool last = false;  // of its row
+};
+
+// Cells (each cell's lines from its own top) -> slices no taller than `budget` (the first no
+// taller than `first_budget`): each takes the next whole lines of every cell that fit, with the
+// padding above the first slice and below the last. A row that fits `budget` is one slice. A
+// cell keeps two lines on each side of a slice break when it can (as paragraphs do on each side
+// of a page break). `overfull` is set when a line does not fit even alone: that slice takes one
+// line of each cell and is taller than `budget`.
+std::vector<Slice> slice_row(std::vector<std::vector<SetLine>> cells, double pad_y, double empty_h,
+                             double first_budget, double budget, bool& overfull) {
+    const size_t n = cells.size();
+    std::vector<size_t> next(n, 0);
+    auto done = [&](const std::vector<size_t>& ends) {
+        for (size_t c = 0; c < n; ++c)
+            if (ends[c] < cells[c].size()) return false;
+        return true;
+    };
+    auto take = [&](double room, bool keep) {
+        std::vector<size_t> ends(n);
+        for (size_t c = 0; c < n; ++c) {
+            const auto& ls = cells[c];
+            size_t k = next[c];
+            for (double h = 0; k < ls.size() && h + ls[k].height <= room; ++k) h += ls[k].height;
+            if (keep && k < ls.size())
+                while (k > next[c] && (k < 2 || ls.size() - k < 2)) --k;
+            ends[c] = k;
+        }
+        return ends;
+    };
+    // The row's last slice needs room for the bottom padding; any other may fill the room (but
+    // not so full that it ends the row without its padding).
+    auto fill = [&](double room) {
+        std::vector<size_t> ends;
+        for (bool keep : {true, false}) {
+            ends = take(room - pad_y, keep);
+            if (!done(ends))
+                if (auto more = take(room, keep); !done(more)) ends = std::move(more);
+            if (ends != next) break;
+        }
+        return ends;
+    };
+    double tallest = 0;
+    for (const auto& ls : cells) {
+        double h = 0;
+        for (const auto& l : ls) h += l.height;
+        tallest = std::max(tallest, h);
+    }
+    if (tallest + 2 * pad_y <= budget)  // it fits a page: one slice, whatever the rounding
+        first_budget = budget = std::numeric_limits<double>::infinity();
+
+    std::vector<Slice> out;
+    do {
+        const bool first = out.empty();
+        const double top = first ? pad_y : 0;
+        std::vector<size_t> ends = fill((first ? first_budget : budget) - top);
+        if (first && ends == next) ends = fill(budget - top);  // what precedes it leaves no room
+        if (ends == next && !done(next)) {
+            overfull = true;
+            for (size_t c = 0; c < n; ++c) ends[c] = std::min(next[c] + 1, cells[c].size());
+        }
+        Slice s;
+        s.last = done(ends);
+        double content = 0;
+        for (size_t c = 0; c < n; ++c) {
+            double y = top, h = 0;
+            for (size_t k = next[c]; k < ends[c]; ++k) {
+                SetLine& l = cells[c][k];
+                for (auto& it : l.items) shift(it, 0, y);
+                l.mark.y += y;
+                y += l.height;
+                h += l.height;
+                s.lines.push_back(std::move(l));
+            }
+            content = std::max(content, h);
+        }
+        if (first && s.last && content == 0) content = empty_h;
+        s.height = content + ((first ? pad_y : 0) + (s.last ? pad_y : 0));
+        out.push_back(std::move(s));
+        next = std::move(ends);
+    } while (!out.back().last);
+    return out;
+}
+
+}  // namespace
+
+TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, double lead, double reserved,
+                         const SourceLoc& loc) {
     TableBoxes out;
     const bool ruled = t.style != "meta";
     size_t ncols = t.widths.size();
@@ -59,12 +154,15 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
     auto stripe = e.t.colors.find("table-stripe");
     const bool striped = ruled && stripe != e.t.colors.end();
 
+    const double empty_h = e.style(ruled ? "table" : "meta").size * 1.15;
+    // What a page holds of a body row: below the header rows and what comes above them, on the
+    // table's first page (`lead`) and on the pages it continues to (`reserved`).
+    double first_budget = e.height - lead, budget = e.height - reserved;
+
     for (size_t r = 0; r < t.rows.size(); ++r) {
         const bool header = r < header_rows;
         const auto& row = t.rows[r];
-        VBox box;
-        std::vector<SetLine> cells_lines;
-        double content_h = 0;
+        std::vector<std::vector<SetLine>> cells;
         for (size_t c = 0; c < row.size(); ++c) {
             std::string name = ruled ? (header ? "table-header" : "table") : (header || c == 0 ? "meta-label" : "meta");
             const tmpl::Style& st = e.style(name);
@@ -78,40 +176,58 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             spec.width = std::max(1.0, inner_w);
             spec.align = (row[c].numeric || (header && col_numeric[c])) ? tmpl::Align::Right : tmpl::Align::Left;
             spec.loc = loc;
-            auto lines = set_paragraph(e, spec);
-            double y = pad_y, h = 0;
-            for (auto& l : lines) {
-                for (auto& it : l.items) shift(it, 0, y);
-                l.mark.y += y;
-                y += l.height;
-                h += l.height;
-            }
-            content_h = std::max(content_h, h);
-            for (auto& l : lines) cells_lines.push_back(std::move(l));
+            cells.push_back(set_paragraph(e, spec));
         }
-        if (content_h == 0) content_h = e.style(ruled ? "table" : "meta").size * 1.15;
-        box.height = content_h + 2 * pad_y;
-        if (box.height > e.height)
-            e.ctx.warn(loc, "table row " + std::to_string(r + 1) + " is taller than the page; it runs over the bottom margin",
-                       "split the cell text over several rows");
+        // Header rows repeat on every page, so they are never cut.
+        bool overfull = false;
+        const double inf = std::numeric_limits<double>::infinity();
+        const bool first_body = r == header_rows;  // stays on the page with the header rows
+        auto slices = slice_row(std::move(cells), pad_y, empty_h, header ? inf : first_body ? first_budget : budget,
+                                header ? inf : budget, overfull);
+        if (header) {
+            first_budget -= slices[0].height;
+            budget -= slices[0].height;
+            if (slices[0].height > e.height)
+                e.ctx.warn(loc,
+                           "table header row " + std::to_string(r + 1) +
+                               " is taller than the page; it runs over the bottom margin",
+                           "shorten the header row's text");
+        }
+        if (overfull)
+            e.ctx.warn(loc,
+                       "table row " + std::to_string(r + 1) +
+                           " has a line taller than the page leaves below the table header; it runs over the "
+                           "bottom margin",
+                       "shorten the header rows, or use a larger page");
 
-        // Fills first, then text, then rules on top.
-        if (ruled && header)
-            box.items.push_back(Rect{x, 0, width, box.height, header_fill, std::nullopt, 0});
-        else if (striped && (r - header_rows) % 2 == 1)
-            box.items.push_back(Rect{x, 0, width, box.height, stripe->second, std::nullopt, 0});
-        for (auto& l : cells_lines) {
-            for (auto& it : l.items) box.items.push_back(std::move(it));
-            box.lines.push_back(l.mark);
+        std::vector<VBox> boxes;
+        for (size_t k = 0; k < slices.size(); ++k) {
+            Slice& s = slices[k];
+            VBox box;
+            box.height = s.height;
+            // Fills first, then text, then rules on top.
+            if (ruled && header)
+                box.items.push_back(Rect{x, 0, width, box.height, header_fill, std::nullopt, 0});
+            else if (striped && (r - header_rows) % 2 == 1)
+                box.items.push_back(Rect{x, 0, width, box.height, stripe->second, std::nullopt, 0});
+            for (auto& l : s.lines) {
+                for (auto& it : l.items) box.items.push_back(std::move(it));
+                box.lines.push_back(l.mark);
+            }
+            if (!s.lines.empty()) box.first_baseline = s.lines[0].mark.y;
+            if (ruled) {
+                if (r == 0 && k == 0) box.items.push_back(Rule{x, 0, x + width, 0, 0.75, rule_color});
+                // A slice that does not end its row ends with a thin rule (at the foot of a page).
+                bool heavy = s.last && (r + 1 == header_rows || r + 1 == t.rows.size());
+                box.items.push_back(
+                    Rule{x, box.height, x + width, box.height, heavy ? 0.75 : 0.25, rule_color});
+            }
+            boxes.push_back(std::move(box));
         }
-        if (!cells_lines.empty()) box.first_baseline = cells_lines[0].mark.y;
-        if (ruled) {
-            if (r == 0) box.items.push_back(Rule{x, 0, x + width, 0, 0.75, rule_color});
-            bool heavy = r + 1 == header_rows || r + 1 == t.rows.size();
-            box.items.push_back(
-                Rule{x, box.height, x + width, box.height, heavy ? 0.75 : 0.25, rule_color});
-        }
-        (header ? out.header : out.body).push_back(std::move(box));
+        if (header)
+            out.header.push_back(std::move(boxes[0]));
+        else
+            out.body.push_back(std::move(boxes));
     }
     return out;
 }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # typesetting: the PDF reads like a careful typesetter's. From the layout dump of the long brief
 # (10 pages, 100-row table, nested lists, long words): no line wider than its measure, no
-# heading last on a page, no widows or orphans, the table header on every page it spans.
+# heading last on a page, no widows or orphans, the table header on every page it spans. A table
+# row taller than a page (tests/briefs/tall-row-tr.yaml) splits inside its cells: the header on
+# every page, no line below the bottom margin, the row's text once and in order.
 # Hyphenated Turkish words (the hyphenation oracle, on a narrow measure) are found whole by a
 # viewer's search. Bookmarks and TOC links point at the pages that show their headings.
 # pdftotext and pdffonts do not warn; qpdf --check passes with and without --pdfa; the PDF/A
@@ -12,12 +14,13 @@ need pdftotext pdffonts qpdf python3
 
 DATA=$SOURCE_DIR/tests/data/typesetting
 export SOURCE_DATE_EPOCH=1769983200
+bottom=771.02  # the default template's bottom margin: A4, 25 mm
 
 # ---- the long brief, from its layout dump ----
 "$BRIEFMAKE" -q -f pdf -o "$TMP/long" --dump-layout "$TMP/long.dump" "$SOURCE_DIR/tests/briefs/long-tr.yaml" \
   || die "briefmake failed on long-tr.yaml"
 [ -s "$TMP/long.dump" ] || die "--dump-layout wrote nothing"
-python3 "$DATA/check_layout.py" "$TMP/long.dump" --min-pages 5 --table >"$TMP/layout.out" \
+python3 "$DATA/check_layout.py" "$TMP/long.dump" --min-pages 5 --table --bottom "$bottom" >"$TMP/layout.out" \
   || fail "long-tr layout: $(head -20 "$TMP/layout.out")"
 
 # The checker itself finds each kind of defect (a checker that cannot fail proves nothing).
@@ -49,6 +52,34 @@ for m in wide header heading widow; do
     fail "check_layout.py misses a planted defect ($m)"
   fi
 done
+
+# ---- a table row taller than a page: split inside its cells, under the header on every page ----
+"$BRIEFMAKE" -q -f pdf -o "$TMP/tall" --dump-layout "$TMP/tall.dump" "$SOURCE_DIR/tests/briefs/tall-row-tr.yaml" \
+  || die "briefmake failed on tall-row-tr.yaml"
+python3 "$DATA/check_layout.py" "$TMP/tall.dump" --min-pages 4 --table --bottom "$bottom" >"$TMP/tall.out" \
+  || fail "tall-row-tr layout: $(head -20 "$TMP/tall.out")"
+# The checker sees a line below the margin (page 2's last table line moved 20 pt down).
+python3 - "$TMP/tall.dump" "$TMP/tall-low.dump" <<'PY'
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
+i = max(i for i, l in enumerate(lines) if re.match(r"page 2 line .*style=table( |$)", l))
+lines[i] = re.sub(r" y=([0-9.]+)", lambda m: f" y={float(m.group(1)) + 20:.2f}", lines[i], count=1)
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
+PY
+if python3 "$DATA/check_layout.py" "$TMP/tall-low.dump" --min-pages 4 --table --bottom "$bottom" >/dev/null 2>&1; then
+  fail "check_layout.py misses a line below the bottom margin"
+fi
+# The split cells' numbered sentences, (1)..(62) and (D1)..(D14): each once, in order.
+python3 - "$TMP/tall.dump" <<'PY' || fail "tall-row-tr: the split row's text is not all there in order"
+import re, sys
+texts = re.findall(r'^page \d+ text .*? "(.*)"$', open(sys.argv[1], encoding="utf-8").read(), re.M)
+marks = re.findall(r"\((D?)(\d+)\)", " ".join(texts))
+main = [int(n) for d, n in marks if not d]
+right = [int(n) for d, n in marks if d]
+if main != list(range(1, 63)) or right != list(range(1, 15)):
+    print(f"(n): {main}\n(Dn): {right}")
+    sys.exit(1)
+PY
 
 # ---- hyphenation: oracle words on a 60 mm measure, searched the way a viewer searches ----
 words=$(cut -f1 "$SOURCE_DIR/tests/data/text/tr-hyphenation-oracle.tsv" | grep -v '^#' | tr '\n' ' ')

@@ -2,14 +2,15 @@
 """Checks a layout dump (briefmake --dump-layout) the way a careful typesetter would look at
 the pages. Prints one line per problem and exits 1 if there is any.
 
-  check_layout.py DUMP [--min-pages N] [--table]
+  check_layout.py DUMP [--min-pages N] [--table] [--bottom Y]
 
 - no line wider than its measure;
 - a heading never ends a page: its bookmark's page also holds at least two lines of the text
   that follows it;
 - no widow or orphan: a paragraph split across pages leaves at least two lines on each side
-  (body and list paragraphs; table cells never split);
-- with --table: the table's header row (its first row) starts every page the table spans.
+  (body and list paragraphs; a table cell splits only inside a row taller than a page);
+- with --table: the table's header row (its first row) starts every page the table spans;
+- with --bottom: no line's baseline lies below Y (the bottom margin, in points from the top).
 """
 import re
 import sys
@@ -19,6 +20,7 @@ args = sys.argv[1:]
 dump = args[0]
 min_pages = int(args[args.index("--min-pages") + 1]) if "--min-pages" in args else 1
 want_table = "--table" in args
+margin_bottom = float(args[args.index("--bottom") + 1]) if "--bottom" in args else None
 
 pages = {}        # page -> {"lines": [...], "texts": [(y, x, text)]}
 bookmarks = []    # (page, y, title)
@@ -98,6 +100,14 @@ if want_table:
         for p in table_pages[1:]:
             if first_row(p) != header:
                 problems.append(f"page {p}: the table starts with {first_row(p)}, not its header {header}")
+
+# 5. Nothing runs over the bottom margin.
+if margin_bottom is not None:
+    for p, page in sorted(pages.items()):
+        for ln in page["lines"]:
+            if ln["y"] > margin_bottom + 0.01:
+                problems.append(f"page {p}: a {ln['style']} line at y={ln['y']} is below the bottom margin "
+                                f"({margin_bottom})")
 
 for line in problems:
     print(line)
