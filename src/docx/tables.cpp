@@ -62,7 +62,7 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
         bool header = static_cast<int>(r) < header_rows;
         auto tr = el(tbl, "w:tr");
         auto trpr = el(tr, "w:trPr");
-        el(trpr, "w:cantSplit");
+        if (!s.opt.split_rows.count({&t, r})) el(trpr, "w:cantSplit");
         if (header) el(trpr, "w:tblHeader");  // repeats on every page
         for (size_t c = 0; c < columns; ++c) {
             static const doc::TableCell empty_cell;

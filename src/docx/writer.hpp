@@ -1,5 +1,6 @@
 #pragma once
 #include <map>
+#include <set>
 #include <string>
 
 #include "core/context.hpp"
@@ -11,6 +12,9 @@ struct Options {
     // Heading anchor -> 1-based page number from briefmake's own layout (cached TOC entries).
     std::map<std::string, int> anchor_pages;
     int page_count = 0;
+    // Table rows the PDF layout cut across pages (&doc::Table, row index): these may break in
+    // the DOCX too; every other row is kept whole (w:cantSplit), as in the PDF.
+    std::set<std::pair<const void*, size_t>> split_rows;
 };
 
 // Writes the document as DOCX bytes (pugixml for the parts, libzip in memory for the package;

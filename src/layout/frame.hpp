@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -118,6 +119,9 @@ struct Layout {
     std::vector<Page> pages;
     std::vector<Bookmark> bookmarks;
     std::map<std::string, int> anchor_pages;  // heading anchor -> 0-based page
+    // Table rows cut across pages because they are taller than a page: (&doc::Table, row index).
+    // The DOCX lets exactly these rows break too (Word cuts off a row it may not break).
+    std::set<std::pair<const void*, size_t>> split_rows;
     Info info;
     bool operator==(const Layout&) const = default;
 };

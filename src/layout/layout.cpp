@@ -129,6 +129,7 @@ Layout run_pass(Engine& e) {
     Layout out;
     paginate(e, flow, out);
     add_furniture(e, out);
+    out.split_rows = e.split_rows;
     return out;
 }
 

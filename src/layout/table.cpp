@@ -184,6 +184,7 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
         const bool first_body = r == header_rows;  // stays on the page with the header rows
         auto slices = slice_row(std::move(cells), pad_y, empty_h, header ? inf : first_body ? first_budget : budget,
                                 header ? inf : budget, overfull);
+        if (slices.size() > 1) e.split_rows.insert({&t, r});
         if (header) {
             first_budget -= slices[0].height;
             budget -= slices[0].height;

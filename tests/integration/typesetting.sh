@@ -80,6 +80,19 @@ if main != list(range(1, 63)) or right != list(range(1, 15)):
     print(f"(n): {main}\n(Dn): {right}")
     sys.exit(1)
 PY
+# The DOCX lets that row, and only that row, break across pages (w:cantSplit elsewhere): Word
+# cuts off a row taller than a page that may not break.
+"$BRIEFMAKE" -q -f docx -o "$TMP/tall" "$SOURCE_DIR/tests/briefs/tall-row-tr.yaml" || die "briefmake -f docx failed on tall-row-tr.yaml"
+unzip -p "$TMP/tall/tall-row-tr.docx" word/document.xml >"$TMP/tall-document.xml"
+python3 - "$TMP/tall-document.xml" <<'PY' || fail "tall-row-tr.docx: the split row's w:cantSplit is not as expected"
+import re, sys
+rows = re.findall(r"<w:tr\b.*?</w:tr>", open(sys.argv[1], encoding="utf-8").read(), re.S)
+free = [i for i, r in enumerate(rows) if "<w:cantSplit" not in r]
+texts = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", rows[i])) for i in free]
+if len(free) != 1 or "(1)" not in texts[0] or "(62)" not in texts[0]:
+    print(f"{len(rows)} rows; may break: {free}")
+    sys.exit(1)
+PY
 
 # ---- hyphenation: oracle words on a 60 mm measure, searched the way a viewer searches ----
 words=$(cut -f1 "$SOURCE_DIR/tests/data/text/tr-hyphenation-oracle.tsv" | grep -v '^#' | tr '\n' ' ')
