@@ -176,7 +176,7 @@ Outcome process(Shared& sh, const Job& job) {
             } catch (const core::Error&) {
             }
             if (!s) reason = "its state file is damaged or of an older shape";
-            else reason = stale_reason(*s, job.dir, core::version(), sh.options_text, names, sh.hashes);
+            else reason = stale_reason(*s, job.dir, core::version_and_build(), sh.options_text, names, sh.hashes);
             if (reason.empty()) {
                 for (const auto& o : s->outputs)
                     out.outputs.push_back({job.dir / o.name, o.bytes, o.sha256, !ends_with(o.name, ".eml")});
@@ -228,7 +228,7 @@ Outcome process(Shared& sh, const Job& job) {
         if (opt.eml) files.emplace_back(job.dir / names[files.size()], make_eml(sh, brief, job, r, to, cc, out.subject));
 
         State state;
-        state.version = core::version();
+        state.version = core::version_and_build();
         state.options = sh.options_text;
         std::set<std::string> seen;
         for (const auto& in : r.inputs) {

@@ -1,5 +1,7 @@
 #include "core/context.hpp"
 
+#include <elf.h>
+#include <link.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +13,48 @@
 namespace briefmake::core {
 
 const char* version() { return BRIEFMAKE_VERSION; }
+
+namespace {
+
+// The main program is the first object dl_iterate_phdr reports; its PT_NOTE segments hold the
+// NT_GNU_BUILD_ID note (name "GNU").
+int find_build_id(dl_phdr_info* info, size_t, void* out) {
+    auto& id = *static_cast<std::string*>(out);
+    for (int i = 0; i < info->dlpi_phnum; ++i) {
+        const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+        if (ph.p_type != PT_NOTE) continue;
+        const char* p = reinterpret_cast<const char*>(info->dlpi_addr + ph.p_vaddr);
+        const char* end = p + ph.p_memsz;
+        while (p + sizeof(ElfW(Nhdr)) <= end) {
+            const auto* n = reinterpret_cast<const ElfW(Nhdr)*>(p);
+            const char* name = p + sizeof(ElfW(Nhdr));
+            const char* desc = name + ((n->n_namesz + 3) & ~3u);
+            if (desc + n->n_descsz > end) break;
+            if (n->n_type == NT_GNU_BUILD_ID && n->n_namesz == 4 && std::memcmp(name, "GNU", 4) == 0) {
+                static const char* hex = "0123456789abcdef";
+                for (unsigned k = 0; k < n->n_descsz; ++k) {
+                    const auto b = static_cast<unsigned char>(desc[k]);
+                    id += hex[b >> 4];
+                    id += hex[b & 15];
+                }
+                return 1;
+            }
+            p = desc + ((n->n_descsz + 3) & ~3u);
+        }
+    }
+    return 1;  // only the first object (the program) is looked at
+}
+
+}  // namespace
+
+const std::string& version_and_build() {
+    static const std::string v = [] {
+        std::string id;
+        dl_iterate_phdr(find_build_id, &id);
+        return id.empty() ? std::string(BRIEFMAKE_VERSION) : std::string(BRIEFMAKE_VERSION) + "+" + id.substr(0, 12);
+    }();
+    return v;
+}
 
 std::filesystem::path find_resource_dir() {
     namespace fs = std::filesystem;

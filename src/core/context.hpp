@@ -31,6 +31,11 @@ struct Context {
 // The version string compiled in.
 const char* version();
 
+// The version and the executable's GNU build ID (a hash the linker computes over the program),
+// e.g. "0.1.0+a6748d16e8b1": what incremental runs compare, so a rebuilt briefmake of the same
+// version renders again. Just the version when the program has no build ID.
+const std::string& version_and_build();
+
 // Finds the resource folder: $BRIEFMAKE_RESOURCES, else <exe>/../share/briefmake, else the source tree.
 std::filesystem::path find_resource_dir();
 

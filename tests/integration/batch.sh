@@ -4,7 +4,7 @@
 # skipped, nothing rewritten), a changed CSV (only its readers render), --force (all), a broken
 # brief (exit 1, the others still render), and the folder lock (waits; --no-wait fails).
 source "$(dirname "$0")/lib/common.bash"
-need python3 flock sha256sum xxhsum pdfinfo
+need python3 flock sha256sum xxhsum pdfinfo readelf
 
 BRIEFS=$TMP/briefs OUT=$TMP/out
 mkdir -p "$BRIEFS"
@@ -83,6 +83,12 @@ while read -r f fp; do
   want="xxh3-128:$(xxhsum -H2 "$f" | cut -d' ' -f1)"
   [ "$fp" = "$want" ] || fail "state fingerprint of $f is $fp; xxhsum -H2 says $want"
 done < "$TMP/fp"
+# The state names the briefmake that wrote it by version and GNU build ID (readelf -n), so a
+# rebuilt briefmake renders again.
+build_id=$(readelf -n "$BRIEFMAKE" | sed -n 's/^ *Build ID: *//p' | cut -c1-12)
+[ -n "$build_id" ] || die "readelf finds no build ID in $BRIEFMAKE"
+grep -q "\"briefmake\": \"[0-9.]*+$build_id\"" "$OUT/.b000.briefmake-state" ||
+  fail "the state does not name build $build_id: $(grep '"briefmake"' "$OUT/.b000.briefmake-state")"
 before=$(tree_sum "$OUT")
 
 # 2. nothing changed: all skipped, nothing rewritten
