@@ -26,40 +26,70 @@ void TemplateCache::put(const std::string& key, Entry e) {
 
 namespace {
 
+std::string cache_key(const Request& req, const std::string& template_name) {
+    return req.template_override ? "--template\n" + *req.template_override
+                                 : template_name + "\n" + req.brief.parent_path().lexically_normal().string();
+}
+
 // --template names a template relative to the working folder; the brief's own `template:` key
 // is relative to the brief.
-std::shared_ptr<const tmpl::Template> template_for(const Request& req, const spec::Brief& brief,
-                                                   const core::Context& ctx) {
-    auto load = [&](const core::Context& c) {
-        return req.template_override
-                   ? tmpl::load_trusted_template(*req.template_override, std::filesystem::current_path(),
-                                                 core::SourceLoc{"--template", 0, 0}, c)
-                   : tmpl::load_template(brief.template_name, req.brief.parent_path(), brief.template_loc, c);
-    };
-    if (!req.templates) return std::make_shared<const tmpl::Template>(load(ctx));
-
-    const std::string key = req.template_override
-                                ? "--template\n" + *req.template_override
-                                : brief.template_name + "\n" + req.brief.parent_path().lexically_normal().string();
-    if (auto hit = req.templates->find(key)) {
-        for (const auto& w : hit->warnings) ctx.warn(w.loc, w.message, w.hint);
-        return hit->t;
-    }
+TemplateCache::Entry load_entry(const Request& req, const std::string& name, const core::SourceLoc& loc,
+                                const core::Context& ctx) {
     core::WarningSink sink;
     core::Context own = ctx;
     own.warnings = &sink;
-    auto t = std::make_shared<const tmpl::Template>(load(own));
-    for (const auto& w : sink.items()) ctx.warn(w.loc, w.message, w.hint);
-    req.templates->put(key, {t, sink.items()});
-    return t;
+    auto t = std::make_shared<const tmpl::Template>(
+        req.template_override ? tmpl::load_trusted_template(*req.template_override, std::filesystem::current_path(),
+                                                            core::SourceLoc{"--template", 0, 0}, own)
+                              : tmpl::load_template(name, req.brief.parent_path(), loc, own));
+    return {std::move(t), sink.items()};
+}
+
+// A template read on a second thread while the brief is parsed: the one --template names, or
+// "default", which a brief without `template:` uses. Used only when the brief turns out to
+// need exactly that template; a failed read is done again the normal way, so errors and
+// warnings are those of a sequential run.
+struct Prefetch {
+    std::string key;
+    std::future<TemplateCache::Entry> entry;
+};
+
+std::shared_ptr<const tmpl::Template> template_for(const Request& req, const spec::Brief& brief,
+                                                   const core::Context& ctx, Prefetch& prefetch) {
+    const std::string key = cache_key(req, brief.template_name);
+    auto use = [&](const TemplateCache::Entry& e) {
+        for (const auto& w : e.warnings) ctx.warn(w.loc, w.message, w.hint);
+        return e.t;
+    };
+    if (req.templates)
+        if (auto hit = req.templates->find(key)) return use(*hit);
+    std::optional<TemplateCache::Entry> e;
+    if (prefetch.entry.valid() && prefetch.key == key) {
+        try {
+            e = prefetch.entry.get();
+        } catch (...) {
+        }
+    }
+    if (!e) e = load_entry(req, brief.template_name, brief.template_loc, ctx);
+    if (req.templates) req.templates->put(key, *e);
+    return use(*e);
 }
 
 }  // namespace
 
 Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ctx) {
     Result r;
+    Prefetch prefetch;
+    if (req.parallel_writers) {
+        const std::string guess = spec::Brief{}.template_name;
+        prefetch.key = cache_key(req, guess);
+        if (!(req.templates && req.templates->find(prefetch.key)))
+            prefetch.entry = std::async(std::launch::async, [&req, &ctx, guess] {
+                return load_entry(req, guess, core::SourceLoc{req.brief.string(), 0, 0}, ctx);
+            });
+    }
     spec::Brief brief = spec::read_brief(req.brief, ctx);
-    const std::shared_ptr<const tmpl::Template> shared_template = template_for(req, brief, ctx);
+    const std::shared_ptr<const tmpl::Template> shared_template = template_for(req, brief, ctx, prefetch);
     const tmpl::Template& t = *shared_template;
     if (t.logo) pdf::check_image_file(*t.logo);
     doc::Document d = doc::merge(brief, t, ctx);
