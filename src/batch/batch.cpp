@@ -41,6 +41,7 @@ struct Outcome {
     std::string source;
     std::string status;  // rendered, skipped, checked, failed
     std::string error;   // failed: "file:line:col: error: message"
+    std::vector<std::string> warnings;  // "file:line:col: warning: message", as printed with -v
     std::vector<OutputFile> outputs;
     int pages = 0;
     bool has_distribution = false;
@@ -143,8 +144,13 @@ std::string make_eml(const Shared& sh, const spec::Brief& b, const Job& job, con
     return mime::build(m);
 }
 
-void report_warnings(Reporter& report, const core::WarningSink& w) {
-    for (const auto& d : w.items()) report.warning(core::format(d));
+// To stderr (on a terminal or with -v) and into the manifest, which a nightly workflow reads
+// whatever the terminal.
+void report_warnings(Reporter& report, const core::WarningSink& w, Outcome& out) {
+    for (const auto& d : w.items()) {
+        out.warnings.push_back(core::format(d));
+        report.warning(out.warnings.back());
+    }
 }
 
 Outcome process(Shared& sh, const Job& job) {
@@ -215,10 +221,10 @@ Outcome process(Shared& sh, const Job& job) {
             }
             if (std::none_of(to.begin(), to.end(), [](auto& a) { return !a.addr_spec.empty(); }) &&
                 std::none_of(cc.begin(), cc.end(), [](auto& a) { return !a.addr_spec.empty(); }))
-                sh.report.warning(out.source + ": warning: distribution has no e-mail address; " + job.stem +
-                                  ".eml names its recipients but cannot be sent as it is");
+                warnings.warn({out.source, 0, 0}, "distribution has no e-mail address; " + job.stem +
+                                                      ".eml names its recipients but cannot be sent as it is");
         }
-        report_warnings(sh.report, warnings);
+        report_warnings(sh.report, warnings, out);
         out.pages = r.pages;
         if (opt.check) return done("checked");
 
@@ -251,13 +257,13 @@ Outcome process(Shared& sh, const Job& job) {
         write_atomically({{state_file, to_json(state)}});
         return done("rendered");
     } catch (const core::Error& e) {
-        report_warnings(sh.report, warnings);
+        report_warnings(sh.report, warnings, out);
         core::Diagnostic d = e.diagnostic();
         if (d.loc.file.empty()) d.loc.file = out.source;
         out.outputs.clear();
         return fail(core::format(d));
     } catch (const std::exception& e) {
-        report_warnings(sh.report, warnings);
+        report_warnings(sh.report, warnings, out);
         out.outputs.clear();
         return fail(out.source + ": error: " + e.what());
     }
@@ -278,6 +284,9 @@ std::string manifest_json(const std::vector<Outcome>& outcomes) {
         w.key("source").value(o.source);
         w.key("status").value(o.status);
         if (o.status == "failed") w.key("error").value(o.error);
+        w.key("warnings").begin_array();
+        for (const auto& t : o.warnings) w.value(t);
+        w.end_array();
         w.key("outputs").begin_array();
         for (const auto& f : o.outputs) {
             w.begin_object();

@@ -178,4 +178,19 @@ done
 [ "$(pdfinfo "$TMP/tout/tb.pdf" | sed -n 's/^Page size: *\([0-9.]* x [0-9.]*\).*/\1/p')" = "612 x 792" ] ||
   fail "tb.pdf is not Letter: $(pdfinfo "$TMP/tout/tb.pdf" | grep 'Page size')"
 
+# 9. warnings reach the manifest even when nothing is printed (not a terminal, no -v)
+mkdir -p "$TMP/warn"
+sed 's/^title: "\(.*\)"$/title: "\1 \xE0\xBC\x80"/' "$SOURCE_DIR/briefs/ospg-8.yaml" > "$TMP/warn/w.yaml"
+cp "$SOURCE_DIR/briefs/ospg-8.yaml" "$TMP/warn/plain.yaml"
+"$BRIEFMAKE" -o "$TMP/wout" --manifest "$TMP/m9.json" "$TMP/warn" 2>"$TMP/err10" || fail "the run with a warning failed: $(cat "$TMP/err10")"
+[ ! -s "$TMP/err10" ] || fail "a run that is not on a terminal printed: $(head -3 "$TMP/err10")"
+python3 - "$TMP/m9.json" <<'PY' || fail "the manifest's warnings are not as expected: $(head -c 600 "$TMP/m9.json")"
+import json, sys
+briefs = {b["source"].rsplit("/", 1)[1]: b for b in json.load(open(sys.argv[1], encoding="utf-8"))["briefs"]}
+w = briefs["w.yaml"]["warnings"]
+ok = briefs["plain.yaml"]["warnings"] == [] and len(w) >= 1 and all(": warning: " in x for x in w)
+ok = ok and any(x.startswith(briefs["w.yaml"]["source"] + ":") and "U+0F00" in x for x in w)
+sys.exit(0 if ok else 1)
+PY
+
 finish
