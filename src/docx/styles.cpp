@@ -194,9 +194,9 @@ void shading(pugi::xml_node parent, const std::string& fill) {
     attr(s, "w:fill", fill);
 }
 
-void cell_margins(pugi::xml_node tblpr, long left, long right) {
+void cell_margins(pugi::xml_node tblpr, long left, long right, long top_bottom = 0) {
     auto mar = el(tblpr, "w:tblCellMar");
-    for (auto [side, w] : {std::pair{"w:top", 0L}, {"w:left", left}, {"w:bottom", 0L}, {"w:right", right}}) {
+    for (auto [side, w] : {std::pair{"w:top", top_bottom}, {"w:left", left}, {"w:bottom", top_bottom}, {"w:right", right}}) {
         auto m = el(mar, side);
         attr(m, "w:w", num(w));
         attr(m, "w:type", "dxa");
@@ -247,6 +247,12 @@ StyleMap::StyleMap(const tmpl::Template& t) : t_(t) {
         }
         ids.insert(id);
         by_key_[key] = {key, id, name};
+        if (key == "table" || key == "table-header" || key == "meta" || key == "meta-label") {
+            tmpl::Style cell = s;
+            cell.align = tmpl::Align::Left;
+            cell.space_before = cell.space_after = 0;
+            cells_[key] = cell;
+        }
     }
 }
 
@@ -256,6 +262,7 @@ std::string StyleMap::id(const std::string& key) const {
 }
 
 const tmpl::Style* StyleMap::style(const std::string& key) const {
+    if (auto c = cells_.find(key); c != cells_.end()) return &c->second;
     auto it = t_.styles.find(key);
     return it == t_.styles.end() ? nullptr : &it->second;
 }
@@ -366,7 +373,7 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
         auto b = el(tp, "w:tblBorders");
         for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"})
             border(b, side, "single", rule);
-        cell_margins(tp, 85, 85);
+        cell_margins(tp, 80, 80, 50);  // the PDF's cell padding: 4 pt beside, 2.5 pt above and below
         auto first = el(st, "w:tblStylePr");
         attr(first, "w:type", "firstRow");
         auto fr = el(first, "w:rPr");
@@ -385,7 +392,7 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
         auto b = el(tp, "w:tblBorders");
         for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"})
             border(b, side, "nil", rule);
-        cell_margins(tp, 0, 113);
+        cell_margins(tp, 0, 120, 20);  // the PDF's: a 6 pt gutter, 1 pt above and below
     }
     return to_string(doc);
 }

@@ -28,6 +28,10 @@ public:
 private:
     const tmpl::Template& t_;
     std::map<std::string, WordStyle> by_key_;
+    // Table cell styles as the PDF layout sets cells: ragged (numbers are right-aligned per
+    // cell), no space before or after (the cell padding is the table's), so the DOCX rows are
+    // as tall as the PDF's and the two paginate alike.
+    std::map<std::string, tmpl::Style> cells_;
 };
 
 // Ids of styles the writer always adds (not from template keys).

@@ -4,7 +4,9 @@
 #    metric twins: Liberation Serif in the PDF, Times New Roman named in the DOCX), for ospg-8
 #    and the long test brief;
 #  - the words of pdftotext(PDF) and of the DOCX body are the same, in order;
-#  - the DOCX's cached table-of-contents page numbers equal the PDF's.
+#  - the DOCX's cached table-of-contents page numbers equal the PDF's;
+#  - a page filled by the long brief's 100-row table holds as many rows in both (the most on a page) (the DOCX's cell
+#    styles and padding are the PDF's: no space after, 2.5 pt above and below).
 # shellcheck source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
 need pdftotext pdfinfo python3 soffice
@@ -34,4 +36,22 @@ for pair in a/ospg-8 a/long-tr toc/long-tr; do
   fi
 done
 python3 "$parity" toc "$TMP/toc/long-tr.pdf" "$TMP/toc/long-tr.docx" || fail "TOC page numbers differ"
+lo=$TMP/lo-a/long-tr.pdf
+if [ -s "$lo" ]; then
+  python3 - "$TMP/a/long-tr.pdf" "$lo" <<'PY' || fail "long-tr: rows per full table page differ between the PDF and LibreOffice's rendering of the DOCX"
+import re, subprocess, sys
+def rows(pdf):
+    """The most rows of the table on one page (pages with its header row, which repeats)."""
+    n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout).group(1))
+    out = []
+    for p in range(1, n + 1):
+        t = subprocess.run(["pdftotext", "-f", str(p), "-l", str(p), pdf, "-"], capture_output=True, text=True).stdout
+        if "Sıra" in t and "İthalat" in t:
+            out.append(len(re.findall(r"^\d+$", t, re.M)))
+    return max(out, default=0)
+a, b = rows(sys.argv[1]), rows(sys.argv[2])
+print(f"rows on a full table page: PDF {a}, LibreOffice {b}")
+sys.exit(0 if a > 20 and a == b else 1)
+PY
+fi
 finish
