@@ -30,6 +30,11 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
     bool meta = t.style == "meta";
     int header_rows = meta ? 0 : std::max(0, t.header_rows);
     std::vector<long> widths = column_widths(t.widths, columns, s.text_width);
+    // As in the PDF: a column with numbers has its header cells right-aligned too.
+    std::vector<bool> numeric_column(columns, false);
+    for (size_t r = size_t(header_rows); r < t.rows.size(); ++r)
+        for (size_t c = 0; c < t.rows[r].size(); ++c)
+            numeric_column[c] = numeric_column[c] || t.rows[r][c].numeric;
 
     auto tbl = el(parent, "w:tbl");
     auto pr = el(tbl, "w:tblPr");
@@ -80,7 +85,7 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
             }
             std::string key = meta ? (c == 0 ? "meta-label" : "meta") : header ? "table-header" : "table";
             auto p = add_paragraph(tc, key, s);
-            if (cell.numeric) el(paragraph_props(p), "w:jc", "right");
+            if (cell.numeric || (header && numeric_column[c])) el(paragraph_props(p), "w:jc", "right");
             InlineOptions io = inline_options(key, s);
             if (cell.numeric) io.hyphenate = false;
             add_inlines(p, cell.content, s, io);

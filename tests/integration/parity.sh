@@ -9,7 +9,7 @@
 #    styles and padding are the PDF's: no space after, 2.5 pt above and below).
 # shellcheck source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
-need pdftotext pdfinfo python3 soffice
+need pdftotext pdfinfo python3 soffice unzip
 
 pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/{print $2}'; }
 parity=$SOURCE_DIR/tests/integration/parity.py
@@ -36,6 +36,18 @@ for pair in a/ospg-8 a/long-tr toc/long-tr; do
   fi
 done
 python3 "$parity" toc "$TMP/toc/long-tr.pdf" "$TMP/toc/long-tr.docx" || fail "TOC page numbers differ"
+# Alignment as in the PDF: the header cells over the number columns are right-aligned, the others not.
+unzip -p "$TMP/a/long-tr.docx" word/document.xml >"$TMP/long-tr-document.xml"
+python3 - "$TMP/long-tr-document.xml" <<'PY' || fail "long-tr.docx: the header cells' alignment differs from the PDF's"
+import re, sys
+x = open(sys.argv[1], encoding="utf-8").read()
+cells = re.findall(r'<w:p><w:pPr><w:pStyle w:val="TableHeader"/>(<w:jc w:val="right"/>)?.*?<w:t[^>]*>([^<]*)</w:t>', x)
+right = {t for j, t in cells if j}
+left = {t for j, t in cells if not j}
+ok = {"İhracat", "İthalat"} <= right and {"Sıra", "Kalem"} <= left
+print(f"header cells right-aligned: {sorted(right)}; left: {sorted(left)}")
+sys.exit(0 if ok else 1)
+PY
 lo=$TMP/lo-a/long-tr.pdf
 if [ -s "$lo" ]; then
   python3 - "$TMP/a/long-tr.pdf" "$lo" <<'PY' || fail "long-tr: rows per full table page differ between the PDF and LibreOffice's rendering of the DOCX"
