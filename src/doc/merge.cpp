@@ -141,7 +141,7 @@ private:
 
     void letterhead() {
         for (const auto& p : t_.letterhead) {
-            std::string line = literal(tmpl::expand(p, vars_, lang_));
+            std::string line = literal(tmpl::expand(p, vars_, lang_, false));
             if (!line.empty()) add({Paragraph{"letterhead", plain(line)}, p.loc});
         }
     }

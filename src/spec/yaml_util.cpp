@@ -36,6 +36,12 @@ core::SourceLoc Source::loc(int line0, int byte_column0) const {
     return {file_, line0 + 1, col};
 }
 
+core::SourceLoc Source::loc_at(std::size_t byte_offset) const {
+    auto next = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+    int line0 = static_cast<int>(next - line_starts_.begin()) - 1;
+    return loc(line0, static_cast<int>(byte_offset - line_starts_[static_cast<std::size_t>(line0)]));
+}
+
 core::SourceLoc Source::loc(const YAML::Mark& mark) const {
     if (mark.is_null()) return {file_, 0, 0};
     return loc(mark.line, mark.column);

@@ -43,6 +43,8 @@ public:
     core::SourceLoc loc(const YAML::Mark& mark) const;
     // From 0-based line and 0-based byte column.
     core::SourceLoc loc(int line0, int byte_column0) const;
+    // From a 0-based byte offset into text().
+    core::SourceLoc loc_at(std::size_t byte_offset) const;
 
     // Throws core::Error at the node.
     [[noreturn]] void fail(const YAML::Node& node, std::string message, std::string hint = {}) const;

@@ -15,8 +15,28 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(a, b - a));
 }
 
-// Location of byte `offset` in a single-line pattern (columns count characters).
+// Location of byte `offset` of the pattern's text in the template file.
 SourceLoc at(const Pattern& p, size_t offset) {
+    // The placeholder holding `offset`, and where the reader found its "{{" in the file.
+    size_t open = std::string::npos, index = 0;
+    for (size_t i = p.text.find("{{"); i != std::string::npos && i <= offset; i = p.text.find("{{", i + 2)) {
+        if (open != std::string::npos) ++index;
+        open = i;
+    }
+    if (open != std::string::npos && index < p.opens.size()) {
+        SourceLoc l = p.opens[index].loc;
+        if (!p.opens[index].verbatim) return l;
+        for (size_t i = open; i < offset && i < p.text.size(); ++i) {
+            if (p.text[i] == '\n') {
+                ++l.line;
+                l.column = 1;
+            } else if ((static_cast<unsigned char>(p.text[i]) & 0xC0) != 0x80) {
+                ++l.column;
+            }
+        }
+        return l;
+    }
+    // A pattern made in code, or text the reader could not find in the file: count from its start.
     SourceLoc l = p.loc;
     if (l.line > 0 && l.column > 0) {
         int chars = 0;
@@ -35,7 +55,8 @@ std::vector<std::string> names_of(const std::map<std::string, Value>& vars) {
 
 }  // namespace
 
-std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& vars, const std::string& lang) {
+std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& vars, const std::string& lang,
+                         bool page_numbers) {
     std::vector<Part> out;
     auto literal = [&](std::string s) {
         if (s.empty()) return;
@@ -71,6 +92,9 @@ std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& v
         Part part;
         std::string value;
         if (name == "page" || name == "pages") {
+            if (!page_numbers)
+                throw core::Error(at(p, name_off), "{{ " + name + " }} has no value here; expected it in a header or footer slot",
+                                  "a letterhead line is printed once, above the title");
             part.kind = name == "page" ? Part::Page : Part::Pages;
         } else if (auto it = vars.find(name); it != vars.end()) {
             value = it->second;

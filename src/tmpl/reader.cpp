@@ -64,6 +64,18 @@ Pattern pattern(const y::Source& src, const YAML::Node& n) {
     p.text = y::get_text(src, n, "a text");
     p.loc = src.loc(n);
     if (n.Tag() == "!" && p.loc.column > 0) ++p.loc.column;  // quoted: the text starts after the quote
+    // Find each placeholder's "{{" in the file, from where the scalar starts: the k-th in the text
+    // is the k-th in the file unless an escape spelt braces, which no one writes in a template.
+    const std::string& file = src.text();
+    size_t from = n.Mark().is_null() ? file.size() : static_cast<size_t>(n.Mark().pos);
+    for (size_t i = p.text.find("{{"); i != std::string::npos; i = p.text.find("{{", i + 2)) {
+        size_t at = file.find("{{", from);
+        if (at == std::string::npos) break;
+        size_t close = p.text.find("}}", i + 2);
+        std::string_view inside = std::string_view(p.text).substr(i, close == std::string::npos ? close : close + 2 - i);
+        p.opens.push_back({src.loc_at(at), file.compare(at, inside.size(), inside) == 0});
+        from = at + 2;
+    }
     return p;
 }
 
@@ -213,8 +225,10 @@ private:
         }
         if (auto n = y::find(root, "toc")) t.toc = y::get_bool(src, n);
         if (auto n = y::find(root, "logo")) logo(src, n, t, dir);
+        if (!y::find(root, "extends")) shipped_labels(canon, t);
         if (auto n = y::find(root, "labels")) labels(src, n, t);
         for (auto& p : collect_patterns(t)) patterns_.push_back(std::move(p));
+        letterhead_patterns_.insert(letterhead_patterns_.end(), t.letterhead.begin(), t.letterhead.end());
         visiting_.pop_back();
     }
 
@@ -223,7 +237,6 @@ private:
         for (const Slots* s : {&t.header, &t.footer}) v.insert(v.end(), {s->left, s->center, s->right});
         if (t.first_header) v.insert(v.end(), {t.first_header->left, t.first_header->center, t.first_header->right});
         if (t.first_footer) v.insert(v.end(), {t.first_footer->left, t.first_footer->center, t.first_footer->right});
-        v.insert(v.end(), t.letterhead.begin(), t.letterhead.end());
         return v;
     }
 
@@ -399,6 +412,17 @@ private:
         if (auto w = y::find(n, "width")) t.logo_width = length(src, w);
     }
 
+    // A template that extends nothing starts from the shipped default's labels, so one that
+    // names a few labels (or none) still prints words, not keys, in every language we ship.
+    void shipped_labels(const fs::path& canon, Template& t) {
+        std::error_code ec;
+        fs::path file = ctx_.templates_dir() / "default.yaml";
+        if (!fs::is_regular_file(file, ec) || fs::weakly_canonical(file) == canon) return;
+        y::Source src(file.string(), core::read_file(file));
+        YAML::Node root = y::load(src);
+        if (auto n = y::find(root, "labels")) labels(src, n, t);
+    }
+
     void labels(const y::Source& src, const YAML::Node& n, Template& t) {
         y::expect_map(src, n, "a mapping of languages");
         for (const auto& kv : n) {
@@ -451,6 +475,7 @@ private:
         for (const auto& [lang, ls] : t.labels)
             for (const auto& [k, _] : ls) vars["label." + k] = "";
         for (const auto& p : patterns_) expand(p, vars, "en");
+        for (const auto& p : letterhead_patterns_) expand(p, vars, "en", false);
     }
 
     struct FontRef {
@@ -461,7 +486,8 @@ private:
 
     const core::Context& ctx_;
     std::vector<fs::path> roots_;  // canonical folders that paths may lead into
-    std::vector<Pattern> patterns_;
+    std::vector<Pattern> patterns_;             // header and footer slots
+    std::vector<Pattern> letterhead_patterns_;  // lines printed once: no page numbers
     std::vector<FontRef> font_refs_;
     std::vector<fs::path> visiting_;  // the extends chain being read, to catch loops
 };

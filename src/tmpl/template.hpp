@@ -54,6 +54,15 @@ struct Style {
 struct Pattern {
     std::string text;
     SourceLoc loc;
+    // Where each "{{" of `text` stands in the file, as the reader found it: escapes, quotes and
+    // folded lines put offsets in `text` elsewhere in the file. `verbatim`: the placeholder's
+    // inside is spelt in the file exactly as in `text`, so positions inside it can be counted.
+    struct Open {
+        SourceLoc loc;
+        bool verbatim = false;
+        bool operator==(const Open&) const = default;
+    };
+    std::vector<Open> opens;
     bool operator==(const Pattern&) const = default;
 };
 
@@ -130,7 +139,9 @@ struct Part {
 };
 using Value = std::string;
 // vars: name -> value (already formatted, e.g. "meeting.date" -> "2026-02-02");
-// filters: upper, lower, date (formats an ISO date in `lang`).
-std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& vars, const std::string& lang);
+// filters: upper, lower, date (formats an ISO date in `lang`). Where no page is known (a
+// letterhead line, printed once), `page_numbers` is false and {{ page }} or {{ pages }} is an error.
+std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& vars, const std::string& lang,
+                         bool page_numbers = true);
 
 }  // namespace briefmake::tmpl

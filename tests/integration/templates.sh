@@ -229,6 +229,40 @@ if [ -s "$ex/embassy.yaml" ]; then
     fail "README.md quotes the example's error at another place than embassy.yaml:$line:$col"
 fi
 
+# The README's stand-alone template ("A template that stands alone"), taken from the README as
+# it is: it renders ospg-8 in both formats, landscape A4 in Liberation Sans / Arial, and, naming
+# one label only, prints the shipped labels' words (no bare keys such as "edition").
+own=$TMP/own
+mkdir -p "$own"
+python3 - "$SOURCE_DIR/README.md" "$own/landscape.yaml" <<'PY' || fail "README.md has no stand-alone template example"
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+i = s.index("### A template that stands alone")
+m = re.search(r"```yaml\n(.*?)```", s[i:], re.S)
+assert m and "extends:" not in m.group(1)
+open(sys.argv[2], "w", encoding="utf-8").write(m.group(1))
+PY
+if [ -s "$own/landscape.yaml" ]; then
+  if "$BRIEFMAKE" -o "$own/out" --template "$own/landscape.yaml" "$brief" 2>"$TMP/own.err"; then
+    [ "$(page_size "$own/out/ospg-8.pdf")" = "842 x 595" ] || fail "README template: page size $(page_size "$own/out/ospg-8.pdf"); expected 842 x 595"
+    pdffonts "$own/out/ospg-8.pdf" | tail -n +3 | awk '{sub(/^[A-Z]+\+/, "", $1); print $1}' >"$TMP/own.fonts"
+    grep -q '^LiberationSans' "$TMP/own.fonts" || fail "README template: no Liberation Sans in the PDF"
+    ! grep -q '^LiberationSerif' "$TMP/own.fonts" || fail "README template: Liberation Serif in the PDF"
+    docx_facts "$own/out/ospg-8.docx" "$TMP/own.docx.txt"
+    grep -qx 'fonts: Arial' "$TMP/own.docx.txt" || fail "README template: DOCX fonts $(grep fonts: "$TMP/own.docx.txt"); expected Arial"
+    grep -qx 'pgSz: 16838 x 11906' "$TMP/own.docx.txt" || fail "README template: DOCX $(grep pgSz "$TMP/own.docx.txt"); expected 16838 x 11906"
+    validate "$own/out/ospg-8.docx" "README template docx"
+    pdf_text "$own/out/ospg-8.pdf" "$TMP/own.txt"
+    expect_words "$TMP/own.txt" "README template pdf" "Toplantı No" "Hazırlanma Tarihi" "DEĞERLENDİRME" "İçindekiler"
+    pdftotext -enc UTF-8 "$own/out/ospg-8.pdf" "$TMP/own.lines"   # a line each, as laid out
+    if grep -qxE '(number|format|edition|points|continued|figures|sources)' "$TMP/own.lines"; then
+      fail "README template: a bare label key in the PDF: $(grep -xE '(number|format|edition|points|continued|figures|sources)' "$TMP/own.lines" | head -3)"
+    fi
+  else
+    fail "briefmake with the README's template failed: $(cat "$TMP/own.err")"
+  fi
+fi
+
 # Template errors: FILE:LINE:COL: error: on stderr, exit 1, nothing written.
 bad=$TMP/bad
 mkdir -p "$bad"
@@ -237,6 +271,8 @@ printf 'extends: default\nheader:\n  right: "{{ meeting.dat | date }}"\n' >"$bad
 printf 'extends: ./size.yaml\nname: child\n' >"$bad/child.yaml"
 printf 'extends: compact\nstyles:\n  heading2: {font: sanz}\n' >"$bad/family.yaml"
 printf 'extends: memo-en\nfirst-page:\n  header: {middle: x}\n' >"$bad/slot.yaml"
+printf 'extends: default\nheader:\n  center: |\n    Sayfa\n    {{ nope }}\n' >"$bad/block.yaml"
+printf 'extends: default\nletterhead: ["T.C.", "Sayfa {{ page }}"]\n' >"$bad/letterhead.yaml"
 # case FILE LINE:COL FRAGMENT (the error is in FILE, or in the template it names)
 cases=(
   "size.yaml|size.yaml:3:16|expected a size between 4 and 96 points"
@@ -244,6 +280,8 @@ cases=(
   "child.yaml|size.yaml:3:16|expected a size between 4 and 96 points"
   "family.yaml|family.yaml:3:20|unknown font family \"sanz\""
   "slot.yaml|slot.yaml:3:12|unknown key \"middle\""
+  "block.yaml|block.yaml:5:8|unknown placeholder \"nope\""
+  "letterhead.yaml|letterhead.yaml:2:32|{{ page }} has no value here"
 )
 for c in "${cases[@]}"; do
   IFS='|' read -r file where fragment <<<"$c"

@@ -63,14 +63,14 @@ TEST_CASE("a template that extends default changes only what it overrides") {
 }
 
 TEST_CASE("placeholders expand, with filters, page and pages") {
-    tmpl::Pattern p{"{{ classification | upper }} — Sayfa {{ page }} / {{ pages }}", {"t.yaml", 4, 12}};
+    tmpl::Pattern p{"{{ classification | upper }} — Sayfa {{ page }} / {{ pages }}", {"t.yaml", 4, 12}, {}};
     auto parts = tmpl::expand(p, {{"classification", "hizmete özel"}}, "tr");
     REQUIRE(parts.size() == 4);
     CHECK(parts[0].text == "HİZMETE ÖZEL — Sayfa ");
     CHECK(parts[1].kind == tmpl::Part::Page);
     CHECK(parts[2].text == " / ");
     CHECK(parts[3].kind == tmpl::Part::Pages);
-    auto d = tmpl::expand({"{{ meeting.date | date }}", {}}, {{"meeting.date", "2026-02-02"}}, "tr");
+    auto d = tmpl::expand({"{{ meeting.date | date }}", {}, {}}, {{"meeting.date", "2026-02-02"}}, "tr");
     REQUIRE(d.size() == 1);
     CHECK(d[0].text == "2 Şubat 2026");
 }
@@ -84,4 +84,22 @@ TEST_CASE("template errors point at the template's line and column") {
     CHECK(error_of("loop.yaml").find("loop.yaml:1:10: error: template \"loop.yaml\" extends itself") != std::string::npos);
     CHECK(error_of("defualt").find("brief.yaml:3:11: error: unknown template \"defualt\"") != std::string::npos);
     CHECK(error_of("defualt").find("did you mean \"default\"?") != std::string::npos);
+}
+
+TEST_CASE("a placeholder error points at the file even where the value is escaped, quoted or folded") {
+    // The columns are where "nope" stands in each file, not where it stands in the decoded text.
+    CHECK(error_of("bad-escaped.yaml").find("bad-escaped.yaml:3:26: error: unknown placeholder \"nope\"") !=
+          std::string::npos);
+    CHECK(error_of("bad-quoted.yaml").find("bad-quoted.yaml:3:21: error: unknown placeholder \"nope\"") !=
+          std::string::npos);
+    CHECK(error_of("bad-block.yaml").find("bad-block.yaml:5:8: error: unknown placeholder \"nope\"") !=
+          std::string::npos);
+    CHECK(error_of("bad-folded.yaml").find("bad-folded.yaml:4:8: error: unknown placeholder \"nope\"") !=
+          std::string::npos);
+}
+
+TEST_CASE("a letterhead line cannot hold a page number") {
+    CHECK(error_of("page-in-letterhead.yaml")
+              .find("page-in-letterhead.yaml:4:15: error: {{ page }} has no value here; expected it in a header or "
+                    "footer slot") != std::string::npos);
 }
