@@ -102,8 +102,14 @@ std::vector<Part> add_furniture(pugi::xml_node body, State& s) {
     attr(mar, "w:right", num(twips(pg.margin_right)));
     attr(mar, "w:bottom", num(twips(pg.margin_bottom)));
     attr(mar, "w:left", num(twips(pg.margin_left)));
-    attr(mar, "w:header", num(twips(pg.header_distance)));
-    attr(mar, "w:footer", num(twips(pg.footer_distance)));
+    // The PDF's baselines: the header line's top is its ascent above, the footer line's bottom
+    // (an exact line, size × leading) its height less the ascent below.
+    double header_top = pg.header_distance - s.opt.header_ascent;
+    double footer_bottom = pg.footer_distance;
+    if (auto f = d.tmpl.styles.find("footer"); f != d.tmpl.styles.end() && s.opt.footer_ascent > 0)
+        footer_bottom -= f->second.size * f->second.leading - s.opt.footer_ascent;
+    attr(mar, "w:header", num(twips(std::max(0.0, header_top))));
+    attr(mar, "w:footer", num(twips(std::max(0.0, footer_bottom))));
     attr(mar, "w:gutter", "0");
     attr(el(sect, "w:cols"), "w:space", "708");
     if (title_page) el(sect, "w:titlePg");

@@ -336,6 +336,14 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
         bool builtin_style = builtin(ws.name) != nullptr;
         auto st = add_style(root, "paragraph", ws.id, ws.name, "Normal", true, builtin_style ? 9 : 20);
         write_props(st, t, s, normal, x);
+        if (key == "header" || key == "footer") {
+            // One line each, set where the PDF sets it: no space inherited from the body style
+            // lifts the footer off its distance from the page's bottom edge.
+            if (auto sp = st.child("w:pPr").child("w:spacing")) {
+                for (const char* a : {"w:before", "w:after"})
+                    if (auto v = sp.attribute(a)) v.set_value("0");
+            }
+        }
         if (x.outline_level >= 0) {
             // Headings are followed by body text (Word's "Style for following paragraph").
             st.insert_child_after("w:next", st.child("w:basedOn")).append_attribute("w:val") = "Normal";

@@ -15,6 +15,10 @@ struct Options {
     // Table rows the PDF layout cut across pages (&doc::Table, row index): these may break in
     // the DOCX too; every other row is kept whole (w:cantSplit), as in the PDF.
     std::set<std::pair<const void*, size_t>> split_rows;
+    // The layout's header and footer font ascents (points; 0: unknown). The PDF sets the header
+    // and footer baselines at the template's distances from the page edges; Word puts the top of
+    // the header line and the bottom of the footer line there, so the DOCX moves them by these.
+    double header_ascent = 0, footer_ascent = 0;
 };
 
 // Writes the document as DOCX bytes (pugixml for the parts, libzip in memory for the package;

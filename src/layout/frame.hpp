@@ -122,6 +122,10 @@ struct Layout {
     // Table rows cut across pages because they are taller than a page: (&doc::Table, row index).
     // The DOCX lets exactly these rows break too (Word cuts off a row it may not break).
     std::set<std::pair<const void*, size_t>> split_rows;
+    // The header's and footer's font ascent at their size (points): the header and footer lines
+    // stand on baselines at the template's distances, where Word measures to a line's top (header)
+    // and bottom (footer); the DOCX converts with these.
+    double header_ascent = 0, footer_ascent = 0;
     Info info;
     bool operator==(const Layout&) const = default;
 };

@@ -130,6 +130,10 @@ Layout run_pass(Engine& e) {
     paginate(e, flow, out);
     add_furniture(e, out);
     out.split_rows = e.split_rows;
+    for (auto [key, ascent] : {std::pair{"header", &out.header_ascent}, std::pair{"footer", &out.footer_ascent}}) {
+        const tmpl::Style& st = e.style(key);
+        *ascent = e.face(st)->ascender() * st.size;
+    }
     return out;
 }
 

@@ -48,6 +48,27 @@ ok = {"İhracat", "İthalat"} <= right and {"Sıra", "Kalem"} <= left
 print(f"header cells right-aligned: {sorted(right)}; left: {sorted(left)}")
 sys.exit(0 if ok else 1)
 PY
+# Header and footer lines stand where the PDF sets them: the top of the header's text and the
+# bottom of the footer's text on page 1 within 1.5 pt (pdftotext -bbox), with two templates of
+# other sizes (default: serif 10 pt; compact: sans, its own distances).
+render "$SOURCE_DIR/briefs/ospg-8.yaml" "$TMP/compact" --template compact
+for pair in a/ospg-8 compact/ospg-8; do
+  lo=$TMP/lo-${pair%%/*}/ospg-8.pdf
+  [ -s "$lo" ] || lo_to_pdf "$TMP/$pair.docx" "$TMP/lo-${pair%%/*}" || { fail "$pair: LibreOffice could not convert the DOCX"; continue; }
+  python3 - "$TMP/$pair.pdf" "$lo" <<'PY' || fail "$pair: the header or footer sits elsewhere in LibreOffice's rendering of the DOCX"
+import re, subprocess, sys
+def bands(pdf):
+    x = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+    h = float(re.search(r'<page width="[\d.]+" height="([\d.]+)"', x).group(1))
+    words = [(float(a), float(b)) for a, b in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', x)]
+    top = min(a for a, b in words if a < 60)
+    bottom = max(a for a, b in words if a > h - 60)   # the footer text's top
+    return top, bottom
+(t1, b1), (t2, b2) = bands(sys.argv[1]), bands(sys.argv[2])
+print(f"header text top: PDF {t1:.1f} pt, LibreOffice {t2:.1f} pt; footer text top: PDF {b1:.1f}, LibreOffice {b2:.1f}")
+sys.exit(0 if abs(t1 - t2) <= 1.5 and abs(b1 - b2) <= 1.5 else 1)
+PY
+done
 lo=$TMP/lo-a/long-tr.pdf
 if [ -s "$lo" ]; then
   python3 - "$TMP/a/long-tr.pdf" "$lo" <<'PY' || fail "long-tr: rows per full table page differ between the PDF and LibreOffice's rendering of the DOCX"
