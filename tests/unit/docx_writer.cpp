@@ -427,12 +427,26 @@ TEST_CASE("docx: numbering: agenda 1. / 1.1. / 1.1.1., bullets, restarts") {
     CHECK(attr_at(n, "/w:numbering/w:abstractNum[@w:abstractNumId='3']/w:lvl[@w:ilvl='0']/w:numFmt/@w:val") == "bullet");
     CHECK(attr_at(n, "/w:numbering/w:abstractNum[@w:abstractNumId='1']/w:lvl[@w:ilvl='1']/w:numFmt/@w:val") == "decimal");
 
-    // Agenda (1 instance, nested items share it), bullets, two separate numbered lists.
+    // Agenda (1 instance, nested items share it), bullets, two separate numbered lists; then
+    // one instance each for the List Number and List Bullet styles.
     auto nums = n.select_nodes("/w:numbering/w:num");
-    REQUIRE(nums.size() == 4);
+    REQUIRE(nums.size() == 6);
     CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='3']/w:abstractNumId/@w:val") == "2");
     CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='4']/w:abstractNumId/@w:val") == "2");
     CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='4']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val") == "1");
+
+    // The list styles carry numbering, so a paragraph given the style in Word is numbered or
+    // bulleted: List Number at the decimal list, List Bullet at the bullets, each restarting.
+    auto s = parse(p, "word/styles.xml");
+    auto style_num = [&](const char* id) {
+        std::string xp = std::string("/w:styles/w:style[@w:styleId='") + id + "']/w:pPr/w:numPr/w:numId/@w:val";
+        return std::string(s.select_node(xp.c_str()).attribute().value());
+    };
+    REQUIRE(style_num("ListNumber") == "5");
+    REQUIRE(style_num("ListBullet") == "6");
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='5']/w:abstractNumId/@w:val") == "2");
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='6']/w:abstractNumId/@w:val") == "3");
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='5']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val") == "1");
 
     auto d = parse(p, "word/document.xml");
     auto items = d.select_nodes("//w:p[w:pPr/w:numPr]");
@@ -469,7 +483,7 @@ TEST_CASE("docx: a list that continues the previous one keeps its numbering inst
     ctx.warnings = &sink;
     auto p = unzip(docx::write_docx(d, {}, ctx));
     auto n = parse(p, "word/numbering.xml");
-    CHECK(n.select_nodes("/w:numbering/w:num").size() == 1);
+    CHECK(n.select_nodes("/w:numbering/w:num").size() == 1 + 2);  // + the two list styles' own
     CHECK(sink.items().empty());
 
     // Labels Word cannot produce are reported, not silently changed.
