@@ -325,7 +325,13 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
                 x.tab_leader = "dot";
                 x.extra_indent = (level - 1) * 240;
                 x.no_hyphens = true;
-                write_props(st, t, s, normal, x);
+                // The PDF lists a heading as its style sets it: an upper-cased heading level
+                // upper-cases its TOC level too (w:caps, by the document's w:lang: i -> İ).
+                tmpl::Style entry = s;
+                const tmpl::Style* h = map.style("heading" + num(level));
+                if (h && h->transform == tmpl::CaseTransform::Upper && s.transform == tmpl::CaseTransform::None)
+                    entry.transform = tmpl::CaseTransform::Upper;
+                write_props(st, t, entry, normal, x);
             }
             continue;
         }
