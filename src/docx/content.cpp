@@ -181,7 +181,14 @@ void add_toc(pugi::xml_node parent, const doc::Toc& toc, State& s) {
         auto link = el(p, "w:hyperlink");
         attr(link, "w:anchor", bookmark_for(s, h.anchor));
         attr(link, "w:history", "1");
-        plain_run(link, plain_text(h.content));
+        // Word has no lower-case property: a lower-cased heading (or TOC) style lowers the
+        // cached entry, as the PDF prints it (upper case is w:caps in the TOC styles).
+        std::string entry = plain_text(h.content);
+        const tmpl::Style* hs = s.styles.style("heading" + std::to_string(std::clamp(h.level, 1, 3)));
+        const tmpl::Style* ts = s.styles.style("toc");
+        if ((hs && hs->transform == tmpl::CaseTransform::Lower) || (ts && ts->transform == tmpl::CaseTransform::Lower))
+            entry = text::to_lower(entry, s.d.meta.language);
+        plain_run(link, entry);
         el(el(link, "w:r"), "w:tab");
         if (auto it = s.opt.anchor_pages.find(h.anchor); it != s.opt.anchor_pages.end())
             plain_run(link, std::to_string(it->second));

@@ -26,6 +26,11 @@ int Numbering::start_list(const doc::List& l) {
     return id;
 }
 
+int Numbering::add_style_num(NumberingKind kind) {
+    nums_.push_back({kind, 1, std::vector<int>(kMaxListLevel + 1, 0)});
+    return static_cast<int>(nums_.size());
+}
+
 std::string Numbering::add_item(int num_id, int level) {
     Instance& in = nums_.at(static_cast<size_t>(num_id - 1));
     level = std::clamp(level, 0, kMaxListLevel);

@@ -30,6 +30,10 @@ public:
     // Records an item at `level` of instance `num_id` and returns the label Word will print,
     // so the writer can check it against the label briefmake computed.
     std::string add_item(int num_id, int level);
+    // A w:num of its own for a list style (List Number, List Bullet), restarting at 1: the
+    // style's w:numPr points at it, so a paragraph given the style in Word is numbered. Call
+    // after the content (list instances keep their ids 1, 2, ...).
+    int add_style_num(NumberingKind kind);
     // Bullet characters come from the document's own labels, per level, first seen wins.
     void use_bullet(int level, const std::string& label);
 

@@ -267,7 +267,7 @@ const tmpl::Style* StyleMap::style(const std::string& key) const {
     return it == t_.styles.end() ? nullptr : &it->second;
 }
 
-std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_width) {
+std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_width, const ListStyleNums& lists) {
     const tmpl::Template& t = d.tmpl;
     pugi::xml_document doc;
     auto root = new_part(doc, "w:styles");
@@ -325,7 +325,13 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
                 x.tab_leader = "dot";
                 x.extra_indent = (level - 1) * 240;
                 x.no_hyphens = true;
-                write_props(st, t, s, normal, x);
+                // The PDF lists a heading as its style sets it: an upper-cased heading level
+                // upper-cases its TOC level too (w:caps, by the document's w:lang: i -> İ).
+                tmpl::Style entry = s;
+                const tmpl::Style* h = map.style("heading" + num(level));
+                if (h && h->transform == tmpl::CaseTransform::Upper && s.transform == tmpl::CaseTransform::None)
+                    entry.transform = tmpl::CaseTransform::Upper;
+                write_props(st, t, entry, normal, x);
             }
             continue;
         }
@@ -351,9 +357,15 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
     }
 
     // List styles: numbered and bulleted items; indents and labels come from numbering.xml.
+    // The styles carry numbering too, so applying them in Word numbers a paragraph; the
+    // document's own list paragraphs name their list instance and level themselves.
     std::string list_base = map.id("list").empty() ? "Normal" : map.id("list");
-    add_style(root, "paragraph", kListNumber, "List Number", list_base, true, 10);
-    add_style(root, "paragraph", kListBullet, "List Bullet", list_base, true, 10);
+    auto list_style = [&](const char* id, const char* name, int num_id) {
+        auto st = add_style(root, "paragraph", id, name, list_base, true, 10);
+        if (num_id > 0) el(el(el(st, "w:pPr"), "w:numPr"), "w:numId", num(num_id));
+    };
+    list_style(kListNumber, "List Number", lists.number);
+    list_style(kListBullet, "List Bullet", lists.bullet);
 
     {
         auto st = add_style(root, "character", kHyperlink, "Hyperlink", "DefaultParagraphFont", false, 99);

@@ -50,6 +50,12 @@ bool hyphenates(const std::string& key);
 // else the default template's values (white header text must never land on white).
 tmpl::Color template_color(const tmpl::Template& t, const std::string& name);
 
-std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_width);
+// The w:num ids (numbering.xml) the List Number and List Bullet styles point at; 0: none.
+struct ListStyleNums {
+    int number = 0;
+    int bullet = 0;
+};
+
+std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_width, const ListStyleNums& lists = {});
 
 }  // namespace briefmake::docx

@@ -53,7 +53,9 @@ std::string write_docx(const doc::Document& d, const Options& opt, const core::C
                      app_xml(d.meta, opt)});
     parts.push_back({"word/document.xml", kWml + "document.main+xml", to_string(document)});
     parts.push_back({"word/_rels/document.xml.rels", "", rels.xml()});
-    parts.push_back({"word/styles.xml", kWml + "styles+xml", styles_xml(d, styles, text_width)});
+    ListStyleNums list_styles{numbering.add_style_num(NumberingKind::Decimal),
+                              numbering.add_style_num(NumberingKind::Bullet)};
+    parts.push_back({"word/styles.xml", kWml + "styles+xml", styles_xml(d, styles, text_width, list_styles)});
     parts.push_back({"word/numbering.xml", kWml + "numbering+xml", numbering.xml()});
     parts.push_back({"word/settings.xml", kWml + "settings+xml", settings_xml(d.meta)});
     parts.push_back({"word/fontTable.xml", kWml + "fontTable+xml", font_table_xml(d.tmpl)});

@@ -3,7 +3,9 @@
 #  - LibreOffice's rendering of the DOCX has as many pages as briefmake's PDF (the fonts are
 #    metric twins: Liberation Serif in the PDF, Times New Roman named in the DOCX), for ospg-8
 #    and the long test brief;
-#  - the words of pdftotext(PDF) and of the DOCX body are the same, in order;
+#  - the words of pdftotext(PDF) and of the DOCX body are the same, in order (also for the
+#    English sample, both figures briefs, and a chart without a source line followed by more
+#    sections, where a word changed after the chart must be noticed);
 #  - the DOCX's cached table-of-contents page numbers equal the PDF's;
 #  - a page filled by the long brief's 100-row table holds as many rows in both (the most on a page) (the DOCX's cell
 #    styles and padding are the PDF's: no space after, 2.5 pt above and below).
@@ -36,6 +38,35 @@ for pair in a/ospg-8 a/long-tr toc/long-tr; do
   fi
 done
 python3 "$parity" toc "$TMP/toc/long-tr.pdf" "$TMP/toc/long-tr.docx" || fail "TOC page numbers differ"
+
+# Word parity only (no LibreOffice): English case folding, charts of every kind, a chart with
+# no source or note line.
+render "$SOURCE_DIR/briefs/ospg-8-en.yaml" "$TMP/w"
+for brief in figures-en figures-tr chart-no-source-tr; do render "$SOURCE_DIR/tests/briefs/$brief.yaml" "$TMP/w"; done
+for stem in ospg-8-en figures-en figures-tr chart-no-source-tr; do
+  python3 "$parity" words "$TMP/w/$stem.pdf" "$TMP/w/$stem.docx" || fail "$stem: the PDF's and the DOCX's words differ"
+done
+# Nothing after a chart escapes the comparison: the last word of chart-no-source-tr.docx, far
+# below its chart, changed ("bulunmalıdır." -> "bulunmalıdı.") must make the words differ.
+python3 - "$TMP/w/chart-no-source-tr.docx" "$TMP/w/planted.docx" <<'PY' || die "cannot plant a change in chart-no-source-tr.docx"
+import sys, zipfile
+src, dst = sys.argv[1:3]
+with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+    for info in zin.infolist():
+        data = zin.read(info.filename)
+        if info.filename == "word/document.xml":
+            s = data.decode("utf-8")
+            k = s.rindex("dır.</w:t>")
+            data = (s[:k] + "dı.</w:t>" + s[k + len("dır.</w:t>"):]).encode("utf-8")
+        zout.writestr(info, data)
+PY
+if python3 "$parity" words "$TMP/w/chart-no-source-tr.pdf" "$TMP/w/planted.docx" >"$TMP/planted.log" 2>&1; then
+  fail "a word changed after a chart without a source line went unnoticed: $(cat "$TMP/planted.log")"
+elif grep -q "bulunmalıdı\." "$TMP/planted.log"; then
+  echo "a word changed after a chart without a source line is noticed"
+else
+  fail "the planted change was not the difference reported: $(cat "$TMP/planted.log")"
+fi
 # Alignment as in the PDF: the header cells over the number columns are right-aligned, the others not.
 unzip -p "$TMP/a/long-tr.docx" word/document.xml >"$TMP/long-tr-document.xml"
 python3 - "$TMP/long-tr-document.xml" <<'PY' || fail "long-tr.docx: the header cells' alignment differs from the PDF's"

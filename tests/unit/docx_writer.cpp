@@ -391,6 +391,11 @@ TEST_CASE("docx: styles are real Word styles derived from the template") {
         CHECK_MESSAGE(s.select_node(xp.c_str()), "missing style " << id);
     }
     CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='TOC1']/w:pPr/w:tabs/w:tab/@w:leader") == "dot");
+    // TOC levels are cased as the PDF lists them: heading 1 is upper-cased, so TOC 1 is w:caps
+    // (upper-cased by the document's w:lang, tr-TR above); headings 2 and 3 are not.
+    CHECK(s.select_node("/w:styles/w:style[@w:styleId='TOC1']/w:rPr/w:caps"));
+    CHECK_FALSE(s.select_node("/w:styles/w:style[@w:styleId='TOC2']/w:rPr/w:caps"));
+    CHECK_FALSE(s.select_node("/w:styles/w:style[@w:styleId='TOC3']/w:rPr/w:caps"));
     // The table style: rules in the template's colour, a shaded header row that repeats.
     auto table = s.select_node("/w:styles/w:style[@w:styleId='BriefTable']").node();
     CHECK(std::string(table.attribute("w:type").value()) == "table");
@@ -427,12 +432,26 @@ TEST_CASE("docx: numbering: agenda 1. / 1.1. / 1.1.1., bullets, restarts") {
     CHECK(attr_at(n, "/w:numbering/w:abstractNum[@w:abstractNumId='3']/w:lvl[@w:ilvl='0']/w:numFmt/@w:val") == "bullet");
     CHECK(attr_at(n, "/w:numbering/w:abstractNum[@w:abstractNumId='1']/w:lvl[@w:ilvl='1']/w:numFmt/@w:val") == "decimal");
 
-    // Agenda (1 instance, nested items share it), bullets, two separate numbered lists.
+    // Agenda (1 instance, nested items share it), bullets, two separate numbered lists; then
+    // one instance each for the List Number and List Bullet styles.
     auto nums = n.select_nodes("/w:numbering/w:num");
-    REQUIRE(nums.size() == 4);
+    REQUIRE(nums.size() == 6);
     CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='3']/w:abstractNumId/@w:val") == "2");
     CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='4']/w:abstractNumId/@w:val") == "2");
     CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='4']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val") == "1");
+
+    // The list styles carry numbering, so a paragraph given the style in Word is numbered or
+    // bulleted: List Number at the decimal list, List Bullet at the bullets, each restarting.
+    auto s = parse(p, "word/styles.xml");
+    auto style_num = [&](const char* id) {
+        std::string xp = std::string("/w:styles/w:style[@w:styleId='") + id + "']/w:pPr/w:numPr/w:numId/@w:val";
+        return std::string(s.select_node(xp.c_str()).attribute().value());
+    };
+    REQUIRE(style_num("ListNumber") == "5");
+    REQUIRE(style_num("ListBullet") == "6");
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='5']/w:abstractNumId/@w:val") == "2");
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='6']/w:abstractNumId/@w:val") == "3");
+    CHECK(attr_at(n, "/w:numbering/w:num[@w:numId='5']/w:lvlOverride[@w:ilvl='0']/w:startOverride/@w:val") == "1");
 
     auto d = parse(p, "word/document.xml");
     auto items = d.select_nodes("//w:p[w:pPr/w:numPr]");
@@ -469,7 +488,7 @@ TEST_CASE("docx: a list that continues the previous one keeps its numbering inst
     ctx.warnings = &sink;
     auto p = unzip(docx::write_docx(d, {}, ctx));
     auto n = parse(p, "word/numbering.xml");
-    CHECK(n.select_nodes("/w:numbering/w:num").size() == 1);
+    CHECK(n.select_nodes("/w:numbering/w:num").size() == 1 + 2);  // + the two list styles' own
     CHECK(sink.items().empty());
 
     // Labels Word cannot produce are reported, not silently changed.
@@ -478,6 +497,33 @@ TEST_CASE("docx: a list that continues the previous one keeps its numbering inst
     docx::write_docx(d, {}, ctx);
     REQUIRE(sink.items().size() == 1);
     CHECK(sink.items()[0].message.find("'3.'") != std::string::npos);
+}
+
+TEST_CASE("docx: TOC entries are cased as the PDF lists them") {
+    doc::Document d = sample();
+    d.tmpl.styles["heading2"].transform = tmpl::CaseTransform::Upper;
+    d.tmpl.styles["heading3"].transform = tmpl::CaseTransform::Lower;
+    d.blocks.push_back(heading(3, "İSTANBUL Ofisi", "h-4"));
+    core::Context ctx;
+    auto p = unzip(docx::write_docx(d, options(), ctx));
+    auto s = parse(p, "word/styles.xml");
+    CHECK(s.select_node("/w:styles/w:style[@w:styleId='TOC1']/w:rPr/w:caps"));
+    CHECK(s.select_node("/w:styles/w:style[@w:styleId='TOC2']/w:rPr/w:caps"));
+    CHECK_FALSE(s.select_node("/w:styles/w:style[@w:styleId='TOC3']/w:rPr/w:caps"));
+    // Word has no lower-case property: the cached entry is lowered, by Turkish rules (İ -> i).
+    auto doc = parse(p, "word/document.xml");
+    auto toc3 = doc.select_nodes("/w:document/w:body/w:p[w:pPr/w:pStyle/@w:val='TOC3']");
+    REQUIRE(toc3.size() == 2);
+    CHECK(text_of(toc3[0].node()) == "ticaret2");
+    CHECK(text_of(toc3[1].node()).starts_with("istanbul ofisi"));
+    // Upper case stays typed text under w:caps, which Word keeps when it updates the field.
+    auto toc2 = doc.select_node("/w:document/w:body/w:p[w:pPr/w:pStyle/@w:val='TOC2']").node();
+    CHECK(text_of(toc2) == "Bağlam2");
+
+    // A TOC style of its own that lowers: no caps from the headings.
+    d.tmpl.styles["toc"].transform = tmpl::CaseTransform::Lower;
+    auto q = unzip(docx::write_docx(d, options(), ctx));
+    CHECK_FALSE(parse(q, "word/styles.xml").select_node("/w:styles/w:style[@w:styleId='TOC1']/w:rPr/w:caps"));
 }
 
 TEST_CASE("docx: content: headings, bookmarks, TOC field, links, breaks, tabs, soft hyphens, tables") {
