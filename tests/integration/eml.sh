@@ -143,6 +143,88 @@ PY
 check_eml "$TMP/utf8" utf8
 check_eml "$TMP/ascii" ascii
 
+# Headers decode to exactly the brief's text, read from the brief itself: both OSPG-8 briefs as
+# shipped (Python's parser read "Embassy of Türkiye in Astana" as "Türkiy e" when an encoded
+# word ended mid-word), and long Turkish display names and subject that do not fit in one
+# encoded word. Python 3.11 keeps the white space between two encoded words of a display name
+# (RFC 2047 says drop it), so only a text no encoding can fit otherwise may be cut there: RFC
+# 2047's own reading (email.header.decode_header) must give the exact names as well.
+mkdir -p "$TMP/long"
+python3 - "$SOURCE_DIR/briefs/ospg-8.yaml" "$TMP/long/long-names.yaml" <<'PY'
+import sys, re
+text = open(sys.argv[1], encoding="utf-8").read()
+dist = '''distribution:
+  to: ["T.C. Dışişleri Bakanlığı İkili Siyasi İşler Genel Müdürlüğü Asya Dairesi <x@example.org>",
+       "Kazakistan Cumhuriyeti Dışişleri Bakanlığı Avrupa İşleri Dairesi Başkanlığı <kz@example.org>"]
+  cc: ["Ankara Büyükelçiliği Müsteşarlığı ve Türkiye Kazakistan Çalışma Grubu Sekreteryası",
+       "Özel Kalem Müdürlüğü", Bakanlık Müşavirliği ve Genel Sekreterlik Yardımcılığı Ofisi]
+  subject: "Türkiye-Kazakistan Ortak Stratejik Planlama Grubu 8. Toplantısı Hazırlıkları Çerçevesinde Düzenlenecek Değerlendirme Toplantısına İlişkin Bilgi Notu (Şubat 2026)"
+'''
+assert re.search(r"^distribution:\n(  .*\n)+", text, re.M)
+open(sys.argv[2], "w", encoding="utf-8").write(re.sub(r"^distribution:\n(  .*\n)+", dist, text, flags=re.M))
+PY
+"$BRIEFMAKE" -o "$TMP/long" --eml --from "$FROM" --name '{title}' \
+  "$SOURCE_DIR/briefs/ospg-8.yaml" "$SOURCE_DIR/briefs/ospg-8-en.yaml" "$TMP/long/long-names.yaml" 2>"$TMP/long.err" ||
+  fail "rendering the OSPG-8 briefs and long names with --eml failed: $(cat "$TMP/long.err")"
+python3 - "$TMP/long" "$SOURCE_DIR/briefs/ospg-8.yaml" "$SOURCE_DIR/briefs/ospg-8-en.yaml" "$TMP/long/long-names.yaml" <<'PY' ||
+import email, email.header, email.policy, os, re, sys, yaml
+out, briefs = sys.argv[1], sys.argv[2:]
+ok = True
+def check(cond, msg):
+    global ok
+    if not cond: ok = False; print("  " + msg, file=sys.stderr)
+def entry(e):  # as briefmake reads a distribution entry: "Name <a@b>", "a@b" or a bare name
+    e = e.strip()
+    if "<" in e:
+        name, addr = e[:e.rindex("<")].strip(), e[e.rindex("<") + 1:-1]
+        if len(name) >= 2 and name[0] == name[-1] == '"': name = name[1:-1]
+        return (name, addr)
+    return ("", e) if "@" in e else (e, None)
+def entries(h):
+    out = []
+    if h is None: return out
+    for g in h.groups:
+        if g.display_name is not None and not g.addresses: out.append((g.display_name, None))
+        for a in g.addresses: out.append((a.display_name, a.addr_spec))
+    return out
+for path in briefs:
+    b = yaml.safe_load(open(path, encoding="utf-8"))
+    stem = os.path.basename(path)[:-5]
+    dist = b.get("distribution") or {}
+    raw = open(os.path.join(out, stem + ".eml"), "rb").read()
+    for line in raw.split(b"\r\n\r\n", 1)[0].split(b"\r\n"):
+        check(len(line) <= 78 and line.isascii(), f"{stem}: header line {line[:90]!r}")
+    m = email.message_from_bytes(raw, policy=email.policy.default)
+    check(not m.defects, f"{stem}: message defects {m.defects}")
+    for k in ("To", "Cc"):
+        want = [entry(e) for e in dist.get(k.lower(), [])]
+        check(entries(m[k]) == want, f"{stem}: {k} {entries(m[k])}, expected {want}")
+        if m[k] is not None: check(not m[k].defects, f"{stem}: {k} defects {m[k].defects}")
+        # RFC 2047's reading: encoded words decoded, white space between two of them dropped,
+        # quoted strings unquoted.
+        head = raw.split(b"\r\n\r\n", 1)[0].decode("ascii").replace("\r\n ", " ")
+        value = next((l[len(k) + 2:] for l in head.split("\r\n") if l.startswith(k + ": ")), "")
+        rfc, last_ew, space = "", False, ""
+        for t in re.finditer(r'(\s+)|"((?:[^"\\]|\\.)*)"|(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=)|([^\s"]+)', value):
+            if t[1]: space = t[1]; continue
+            if t[3]:
+                (text, charset), = email.header.decode_header(t[3])
+                rfc += ("" if last_ew else space) + text.decode(charset)
+            else:
+                rfc += space + (re.sub(r"\\(.)", r"\1", t[2]) if t[2] is not None else t[4])
+            last_ew, space = bool(t[3]), ""
+        for name, _ in want:
+            check(name in rfc, f"{stem}: {k} read per RFC 2047 lacks {name!r}: {rfc!r}")
+    subject = dist.get("subject", b["title"])
+    check(str(m["Subject"]) == subject, f"{stem}: Subject {str(m['Subject'])!r}, expected {subject!r}")
+    check(not m["Subject"].defects, f"{stem}: Subject defects {m['Subject'].defects}")
+    names = [a.get_filename() for a in m.iter_attachments()]
+    base = b["title"].replace("/", "-").replace("\\", "-")
+    check(names == [base + ".pdf", base + ".docx"], f"{stem}: attachment names {names}")
+sys.exit(0 if ok else 1)
+PY
+  fail "the OSPG-8 and long-name .eml headers do not decode to the briefs' text"
+
 # Deterministic: a second run into another folder gives the same bytes; SOURCE_DATE_EPOCH sets Date.
 "$BRIEFMAKE" -o "$TMP/again" --eml --from "$FROM" --name '{reference} {meeting.name}' "$BRIEFS" 2>/dev/null || fail "second run failed"
 for f in ospg-8.eml no-dist.eml ru.eml kk.eml; do cmp -s "$TMP/utf8/$f" "$TMP/again/$f" || fail "$f differs between two runs"; done
