@@ -191,6 +191,7 @@ Outcome process(Shared& sh, const Job& job) {
                 out.to = s->to;
                 out.cc = s->cc;
                 out.subject = s->subject;
+                out.warnings = s->warnings;  // not printed again: they were when it rendered
                 return done("skipped");
             }
         }
@@ -251,6 +252,7 @@ Outcome process(Shared& sh, const Job& job) {
         state.to = out.to;
         state.cc = out.cc;
         state.subject = out.subject;
+        state.warnings = out.warnings;
         // Outputs first, then the state that vouches for them: a kill in between leaves a state
         // whose output hashes do not match, so the next run renders again.
         write_atomically(files);

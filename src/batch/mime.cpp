@@ -1,5 +1,6 @@
 #include "batch/mime.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace briefmake::batch::mime {
@@ -29,15 +30,18 @@ std::string trim(std::string_view s) {
     return std::string(s.substr(b, e - b));
 }
 
+std::string encoded_word(std::string_view utf8) { return "=?UTF-8?B?" + base64(utf8) + "?="; }
+
 // Builds a header field, folding before a token that would pass the line limit. The limit is
 // one less than 78 so a trailing ',' or ';' always fits.
 class Folder {
 public:
     explicit Folder(std::string_view name) : out_(std::string(name) + ":"), col_(out_.size()) {}
 
-    // A token preceded by folding white space.
+    // A token preceded by folding white space; on the next line when it does not fit on this
+    // one (even right after the field name: "To:" may end its line).
     void token(std::string_view t) {
-        if (!fresh_ && col_ + 1 + t.size() > kMaxLine - 1) fold();
+        if (col_ > 0 && col_ + 1 + t.size() > kMaxLine - 1) fold();
         out_ += ' ';
         out_ += t;
         col_ += 1 + t.size();
@@ -48,28 +52,41 @@ public:
         out_ += t;
         col_ += t.size();
     }
-    // UTF-8 text as B encoded words, each sized to the room left on its line and never
-    // splitting a character (RFC 2047 §5: an encoded word holds whole characters).
+    // UTF-8 text as B encoded words, each sized to the room left on its line. A cut between two
+    // encoded words comes after a space, which stays inside the first one (readers drop the white
+    // space between encoded words, RFC 2047 §6.2); only a word that a whole line cannot hold is
+    // cut inside, and never inside a character (§5: an encoded word holds whole characters).
     void encoded_words(std::string_view utf8) {
         size_t i = 0;
         while (i < utf8.size()) {
             // Room after the separating space, at most 75 (RFC 2047 §2).
             size_t room = col_ + 2 <= kMaxLine - 1 ? kMaxLine - 1 - (col_ + 1) : 0;
             if (room > 75) room = 75;
-            if (room < 16 && !fresh_) {  // not even one character fits: next line
+            if (room < 20 && !fresh_) {  // not even one character fits: next line
                 fold();
                 continue;
             }
-            if (room < 16) room = 16;  // a very long field name: the line cannot be shorter
+            if (room < 20) room = 20;  // a very long field name: the line cannot be shorter
             size_t max_bytes = (room - 12) / 4 * 3;  // "=?UTF-8?B?" + "?=" is 12
-            size_t end = i;
-            while (end < utf8.size()) {
-                size_t len = sequence_length(static_cast<unsigned char>(utf8[end]));
-                if (end + len > utf8.size()) len = utf8.size() - end;
-                if (end + len - i > max_bytes && end > i) break;
-                end += len;
+            size_t end = utf8.size();
+            if (end - i > max_bytes) {
+                size_t space = utf8.rfind(' ', i + max_bytes - 1);
+                if (space != std::string_view::npos && space >= i) {
+                    end = space + 1;
+                } else if (!fresh_) {  // the word may fit on a line of its own
+                    fold();
+                    continue;
+                } else {
+                    end = i;
+                    while (end < utf8.size()) {
+                        size_t len = sequence_length(static_cast<unsigned char>(utf8[end]));
+                        if (end + len > utf8.size()) len = utf8.size() - end;
+                        if (end + len - i > max_bytes && end > i) break;
+                        end += len;
+                    }
+                }
             }
-            token("=?UTF-8?B?" + base64(utf8.substr(i, end - i)) + "?=");
+            token(encoded_word(utf8.substr(i, end - i)));
             i = end;
         }
     }
@@ -105,34 +122,83 @@ bool valid_addr_spec(std::string_view a) {
     return true;
 }
 
-// A display name as a phrase: atoms as they are, other ASCII as a quoted string, anything
-// non-ASCII as encoded words.
-void phrase(Folder& f, std::string_view name) {
-    if (!is_printable_ascii(name)) {
-        f.encoded_words(name);
-        return;
+bool is_atom(std::string_view word) {
+    if (word.empty() || word.find("=?") != std::string_view::npos) return false;
+    for (char c : word)
+        if (!is_atext(c)) return false;
+    return true;
+}
+
+std::string quoted_string(std::string_view text) {
+    std::string q = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') q += '\\';
+        q += c;
     }
-    bool atoms = true;
-    for (char c : name)
-        if (!is_atext(c) && c != ' ') atoms = false;
-    if (name.find("  ") != std::string_view::npos || name.find("=?") != std::string_view::npos) atoms = false;
-    if (atoms) {
-        size_t i = 0;
-        while (i < name.size()) {
-            size_t sp = name.find(' ', i);
-            if (sp == std::string_view::npos) sp = name.size();
+    return q + '"';
+}
+
+// A display name as a phrase: atoms as they are, other ASCII as a quoted string, anything
+// non-ASCII as encoded words. Python's email parser (3.11) keeps the white space between two
+// encoded words of a phrase where RFC 2047 drops it, so a name is one encoded word when it fits
+// in 75 characters; a longer one keeps its ASCII words as atoms or quoted strings between
+// encoded words of the non-ASCII ones, so no two encoded words meet unless a run of non-ASCII
+// words is itself too long for one (then they are cut after a space, as RFC 2047 wants).
+void phrase(Folder& f, std::string_view name) {
+    if (is_printable_ascii(name)) {
+        bool atoms = name.find("  ") == std::string_view::npos && !name.empty() && name.front() != ' ' &&
+                     name.back() != ' ';
+        for (size_t i = 0; atoms && i < name.size();) {
+            size_t sp = std::min(name.find(' ', i), name.size());
+            atoms = is_atom(name.substr(i, sp - i));
+            i = sp + 1;
+        }
+        if (!atoms) {
+            f.token(quoted_string(name));
+            return;
+        }
+        for (size_t i = 0; i < name.size();) {
+            size_t sp = std::min(name.find(' ', i), name.size());
             f.token(name.substr(i, sp - i));
             i = sp + 1;
         }
         return;
     }
-    std::string q = "\"";
-    for (char c : name) {
-        if (c == '"' || c == '\\') q += '\\';
-        q += c;
+    if (std::string word = encoded_word(name); word.size() <= 75) {
+        f.token(word);
+        return;
     }
-    q += '"';
-    f.token(q);
+    if (name.find("  ") != std::string_view::npos || name.find('\t') != std::string_view::npos ||
+        name.front() == ' ' || name.back() == ' ') {
+        f.encoded_words(name);
+        return;
+    }
+    // Runs of words of one kind: atoms, other printable ASCII, anything else.
+    enum class Kind { Atom, Ascii, Other };
+    auto kind = [](std::string_view w) {
+        if (is_atom(w)) return Kind::Atom;
+        return is_printable_ascii(w) ? Kind::Ascii : Kind::Other;
+    };
+    size_t i = 0;
+    while (i < name.size()) {
+        size_t end = std::min(name.find(' ', i), name.size());
+        Kind k = kind(name.substr(i, end - i));
+        if (k == Kind::Atom) {
+            f.token(name.substr(i, end - i));
+            i = end + 1;
+            continue;
+        }
+        while (end < name.size()) {
+            size_t next = std::min(name.find(' ', end + 1), name.size());
+            if (kind(name.substr(end + 1, next - end - 1)) != k) break;
+            end = next;
+        }
+        std::string_view run = name.substr(i, end - i);
+        if (k == Kind::Ascii) f.token(quoted_string(run));
+        else if (std::string word = encoded_word(run); word.size() <= 75) f.token(word);
+        else f.encoded_words(run);
+        i = end + 1;
+    }
 }
 
 }  // namespace

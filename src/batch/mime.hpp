@@ -24,7 +24,8 @@ std::string base64(std::string_view bytes, size_t line_length = 0);
 std::string quoted_printable(std::string_view text);
 
 // "Name: value" for an unstructured field (Subject): printable ASCII as it is, anything else as
-// RFC 2047 UTF-8 B encoded words; folded with CRLF + space so no line passes 78 characters.
+// RFC 2047 UTF-8 B encoded words, cut after a space (kept inside the encoded text) unless a word
+// is longer than a line; folded with CRLF + space so no line passes 78 characters.
 // No final CRLF.
 std::string unstructured_header(std::string_view name, std::string_view value);
 
@@ -38,7 +39,10 @@ struct Address {
 // Throws BadAddress when `entry` has an '@' or '<' but is not a valid address.
 Address parse_address(std::string_view entry);
 
-// "To: ..." with every entry, non-ASCII names as encoded words; folded to 78 columns.
+// "To: ..." with every entry; folded to 78 columns. A non-ASCII display name is one encoded
+// word when it fits in 75 characters, else its ASCII words stay atoms (or quoted strings) between
+// encoded words of the others, so that no two encoded words meet where avoidable (Python's
+// parser keeps the white space between them; RFC 2047 readers drop it).
 std::string address_header(std::string_view name, const std::vector<Address>& list);
 
 // RFC 2231 percent-encoding of UTF-8 (attribute-char kept, everything else %XX).

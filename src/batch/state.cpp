@@ -31,6 +31,9 @@ std::string to_json(const State& s) {
     for (const auto& t : s.cc) w.value(t);
     w.end_array();
     w.key("subject").value(s.subject);
+    w.key("warnings").begin_array();
+    for (const auto& t : s.warnings) w.value(t);
+    w.end_array();
     w.end_object();
     return w.str();
 }
@@ -65,12 +68,13 @@ std::optional<State> parse_state(const std::string& text) {
         if (!name || !bytes || !hash) return std::nullopt;
         s.outputs.push_back({*name, *bytes, *hash});
     }
-    for (const char* field : {"to", "cc"}) {
+    // A state without warnings is of an older shape: the brief renders again, which finds them.
+    for (auto [field, into] : {std::pair{"to", &s.to}, {"cc", &s.cc}, {"warnings", &s.warnings}}) {
         const json::Value* list = v->get(field);
         if (!list || list->kind != json::Value::Kind::Array) return std::nullopt;
         for (const auto& item : list->array) {
             if (item.kind != json::Value::Kind::String) return std::nullopt;
-            (std::string(field) == "to" ? s.to : s.cc).push_back(item.string);
+            into->push_back(item.string);
         }
     }
     return s;

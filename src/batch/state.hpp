@@ -29,6 +29,7 @@ struct State {
     // For the manifest of a skipped brief (the brief is not read again).
     std::vector<std::string> to, cc;
     std::string subject;
+    std::vector<std::string> warnings;  // as the last render reported them
 };
 
 // DIR/.STEM.briefmake-state

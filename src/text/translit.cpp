@@ -32,6 +32,25 @@ char turkish_base(char32_t c) {
     }
 }
 
+// Kazakh's own letters as their base letters in Kazakh's Latin alphabet (ә→a, қ→q, ң→n, ұ→u,
+// ...); Russian and the Cyrillic Kazakh shares with it by BGN/PCGN (Ж→Zh, Щ→Shch, Х→Kh, ъ and ь
+// leave a modifier letter, dropped below; BGN's "·" between letters that would read as one
+// sound, as in Брат·ск, goes too); any other script by Any-Latin; then Latin-ASCII, and the
+// modifier letters and combining marks Any-Latin writes are removed (Any-Latin alone gives Ž for
+// Ж and drops Kazakh letters to K + U+02CC or leaves them Cyrillic).
+constexpr const char* kRules = R"(
+ә > a; Ә > A; ғ > g; Ғ > G; қ > q; Қ > Q; ң > n; Ң > N; ө > o; Ө > O;
+ұ > u; Ұ > U; ү > u; Ү > U; һ > h; Һ > H; і > i; І > I;
+:: Russian-Latin/BGN;
+[:L:] { '·' } [:L:] > ;
+:: Any-Latin;
+:: [:Lm:] Remove;
+:: Latin-ASCII;
+:: NFD;
+:: [:Mn:] Remove;
+:: NFC;
+)";
+
 // A Transliterator is costly to build and not documented as safe for concurrent use: one
 // instance, used under a mutex (file names are short and few).
 class Ascii {
@@ -40,13 +59,12 @@ public:
         std::lock_guard lock(mutex_);
         if (!translit_) {
             UErrorCode status = U_ZERO_ERROR;
-            // Any-Latin writes some letters with marks Latin-ASCII keeps (Kazakh Қ -> K + U+02CC
-            // MODIFIER LETTER LOW VERTICAL LINE): drop modifier letters and combining marks after it.
-            translit_.reset(icu::Transliterator::createInstance(
-                "Any-Latin; Latin-ASCII; [:Lm:] Remove; NFD; [:Mn:] Remove; NFC", UTRANS_FORWARD, status));
+            UParseError where;
+            translit_.reset(icu::Transliterator::createFromRules("briefmake-ASCII", icu::UnicodeString::fromUTF8(kRules),
+                                                                 UTRANS_FORWARD, where, status));
             if (U_FAILURE(status) || !translit_)
-                throw std::runtime_error(std::string("ICU: cannot create the Any-Latin transliterator: ") +
-                                         u_errorName(status));
+                throw std::runtime_error(std::string("ICU: cannot create the ASCII transliterator: ") +
+                                         u_errorName(status) + " (rules line " + std::to_string(where.line) + ")");
         }
         icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
         translit_->transliterate(s);

@@ -1,111 +1,183 @@
 #!/usr/bin/env bash
-# Crash safety: 24 runs, each killed with SIGKILL after a random 0-300 ms, while rendering a
-# folder of briefs into an output folder that holds a previous complete version. After every
-# kill each output must be the previous version, the new version (both known byte for byte), or
-# absent; any other file must be a temporary (.NAME.XXXXXX) of ours. The next run then completes,
-# removes the temporaries and leaves exactly the new version.
+# Crash safety: 20 runs of a folder of 20 briefs (the long test brief among them) with -j 2,
+# --force, --eml and a manifest, each killed with SIGKILL at a random fraction of the time an
+# unkilled run takes. Every run writes a new version (the titles change), so a kill interrupts
+# real replacements. The test counts the runs that really died of SIGKILL (wait status 137) and
+# fails when fewer than 15 did. After every kill each output is either as it was before that run
+# (byte for byte) or a complete, valid new file (qpdf --check for PDFs, unzip -tq for DOCX,
+# Python's email for .eml, Python's json for the manifest and the state files); none is lost;
+# every other file is a hidden temporary of one of ours (.NAME.XXXXXX), which no one can take for
+# an output. A normal run then removes the temporaries and leaves exactly what an unkilled run of
+# the last version writes, and the run after that skips every brief.
 source "$(dirname "$0")/lib/common.bash"
 need python3 qpdf unzip cmp
 
-BRIEFS=$TMP/briefs OUT=$TMP/out PREV=$TMP/prev NEXT=$TMP/next
-mkdir -p "$BRIEFS" "$PREV" "$NEXT"
-# Small briefs render in milliseconds, so kills land while files are being written; two full
-# copies of ospg-8 keep some renders long.
-make_briefs() {  # make_briefs VERSION
-  python3 - "$SOURCE_DIR/briefs/ospg-8.yaml" "$BRIEFS" "$1" <<'PY'
-import sys, re
+BRIEFS=$TMP/briefs OUT=$TMP/out REF=$TMP/ref
+mkdir -p "$BRIEFS"
+RUNS=20 MIN_KILLED=15
+
+make_briefs() {  # make_briefs VERSION: the 20 briefs, every title marked with VERSION
+  python3 - "$SOURCE_DIR" "$BRIEFS" "$1" <<'PY'
+import json, re, sys, yaml
 src, out, version = sys.argv[1:]
-full = open(src, encoding="utf-8").read()
-for i in range(2):
-    t = re.sub(r'^title: .*$', f'title: "OSPG {i} sürüm {version}"', full, count=1, flags=re.M)
-    open(f"{out}/full{i}.yaml", "w", encoding="utf-8").write(t)
-for i in range(10):
-    open(f"{out}/small{i:02d}.yaml", "w", encoding="utf-8").write(f"""brief: 1
-title: "Kısa not {i}, sürüm {version}"
-language: tr
-meeting:
-  name: Çalışma Grubu Toplantısı
-  date: 2026-03-{i + 1:02d}
-summary: Sürüm {version} için kısa bir özet; **{i}. toplantı**.
-agenda:
-  - Açılış
-  - Gündem maddesi {i}
-""")
+copies = {"long-tr": "tests/briefs/long-tr.yaml", "casing-tr": "tests/briefs/casing-tr.yaml"}
+for lang in ("en", "kk", "ru", "tr"): copies[f"lang-{lang}"] = f"tests/briefs/lang-{lang}.yaml"
+for i in range(9): copies[f"ospg-8-{i}"] = "briefs/ospg-8.yaml"
+for i in range(5): copies[f"ospg-8-en-{i}"] = "briefs/ospg-8-en.yaml"
+for stem, path in copies.items():
+    text = open(f"{src}/{path}", encoding="utf-8").read()
+    title = yaml.safe_load(text)["title"]
+    text, n = re.subn(r"^title: .*$", lambda m: "title: " + json.dumps(f"{title} ({stem}, v{version})", ensure_ascii=False),
+                      text, count=1, flags=re.M)
+    assert n == 1, path
+    open(f"{out}/{stem}.yaml", "w", encoding="utf-8").write(text)
 PY
 }
 
-make_briefs 1
-"$BRIEFMAKE" -j 2 -o "$OUT" "$BRIEFS" || die "rendering version 1 failed"
-cp "$OUT"/*.pdf "$OUT"/*.docx "$PREV"/
-make_briefs 2
-"$BRIEFMAKE" -j 2 -o "$NEXT" "$BRIEFS" || die "rendering version 2 failed"
-names=$(cd "$NEXT" && ls ./*.pdf ./*.docx | sed 's#^\./##')
-for f in $names; do
-  cmp -s "$PREV/$f" "$NEXT/$f" && die "$f is the same in both versions: the test would prove nothing"
-  case $f in
-    *.pdf) qpdf --check "$NEXT/$f" >/dev/null 2>&1 || fail "version 2 $f fails qpdf --check" ;;
-    *.docx) unzip -tq "$NEXT/$f" >/dev/null 2>&1 || fail "version 2 $f fails unzip -t" ;;
-  esac
-done
-
-# check_outputs WHEN: every output is old, new or absent; nothing else but our temporaries.
-mixed=0 temps=0
-check_outputs() {
-  local f old=0 new=0
-  for f in $names; do
-    if [ ! -e "$OUT/$f" ]; then continue
-    elif cmp -s "$OUT/$f" "$PREV/$f"; then old=$((old + 1))
-    elif cmp -s "$OUT/$f" "$NEXT/$f"; then new=$((new + 1))
-    else
-      fail "$1: $OUT/$f is neither the old nor the new version"
-      case $f in
-        *.pdf) qpdf --check "$OUT/$f" >/dev/null 2>&1 || fail "$1: $f fails qpdf --check" ;;
-        *.docx) unzip -tq "$OUT/$f" >/dev/null 2>&1 || fail "$1: $f fails unzip -t" ;;
-      esac
-    fi
-  done
-  [ "$old" -gt 0 ] && [ "$new" -gt 0 ] && mixed=$((mixed + 1))
-  local other
-  other=$(cd "$OUT" && ls -A | python3 -c '
-import re, sys
-names = set(sys.argv[1].split())
-ours = names | {".briefmake.lock"} | {"." + n.rsplit(".", 1)[0] + ".briefmake-state" for n in names}
-for f in sys.stdin.read().split("\n"):
-    if not f or f in ours: continue
-    m = re.fullmatch(r"\.(.+)\.[A-Za-z0-9]{6}", f)
-    if m and m.group(1) in ours: print("temp", f)
-    else: print("stray", f)
-' "$names")
-  if grep -q '^temp' <<<"$other"; then temps=$((temps + 1)); fi
-  if grep -q '^stray' <<<"$other"; then fail "$1: unexpected files: $(grep '^stray' <<<"$other" | tr '\n' ' ')"; fi
+# Every run writes PDF, DOCX, .eml, state files and the manifest; their names (and nothing else
+# but temporaries and the lock) may be in $OUT.
+OPTS=(-j 2 --eml --from 'Brief Robotu <brief@example.org>')
+run() {  # run DIR [OPTION...]
+  local dir=$1
+  shift
+  "$BRIEFMAKE" "${OPTS[@]}" -o "$dir" --manifest "$dir/manifest.json" "$@" "$BRIEFS"
 }
 
-runs=24
-for i in $(seq 1 $runs); do
-  # Half the runs force every brief; the others render only what is stale (incremental state).
-  force=()
-  [ $((i % 2)) -eq 1 ] && force=(--force)
-  "$BRIEFMAKE" -j 2 -o "$OUT" "${force[@]}" "$BRIEFS" 2>/dev/null &
+# check.py snapshot DIR FILE: records every file's SHA-256.
+# check.py check DIR FILE WHEN: every output is as in the snapshot or complete and valid; none is
+# lost; everything else is a hidden temporary of an output. Prints the number of outputs replaced,
+# 1 when old and new outputs are side by side (else 0), and the number of temporaries.
+cat >"$TMP/check.py" <<'PY'
+import email, email.policy, hashlib, json, os, re, subprocess, sys
+mode, d, snap = sys.argv[1:4]
+def sha(p): return hashlib.sha256(open(p, "rb").read()).hexdigest()
+files = sorted(os.listdir(d))
+if mode == "snapshot":
+    json.dump({f: sha(os.path.join(d, f)) for f in files if os.path.isfile(os.path.join(d, f))}, open(snap, "w"))
+    sys.exit(0)
+when = sys.argv[4]
+before = json.load(open(snap))
+stems = [f[:-5] for f in os.listdir(sys.argv[5]) if f.endswith(".yaml")]
+outputs = {"manifest.json"} | {f"{s}.{e}" for s in stems for e in ("pdf", "docx", "eml")}
+hidden = {f".{s}.briefmake-state" for s in stems} | {".briefmake.lock"}
+ok = True
+def bad(msg):
+    global ok; ok = False; print(f"FAIL: {when}: {msg}", file=sys.stderr)
+
+def valid(path):  # None when the file is complete and valid, else why not
+    name = os.path.basename(path)
+    try:
+        if name.endswith(".pdf"):
+            r = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
+            return None if r.returncode == 0 else "qpdf --check: " + (r.stdout + r.stderr)[-200:]
+        if name.endswith(".docx"):
+            r = subprocess.run(["unzip", "-tq", path], capture_output=True, text=True)
+            return None if r.returncode == 0 else "unzip -tq: " + (r.stdout + r.stderr)[-200:]
+        if name.endswith(".eml"):
+            m = email.message_from_binary_file(open(path, "rb"), policy=email.policy.default)
+            atts = [a.get_content() for a in m.iter_attachments()]
+            if m.defects or len(atts) != 2 or not atts[0].startswith(b"%PDF-") or b"%%EOF" not in atts[0][-32:] \
+               or not atts[1].startswith(b"PK"):
+                return f"not a complete message: defects {m.defects}, {len(atts)} attachments"
+            return None
+        if name == "manifest.json":
+            m = json.load(open(path, encoding="utf-8"))
+            return None if len(m["briefs"]) == len(stems) else f"{len(m['briefs'])} briefs"
+        if name.endswith(".briefmake-state"):
+            s = json.load(open(path, encoding="utf-8"))
+            return None if s["outputs"] and s["inputs"] else "no outputs or inputs"
+        return None  # the lock file: empty
+    except Exception as e:
+        return f"{type(e).__name__}: {e}"
+
+replaced, old, temps = 0, 0, 0
+for f in sorted(set(before) | set(files)):
+    p = os.path.join(d, f)
+    m = re.fullmatch(r"\.(.+)\.[A-Za-z0-9]{6}", f)
+    if m and not os.path.exists(p): continue  # a temporary of an earlier kill, cleaned up
+    if f in outputs or f in hidden:
+        if not os.path.exists(p):
+            if f in before and f != ".briefmake.lock": bad(f"{f} was there before the run and is gone")
+            continue
+        if before.get(f) == sha(p):
+            old += f in outputs
+            continue
+        replaced += f in outputs
+        why = valid(p)
+        if why: bad(f"{f} is neither the previous file nor a complete new one ({why})")
+        continue
+    if m and (m.group(1) in outputs or m.group(1) in hidden) and os.path.isfile(p):
+        temps += 1  # hidden, ending in six random characters: no glob for outputs finds it
+    else:
+        bad(f"unexpected file {f}")
+print(replaced, int(replaced > 0 and old > 0), temps)
+sys.exit(0 if ok else 1)
+PY
+
+# Version 1, complete; an unkilled --force run of version 2 gives the time the kills are drawn
+# from (the shorter of the two, so kills land inside a run even when the machine gets faster; a
+# run that ends before its kill shortens it further).
+make_briefs 1
+t0=$(date +%s%N)
+run "$OUT" --force 2>"$TMP/err" || die "rendering version 1 failed: $(tail -5 "$TMP/err")"
+t1=$(date +%s%N)
+make_briefs 2
+run "$OUT" --force 2>"$TMP/err" || die "rendering version 2 failed: $(tail -5 "$TMP/err")"
+t2=$(date +%s%N)
+ms=$(( (t1 - t0) < (t2 - t1) ? (t1 - t0) / 1000000 : (t2 - t1) / 1000000 ))
+pdfs=("$OUT"/*.pdf)
+[ "${#pdfs[@]}" -eq 20 ] || die "version 2 did not write 20 PDFs"
+echo "kill: an unkilled run of 20 briefs takes $ms ms"
+
+killed=0 replaced=0 mixed=0 temps=0
+for i in $(seq 1 $RUNS); do
+  version=$((i + 2))
+  make_briefs "$version"
+  python3 "$TMP/check.py" snapshot "$OUT" "$TMP/snap.json"
+  delay=$(( ms * (2 + RANDOM % 84) / 100 ))
+  # briefmake itself in the background, not a subshell running it: the kill must reach it.
+  "$BRIEFMAKE" "${OPTS[@]}" -o "$OUT" --manifest "$OUT/manifest.json" --force "$BRIEFS" 2>/dev/null &
   pid=$!
-  sleep "$(printf '0.%03d' $((RANDOM % 301)))"
-  kill -9 "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  check_outputs "after kill $i"
-  # Every few kills, go back to the old version so later kills interrupt real replacements.
-  if [ $((i % 6)) -eq 0 ]; then
-    "$BRIEFMAKE" -j 2 -o "$OUT" --force "$BRIEFS" 2>/dev/null || fail "run after kill $i failed"
-    cp "$PREV"/* "$OUT"/
+  sleep "$(printf '%d.%03d' $((delay / 1000)) $((delay % 1000)))"
+  kill -KILL "$pid" 2>/dev/null || true
+  status=0
+  wait "$pid" 2>/dev/null || status=$?
+  result=$(python3 "$TMP/check.py" check "$OUT" "$TMP/snap.json" "kill $i (status $status, after $delay ms)" "$BRIEFS") ||
+    failures=$((failures + 1))
+  read -r r_replaced r_mixed r_temps <<<"${result:-0 0 0}"
+  if [ "$status" -eq 137 ]; then
+    killed=$((killed + 1)) replaced=$((replaced + r_replaced)) mixed=$((mixed + r_mixed)) temps=$((temps + r_temps))
+  else  # this run took less than $delay ms: kill the next ones within that (the machine got faster)
+    ms=$((delay > 20 ? delay : 20))
   fi
 done
-echo "kill: $runs kills; $mixed left a mix of old and new outputs, $temps left temporaries behind"
+echo "kill: $killed of $RUNS runs died of SIGKILL; killed runs replaced $replaced outputs," \
+  "$mixed left old and new outputs side by side, $temps temporaries were left"
+[ "$killed" -ge "$MIN_KILLED" ] || fail "only $killed of $RUNS runs were killed (at least $MIN_KILLED must be): the kills came too late"
+[ "$mixed" -gt 0 ] || fail "no kill landed while outputs were being replaced (old and new side by side): the test proved nothing"
 
-# The next run completes, cleans the temporaries, and leaves exactly version 2.
-"$BRIEFMAKE" -j 2 -o "$OUT" --verbose "$BRIEFS" 2>"$TMP/final.err" || fail "the run after the kills failed: $(tail -5 "$TMP/final.err")"
-for f in $names; do cmp -s "$OUT/$f" "$NEXT/$f" || fail "after the final run $f is not version 2"; done
-left=$(cd "$OUT" && ls -A | grep -E '^\..+\.[A-Za-z0-9]{6}$' || true)
+# A normal run completes, removes the temporaries, and leaves what an unkilled run writes. (One
+# more temporary is planted, so the clean-up is tested even when the last kill left none.)
+cp "$OUT/long-tr.pdf" "$OUT/.long-tr.pdf.k1LLed"
+run "$OUT" --verbose 2>"$TMP/final.err" || fail "the run after the kills failed: $(tail -5 "$TMP/final.err")"
+grep -q "removed .*/\.long-tr\.pdf\.k1LLed (left by a killed run)" "$TMP/final.err" ||
+  fail "the final run does not say it removed the temporaries: $(head -5 "$TMP/final.err")"
+run "$REF" 2>/dev/null || fail "the reference run failed"
+left=$(find "$OUT" -maxdepth 1 -regextype posix-extended -regex '.*/\..+\.[A-Za-z0-9]{6}' -printf '%f ')
 [ -z "$left" ] || fail "temporaries left after the final run: $left"
-"$BRIEFMAKE" -j 2 -o "$OUT" --manifest "$TMP/m.json" "$BRIEFS" || fail "the last run failed"
-python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["counts"]; sys.exit(c["skipped"] != 12)' "$TMP/m.json" ||
-  fail "after the final run not every brief is up to date: $(head -c 200 "$TMP/m.json")"
+for f in "$REF"/*.pdf "$REF"/*.docx "$REF"/*.eml; do
+  cmp -s "$OUT/${f##*/}" "$f" || fail "after the final run ${f##*/} differs from an unkilled run's"
+done
+python3 - "$OUT/manifest.json" <<'PY' || fail "the final run's manifest does not list 20 briefs with their outputs"
+import json, os, sys
+m = json.load(open(sys.argv[1], encoding="utf-8"))
+ok = len(m["briefs"]) == 20 and m["counts"]["failed"] == 0
+for b in m["briefs"]:
+    ok = ok and len(b["outputs"]) == 3 and all(os.path.basename(o["path"])[0] != "." for o in b["outputs"])
+sys.exit(0 if ok else 1)
+PY
+run "$OUT" 2>/dev/null || fail "the last run failed"
+python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["counts"]; sys.exit(c["skipped"] != 20)' "$OUT/manifest.json" ||
+  fail "after the final run not every brief is up to date: $(head -c 200 "$OUT/manifest.json")"
 
 finish

@@ -41,6 +41,7 @@ batch::State sample(const fs::path& dir) {
     s.pages = 2;
     s.to = {"Özel Kalem <k@example.org>"};
     s.subject = "Konu \"İş\"";
+    s.warnings = {"a.yaml:3:8: warning: character U+0F00 is in neither font"};
     return s;
 }
 
@@ -99,6 +100,13 @@ TEST_CASE("state files round-trip and damaged ones are refused") {
     CHECK(back->to == s.to);
     CHECK(back->subject == s.subject);
     CHECK(back->pages == 2);
+    CHECK(back->warnings == s.warnings);
+    // A state from before warnings were kept is of an older shape: the brief renders again.
+    size_t w = text.find("\"warnings\"");
+    REQUIRE(w != std::string::npos);
+    std::string older = text;
+    older.replace(w, 10, "\"warnings_\"");
+    CHECK_FALSE(batch::parse_state(older));
     CHECK_FALSE(batch::parse_state(text.substr(0, text.size() / 2)));
     CHECK_FALSE(batch::parse_state("{}"));
     CHECK(batch::state_path("out", "ospg-8") == fs::path("out/.ospg-8.briefmake-state"));
