@@ -15,7 +15,7 @@ cmake --install "$BIN_DIR" --prefix "$prefix" >"$TMP/install.log" 2>&1 ||
 
 for f in bin/briefmake share/briefmake/templates/default.yaml share/briefmake/fonts/LiberationSerif-Regular.ttf \
          share/briefmake/fonts/DejaVuSans.ttf share/briefmake/fonts/LICENSE-Liberation.txt \
-         share/briefmake/schema/brief-v1.schema.json share/man/man1/briefmake.1 \
+         share/briefmake/schema/brief-v1.schema.json share/man/man1/briefmake.1.gz share/doc/briefmake/copyright \
          share/bash-completion/completions/briefmake share/doc/briefmake/README.md; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
@@ -52,7 +52,7 @@ env -u BRIEFMAKE_RESOURCES "$bin" init "$work/new.yaml" --lang en 2>"$TMP/stderr
   fail "init's schema line does not name the installed schema: $(head -n 1 "$work/new.yaml")"
 
 # The man page, read by man from the file and through MANPATH.
-MANWIDTH=80 man -l "$moved/share/man/man1/briefmake.1" >"$TMP/man.txt" 2>"$TMP/man.err" ||
+MANWIDTH=80 man -l "$moved/share/man/man1/briefmake.1.gz" >"$TMP/man.txt" 2>"$TMP/man.err" ||
   fail "man -l cannot show the man page: $(cat "$TMP/man.err")"
 expect_words "$TMP/man.txt" "the man page" NAME briefmake "render meeting briefs" SYNOPSIS --template --check schema init EXAMPLES SOURCE_DATE_EPOCH
 MANWIDTH=80 MANPATH=$moved/share/man man briefmake >"$TMP/man2.txt" 2>"$TMP/man.err" ||
