@@ -87,9 +87,15 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (*schema_cmd) return cli::print_schema(std::cout);
-    if (*init_cmd)
-        return cli::init_brief(init_file, init_lang, std::cerr,
-                               core::find_resource_dir() / "schema" / "brief-v1.schema.json");
+    if (*init_cmd) {
+        try {
+            return cli::init_brief(init_file, init_lang, std::cerr,
+                                   core::find_resource_dir() / "schema" / "brief-v1.schema.json");
+        } catch (const core::Error& e) {  // no resource folder
+            std::cerr << core::format(e.diagnostic()) << "\n";
+            return 1;
+        }
+    }
     if (opt.run.inputs.empty()) {
         std::cerr << "briefmake: error: no BRIEF given; expected brief files or folders, "
                      "or a subcommand (schema, init)\nRun with --help for more information.\n";

@@ -56,16 +56,39 @@ const std::string& version_and_build() {
     return v;
 }
 
+namespace {
+
+// A resource folder must hold the shipped templates and fonts; the error names what is missing.
+std::filesystem::path checked_resources(const std::filesystem::path& dir, const std::string& why) {
+    namespace fs = std::filesystem;
+    for (const char* sub : {"templates", "fonts"}) {
+        std::error_code ec;
+        if (!fs::is_directory(dir / sub, ec))
+            throw Error({(dir / sub).string(), 0, 0},
+                        "folder of briefmake's shipped " + std::string(sub) + " not found (" + why + ")",
+                        "reinstall briefmake, or set BRIEFMAKE_RESOURCES to a folder holding templates/ and fonts/");
+    }
+    return dir;
+}
+
+}  // namespace
+
 std::filesystem::path find_resource_dir() {
     namespace fs = std::filesystem;
-    if (const char* env = std::getenv("BRIEFMAKE_RESOURCES"); env && *env) return fs::path(env);
+    if (const char* env = std::getenv("BRIEFMAKE_RESOURCES"); env && *env)
+        return checked_resources(fs::path(env), "from BRIEFMAKE_RESOURCES");
     std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        fs::path installed = exe.parent_path().parent_path() / "share" / "briefmake";
-        if (fs::exists(installed / "templates", ec)) return installed;
-    }
-    return fs::path(BRIEFMAKE_SOURCE_RESOURCES);
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) throw Error({"/proc/self/exe", 0, 0}, "cannot find the running program: " + ec.message(),
+                        "set BRIEFMAKE_RESOURCES to a folder holding templates/ and fonts/");
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "briefmake";
+    if (fs::exists(installed, ec)) return checked_resources(installed, "the installation beside " + exe.string());
+    // Only the program in the build tree it was compiled in uses the source tree: an installed or
+    // copied program never silently reads the build machine's sources.
+    const fs::path rel = exe.lexically_relative(fs::weakly_canonical(fs::path(BRIEFMAKE_BUILD_DIR), ec));
+    if (!rel.empty() && *rel.begin() != "..")
+        return checked_resources(fs::path(BRIEFMAKE_SOURCE_RESOURCES), "the source tree of this build");
+    return checked_resources(installed, "the installation beside " + exe.string());
 }
 
 std::optional<int64_t> source_date_epoch_from_env() {

@@ -36,7 +36,9 @@ const char* version();
 // version renders again. Just the version when the program has no build ID.
 const std::string& version_and_build();
 
-// Finds the resource folder: $BRIEFMAKE_RESOURCES, else <exe>/../share/briefmake, else the source tree.
+// Finds the resource folder: $BRIEFMAKE_RESOURCES, else <exe>/../share/briefmake, else (only for
+// the program in its build tree) the source tree. Throws Error naming the folder looked for when
+// it lacks templates/ or fonts/.
 std::filesystem::path find_resource_dir();
 
 // Reads SOURCE_DATE_EPOCH from the environment (nullopt if unset or not a number).
