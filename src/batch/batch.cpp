@@ -444,8 +444,8 @@ int run(const Options& opt, std::ostream& err) {
     sh.base.want_pdf = opt.want_pdf;
     sh.base.want_docx = opt.want_docx;
     sh.base.template_override = opt.template_override;
-    sh.ctx.source_date_epoch = core::source_date_epoch_from_env();
     try {
+        sh.ctx.source_date_epoch = core::source_date_epoch_from_env();
         sh.ctx.resource_dir = core::find_resource_dir();
     } catch (const core::Error& e) {
         report.error(core::format(e.diagnostic()));

@@ -94,10 +94,18 @@ std::filesystem::path find_resource_dir() {
 std::optional<int64_t> source_date_epoch_from_env() {
     const char* env = std::getenv("SOURCE_DATE_EPOCH");
     if (!env || !*env) return std::nullopt;
-    char* end = nullptr;
+    // Digits only (no sign, no blanks), at most 9999-12-31T23:59:59Z: anything else is refused
+    // rather than ignored, so a typo cannot make a build silently irreproducible.
+    constexpr long long latest = 253402300799;
+    bool digits = true;
+    for (const char* p = env; *p; ++p) digits = digits && *p >= '0' && *p <= '9';
     errno = 0;
-    long long v = std::strtoll(env, &end, 10);
-    if (errno != 0 || *end != '\0' || v < 0) return std::nullopt;
+    const long long v = digits ? std::strtoll(env, nullptr, 10) : -1;
+    if (!digits || errno != 0 || v > latest)
+        throw Error({"SOURCE_DATE_EPOCH", 0, 0},
+                    "\"" + std::string(env) + "\" is not a time; expected the number of seconds since "
+                    "1970-01-01 UTC (digits, at most " + std::to_string(latest) + "), e.g. 1767225600",
+                    "or unset it");
     return static_cast<int64_t>(v);
 }
 

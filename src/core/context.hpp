@@ -41,7 +41,8 @@ const std::string& version_and_build();
 // it lacks templates/ or fonts/.
 std::filesystem::path find_resource_dir();
 
-// Reads SOURCE_DATE_EPOCH from the environment (nullopt if unset or not a number).
+// Reads SOURCE_DATE_EPOCH from the environment (nullopt if unset or empty). Throws Error when it
+// is not a number of seconds (digits only, at most the end of the year 9999).
 std::optional<int64_t> source_date_epoch_from_env();
 
 // Reads a whole file; throws Error naming the file on failure.
