@@ -452,6 +452,7 @@ int run(const Options& opt, std::ostream& err) {
         return 1;
     }
     for (const auto& p : opt.allow_paths) sh.ctx.allowed_roots.push_back(fs::weakly_canonical(p));
+    sh.ctx.dependencies = opt.dependencies;
     sh.options_text = options_text(opt, sh.ctx);
 
     std::vector<Outcome> outcomes(jobs.size());

@@ -91,6 +91,18 @@ std::filesystem::path find_resource_dir() {
     return checked_resources(installed, "the installation beside " + exe.string());
 }
 
+void DependencySink::add(const std::filesystem::path& path) {
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(path, ec);
+    std::lock_guard lock(mu_);
+    items_.push_back({path, existed});
+}
+
+std::vector<DependencySink::Item> DependencySink::items() const {
+    std::lock_guard lock(mu_);
+    return items_;
+}
+
 std::optional<int64_t> source_date_epoch_from_env() {
     const char* env = std::getenv("SOURCE_DATE_EPOCH");
     if (!env || !*env) return std::nullopt;
