@@ -446,9 +446,15 @@ int run(const Options& opt, std::ostream& err) {
     sh.base.want_pdf = opt.want_pdf;
     sh.base.want_docx = opt.want_docx;
     sh.base.template_override = opt.template_override;
-    sh.ctx.source_date_epoch = core::source_date_epoch_from_env();
-    sh.ctx.resource_dir = core::find_resource_dir();
+    try {
+        sh.ctx.source_date_epoch = core::source_date_epoch_from_env();
+        sh.ctx.resource_dir = core::find_resource_dir();
+    } catch (const core::Error& e) {
+        report.error(core::format(e.diagnostic()));
+        return 1;
+    }
     for (const auto& p : opt.allow_paths) sh.ctx.allowed_roots.push_back(fs::weakly_canonical(p));
+    sh.ctx.dependencies = opt.dependencies;
     sh.options_text = options_text(opt, sh.ctx);
 
     std::vector<Outcome> outcomes(jobs.size());

@@ -7,6 +7,10 @@
 #include <string>
 #include <vector>
 
+namespace briefmake::core {
+class DependencySink;
+}
+
 namespace briefmake::batch {
 
 struct Options {
@@ -29,6 +33,8 @@ struct Options {
     bool quiet = false;
     bool verbose = false;
     bool progress = false;  // a progress line (stderr is a terminal)
+    // --watch: receives every file the renders read or looked for, found or not.
+    core::DependencySink* dependencies = nullptr;
 };
 
 // Runs the whole batch. Returns the exit status: 0 every brief rendered (or skipped), 1 a brief

@@ -3,6 +3,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -26,6 +27,12 @@ std::string fit(const std::string& s, size_t width) {
     return s;
 }
 
+size_t code_points(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
 }  // namespace
 
 std::string timestamp() {
@@ -42,10 +49,13 @@ std::string timestamp() {
 Reporter::Reporter(std::ostream& err, bool progress, bool verbose, bool quiet)
     : err_(err), progress_(progress), verbose_(verbose), quiet_(quiet) {}
 
+// The progress line is overwritten with blanks, not erased with an escape sequence: output holds
+// no escape sequences at all (NO_COLOR, TERM=dumb, logs of a terminal session).
 void Reporter::clear() {
     if (drawn_) {
-        err_ << "\r\033[K";
+        err_ << '\r' << std::string(drawn_width_, ' ') << '\r';
         drawn_ = false;
+        drawn_width_ = 0;
     }
 }
 
@@ -54,8 +64,11 @@ void Reporter::draw() {
     std::string line = "[" + std::to_string(done_) + "/" + std::to_string(total_) + "]";
     if (failed_) line += " " + std::to_string(failed_) + " failed";
     if (!current_.empty()) line += " " + current_;
-    err_ << "\r\033[K" << fit(line, terminal_width() - 1) << std::flush;
+    line = fit(line, terminal_width() - 1);
+    const size_t width = code_points(line);
+    err_ << '\r' << line << std::string(drawn_width_ > width ? drawn_width_ - width : 0, ' ') << std::flush;
     drawn_ = true;
+    drawn_width_ = std::max(drawn_width_, width);
 }
 
 void Reporter::print_line(const std::string& text) {

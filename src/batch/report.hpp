@@ -32,6 +32,7 @@ private:
     size_t total_ = 0, done_ = 0, failed_ = 0;
     std::string current_;
     bool drawn_ = false;
+    size_t drawn_width_ = 0;  // columns the drawn line (with its padding) covers
 };
 
 // "12:04:05.123" local time: for people reading logs, never written into outputs.

@@ -17,8 +17,6 @@ namespace briefmake::cli {
 
 int dump_layouts(const batch::Options& opt, const fs::path& file, std::ostream& err) {
     core::Context ctx;  // no warning sink: the render that follows reports them
-    ctx.source_date_epoch = core::source_date_epoch_from_env();
-    ctx.resource_dir = core::find_resource_dir();
     for (const auto& p : opt.allow_paths) ctx.allowed_roots.push_back(fs::weakly_canonical(p));
     std::vector<fs::path> briefs;
     for (const auto& in : opt.inputs)
@@ -26,6 +24,8 @@ int dump_layouts(const batch::Options& opt, const fs::path& file, std::ostream& 
     fonts::FontSet fonts;
     std::string out;
     try {
+        ctx.source_date_epoch = core::source_date_epoch_from_env();
+        ctx.resource_dir = core::find_resource_dir();
         for (const fs::path& b : briefs) {
             const spec::Brief brief = spec::read_brief(b, ctx);
             const tmpl::Template t =

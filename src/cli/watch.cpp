@@ -28,10 +28,14 @@ fs::path absolute_normal(const fs::path& p) {
     return ec ? fs::absolute(p).lexically_normal() : a;
 }
 
-// Every file the briefs depend on: the briefs themselves, and what their last render read
-// (recorded in the incremental state beside the outputs: template chain, fonts, CSV, images).
-std::set<fs::path> watched_files(const batch::Options& opt) {
+// Every file the briefs depend on: the briefs themselves, what their last successful render read
+// (recorded in the incremental state beside the outputs: template chain, fonts, CSV, images),
+// and what the run just made read or looked for, found or not (`deps`): a CSV or template that
+// a failed render missed is watched for until it appears.
+std::set<fs::path> watched_files(const batch::Options& opt, const core::DependencySink* deps = nullptr) {
     std::set<fs::path> files;
+    if (deps)
+        for (const auto& d : deps->items()) files.insert(absolute_normal(d.path));
     for (const std::string& b : batch::collect_briefs(opt.inputs)) {
         fs::path brief = absolute_normal(b);
         files.insert(brief);
@@ -64,11 +68,21 @@ public:
 
     // Watches the folders holding `files` (editors often replace a file by renaming a new one
     // over it, which a watch on the file itself would miss). Watches are only ever added, never
-    // re-armed: an edit made while a render runs stays queued and starts the next render.
+    // re-armed: an edit made while a render runs stays queued and starts the next render. For a
+    // file whose folder is missing too, the nearest folder that exists is watched, and the
+    // creation of a missing folder on the way counts as a change.
     void watch(const std::set<fs::path>& files) {
         files_ = files;
         std::set<fs::path> folders;
-        for (const auto& f : files) folders.insert(f.filename().empty() ? f.parent_path() : f.parent_path());
+        for (const auto& f : files) {
+            fs::path d = f.parent_path();
+            std::error_code ec;
+            while (!fs::is_directory(d, ec) && d.has_relative_path()) {
+                files_.insert(d);
+                d = d.parent_path();
+            }
+            folders.insert(d);
+        }
         for (const auto& d : folders) {
             // The same folder gives the same watch descriptor again.
             int wd = inotify_add_watch(fd_, d.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM);
@@ -138,14 +152,23 @@ int watch(const batch::Options& opt_in, std::ostream& err) {
     sigaction(SIGTERM, &sa, nullptr);
     in.watch(watched_files(opt));  // before the first render, so that no edit goes unseen
     while (!g_stop) {
+        core::DependencySink deps;
+        opt.dependencies = &deps;
         int status = batch::run(opt, err);
         if (status == 2) return 2;  // a usage error will not fix itself
-        std::set<fs::path> files = watched_files(opt);
+        std::set<fs::path> files = watched_files(opt, &deps);
         in.watch(files);
         if (!opt.quiet)
             err << "briefmake: " << (status == 0 ? "up to date" : "errors above") << "; watching " << files.size()
                 << " file(s) for changes (Ctrl-C to stop)" << std::endl;
-        if (!in.wait_for_change()) break;
+        // A file the render missed that appeared before its folder was watched: no event will
+        // come for it, so render again now.
+        bool appeared = false;
+        for (const auto& d : deps.items()) {
+            std::error_code ec;
+            appeared = appeared || (!d.existed && fs::exists(d.path, ec));
+        }
+        if (!appeared && !in.wait_for_change()) break;
     }
     return 0;
 }

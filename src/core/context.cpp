@@ -56,25 +56,68 @@ const std::string& version_and_build() {
     return v;
 }
 
+namespace {
+
+// A resource folder must hold the shipped templates and fonts; the error names what is missing.
+std::filesystem::path checked_resources(const std::filesystem::path& dir, const std::string& why) {
+    namespace fs = std::filesystem;
+    for (const char* sub : {"templates", "fonts"}) {
+        std::error_code ec;
+        if (!fs::is_directory(dir / sub, ec))
+            throw Error({(dir / sub).string(), 0, 0},
+                        "folder of briefmake's shipped " + std::string(sub) + " not found (" + why + ")",
+                        "reinstall briefmake, or set BRIEFMAKE_RESOURCES to a folder holding templates/ and fonts/");
+    }
+    return dir;
+}
+
+}  // namespace
+
 std::filesystem::path find_resource_dir() {
     namespace fs = std::filesystem;
-    if (const char* env = std::getenv("BRIEFMAKE_RESOURCES"); env && *env) return fs::path(env);
+    if (const char* env = std::getenv("BRIEFMAKE_RESOURCES"); env && *env)
+        return checked_resources(fs::path(env), "from BRIEFMAKE_RESOURCES");
     std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        fs::path installed = exe.parent_path().parent_path() / "share" / "briefmake";
-        if (fs::exists(installed / "templates", ec)) return installed;
-    }
-    return fs::path(BRIEFMAKE_SOURCE_RESOURCES);
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (ec) throw Error({"/proc/self/exe", 0, 0}, "cannot find the running program: " + ec.message(),
+                        "set BRIEFMAKE_RESOURCES to a folder holding templates/ and fonts/");
+    const fs::path installed = exe.parent_path().parent_path() / "share" / "briefmake";
+    if (fs::exists(installed, ec)) return checked_resources(installed, "the installation beside " + exe.string());
+    // Only the program in the build tree it was compiled in uses the source tree: an installed or
+    // copied program never silently reads the build machine's sources.
+    const fs::path rel = exe.lexically_relative(fs::weakly_canonical(fs::path(BRIEFMAKE_BUILD_DIR), ec));
+    if (!rel.empty() && *rel.begin() != "..")
+        return checked_resources(fs::path(BRIEFMAKE_SOURCE_RESOURCES), "the source tree of this build");
+    return checked_resources(installed, "the installation beside " + exe.string());
+}
+
+void DependencySink::add(const std::filesystem::path& path) {
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(path, ec);
+    std::lock_guard lock(mu_);
+    items_.push_back({path, existed});
+}
+
+std::vector<DependencySink::Item> DependencySink::items() const {
+    std::lock_guard lock(mu_);
+    return items_;
 }
 
 std::optional<int64_t> source_date_epoch_from_env() {
     const char* env = std::getenv("SOURCE_DATE_EPOCH");
     if (!env || !*env) return std::nullopt;
-    char* end = nullptr;
+    // Digits only (no sign, no blanks), at most 9999-12-31T23:59:59Z: anything else is refused
+    // rather than ignored, so a typo cannot make a build silently irreproducible.
+    constexpr long long latest = 253402300799;
+    bool digits = true;
+    for (const char* p = env; *p; ++p) digits = digits && *p >= '0' && *p <= '9';
     errno = 0;
-    long long v = std::strtoll(env, &end, 10);
-    if (errno != 0 || *end != '\0' || v < 0) return std::nullopt;
+    const long long v = digits ? std::strtoll(env, nullptr, 10) : -1;
+    if (!digits || errno != 0 || v > latest)
+        throw Error({"SOURCE_DATE_EPOCH", 0, 0},
+                    "\"" + std::string(env) + "\" is not a time; expected the number of seconds since "
+                    "1970-01-01 UTC (digits, at most " + std::to_string(latest) + "), e.g. 1767225600",
+                    "or unset it");
     return static_cast<int64_t>(v);
 }
 

@@ -427,6 +427,7 @@ private:
         std::error_code ec;
         fs::path base = fs::canonical(base_dir_.empty() ? fs::path(".") : base_dir_, ec);
         if (ec) src_.fail(n, "cannot resolve the brief's folder: " + ec.message());
+        ctx_.depends_on(p.is_absolute() ? p : base / p);  // also when missing: --watch waits for it
         fs::path full = fs::canonical(p.is_absolute() ? p : base / p, ec);
         if (ec)
             src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + ec.message() +

@@ -145,6 +145,7 @@ private:
         std::error_code ec;
         if (is_shipped_name(name)) {
             fs::path p = ctx_.templates_dir() / (name + ".yaml");
+            ctx_.depends_on(p);
             if (fs::is_regular_file(p, ec)) return p;
             std::vector<std::string> shipped;
             for (const auto& e : fs::directory_iterator(ctx_.templates_dir(), ec))
@@ -157,6 +158,7 @@ private:
                               hint.empty() ? "" : "did you mean \"" + hint + "\"?");
         }
         fs::path p = fs::path(name).is_absolute() ? fs::path(name) : base_dir / name;
+        ctx_.depends_on(p);  // also when missing: --watch waits for it
         if (!fs::is_regular_file(p, ec))
             throw core::Error(loc, "template file \"" + name + "\" not found; expected a shipped template name or "
                                    "the path of a .yaml file");
@@ -283,6 +285,7 @@ private:
         std::string name = y::get_nonempty_text(src, n, "a font file name");
         std::error_code ec;
         for (const fs::path& candidate : {dir / name, ctx_.fonts_dir() / name}) {
+            ctx_.depends_on(candidate);
             if (fs::is_regular_file(candidate, ec)) {
                 check_path(candidate, name, "font", src.loc(n), ctx_.fonts_dir());
                 return fs::weakly_canonical(candidate);
@@ -401,6 +404,7 @@ private:
         YAML::Node f = y::require(src, n, "file", "logo");
         std::string name = y::get_nonempty_text(src, f, "an image file (PNG or JPEG)");
         fs::path p = dir / name;
+        ctx_.depends_on(p);
         std::error_code ec;
         if (!fs::is_regular_file(p, ec))
             src.fail(f, "logo file \"" + name + "\" not found next to the template; expected a PNG or JPEG file");

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # deb: `cpack -G DEB` in the build tree makes briefmake_VERSION_ARCH.deb whose control fields
-# name the package and the shared libraries it needs (dpkg-shlibdeps: libhpdf, libicu,
-# libyaml-cpp, ...), whose contents are the binary, templates, fonts, schema, man page and bash
-# completion under /usr, and whose unpacked tree renders the sample brief. As root in CI ($CI
-# set) the package is also installed with dpkg -i (plus apt-get -f install), used from
-# /usr/bin, and removed again.
+# name the package, a Maintainer with an e-mail address and the shared libraries it needs
+# (dpkg-shlibdeps: libhpdf, libicu, libyaml-cpp, ...), whose contents are the binary, templates,
+# fonts, schema, gzipped man page (dated by the last commit, not the build), copyright file and
+# bash completion under /usr, and whose unpacked tree renders the sample brief.
+# As root with dpkg and apt-get, the package is installed (dpkg -i, then apt-get -f install when
+# dependencies are missing), /usr/bin/briefmake renders a copy of the sample brief with the source
+# tree hidden, `man briefmake` shows the page, and the package (and any dependency the install
+# pulled in) is purged again. Otherwise the test ends as skipped (exit 77), saying why.
 # shellcheck source=lib/common.bash
 source "$(dirname "$0")/lib/common.bash"
 need cpack dpkg-deb dpkg-shlibdeps pdftotext python3
@@ -24,7 +27,8 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = briefmake ] || fail "Package: $(field Package), expected briefmake"
 [ "$(field Version)" = "$version" ] || fail "Version: $(field Version), expected $version"
 [ "$(field Architecture)" = "$arch" ] || fail "Architecture: $(field Architecture), expected $arch"
-[ -n "$(field Maintainer)" ] || fail "no Maintainer field"
+[[ "$(field Maintainer)" =~ ^[^\<\>]+\ \<[^@\<\>\ ]+@[^@\<\>\ ]+\>$ ]] ||
+  fail "Maintainer is not NAME <E-MAIL>: $(field Maintainer)"
 [ -n "$(field Description)" ] || fail "no Description field"
 depends=$(field Depends)
 for lib in libc6 libstdc++6 libhpdf libicu libyaml-cpp libharfbuzz libzip libcmark libpugixml libpng libhyphen; do
@@ -37,7 +41,8 @@ dpkg-deb -c "$deb" | awk '{print $NF}' >"$TMP/contents.txt" || fail "dpkg-deb -c
 for f in ./usr/bin/briefmake ./usr/share/briefmake/templates/default.yaml \
          ./usr/share/briefmake/fonts/LiberationSerif-Regular.ttf ./usr/share/briefmake/fonts/LiberationSans-Bold.ttf \
          ./usr/share/briefmake/fonts/DejaVuSans.ttf ./usr/share/briefmake/fonts/LICENSE-DejaVu.txt \
-         ./usr/share/briefmake/schema/brief-v1.schema.json ./usr/share/man/man1/briefmake.1 \
+         ./usr/share/briefmake/schema/brief-v1.schema.json ./usr/share/man/man1/briefmake.1.gz \
+         ./usr/share/doc/briefmake/copyright \
          ./usr/share/bash-completion/completions/briefmake; do
   grep -qxF "$f" "$TMP/contents.txt" || fail "the package lacks $f"
 done
@@ -56,21 +61,84 @@ render_with() {  # render_with BINARY WHAT
 }
 render_with "$TMP/root/usr/bin/briefmake" "the unpacked package"
 
-if [ -n "${CI:-}" ] && [ "$(id -u)" -eq 0 ]; then
-  if dpkg-query -W -f='${Status}' briefmake 2>/dev/null | grep -q 'install ok installed'; then
-    die "briefmake is already installed as a Debian package here; not replacing it"
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  dpkg -i "$deb" >"$TMP/dpkg.log" 2>&1 || apt-get -f install -y >>"$TMP/dpkg.log" 2>&1 ||
-    fail "the package does not install: $(tail -10 "$TMP/dpkg.log")"
-  if dpkg-query -W -f='${Status}' briefmake 2>/dev/null | grep -q 'install ok installed'; then
-    render_with /usr/bin/briefmake "the installed package"
-    dpkg -r briefmake >>"$TMP/dpkg.log" 2>&1 || fail "dpkg -r briefmake failed: $(tail -5 "$TMP/dpkg.log")"
-  else
-    fail "briefmake is not installed after dpkg -i: $(tail -10 "$TMP/dpkg.log")"
+# The man page: gzipped without a name or time stamp (gzip -n), dated by SOURCE_DATE_EPOCH,
+# which CMake sets from the last commit.
+man=$TMP/root/usr/share/man/man1/briefmake.1.gz
+if gzip -t "$man" 2>/dev/null; then
+  [ "$(od -An -tx1 -j3 -N5 "$man" | tr -d ' ')" = 0000000000 ] ||
+    fail "the man page's gzip header holds a name or a time stamp (use gzip -n)"
+  th=$(gzip -dc "$man" | grep '^\.TH ')
+  if commit_time=$(git -C "$SOURCE_DIR" log -1 --format=%ct 2>/dev/null); then
+    month=$(LC_ALL=C date -u -d "@$commit_time" '+%B %Y')
+    [[ "$th" == *"\"$month\""* ]] || fail "the man page is not dated by the last commit ($month): $th"
   fi
 else
-  echo "deb: not installing the package (only as root in CI, with CI set)"
+  fail "the package's man page is not a gzip file"
+fi
+copyright=$TMP/root/usr/share/doc/briefmake/copyright
+[ -f "$copyright" ] && expect_words "$copyright" "the copyright file" briefmake "Liberation" "SIL Open Font License" \
+  "License: SIL-OFL-1.1" "DejaVu" "License: bitstream-vera" "GPL-2"
+
+# Installing: as root, with dpkg and apt-get, and only where briefmake is not installed already.
+[ "$(id -u)" -eq 0 ] || skip "not installing the package: not root (the other checks passed)"
+{ command -v apt-get >/dev/null && command -v dpkg >/dev/null; } ||
+  skip "not installing the package: no dpkg or apt-get here (the other checks passed)"
+if dpkg-query -W -f='${Status}' briefmake 2>/dev/null | grep -q 'install ok installed'; then
+  skip "not installing the package: briefmake is installed as a Debian package already; not replacing it"
+fi
+installed_packages() { dpkg-query -W -f='${db:Status-Abbrev} ${binary:Package}\n' | awk '$1 ~ /^.i/ {print $2}' | sort; }
+installed_packages >"$TMP/before.txt"
+# Leaves the machine as found, even when the test dies half-way: purges briefmake and whatever
+# the install brought in.
+cleanup() {
+  if [ -n "${installed:-}" ]; then
+    dpkg -P briefmake >>"$TMP/dpkg.log" 2>&1 || echo "FAIL: dpkg -P briefmake failed: $(tail -5 "$TMP/dpkg.log")" >&2
+    local extra
+    extra=$(installed_packages | comm -13 "$TMP/before.txt" - | tr '\n' ' ')
+    if [ -n "$extra" ]; then
+      # shellcheck disable=SC2086  # one word per package
+      apt-get purge -y $extra >>"$TMP/dpkg.log" 2>&1 || echo "FAIL: could not purge $extra" >&2
+    fi
+  fi
+  rm -rf "$TMP"
+}
+trap cleanup EXIT
+export DEBIAN_FRONTEND=noninteractive
+installed=1
+# --path-include: install the man page and copyright file even where dpkg is told to leave
+# documentation out (path-exclude in /etc/dpkg/dpkg.cfg.d, as in slim images).
+if ! dpkg -i --path-include='/usr/share/man/man1/briefmake.1.gz' --path-include='/usr/share/doc/briefmake/*' \
+     "$deb" >"$TMP/dpkg.log" 2>&1; then
+  apt-get -f install -y >>"$TMP/dpkg.log" 2>&1 || fail "apt-get -f install failed: $(tail -10 "$TMP/dpkg.log")"
+fi
+dpkg-query -W -f='${Status}' briefmake 2>/dev/null | grep -q 'install ok installed' ||
+  die "briefmake is not installed after dpkg -i and apt-get -f install: $(tail -10 "$TMP/dpkg.log")"
+
+# /usr/bin/briefmake renders a copy of the sample brief in a temporary folder, the source tree
+# hidden under a tmpfs.
+dir=$TMP/installed
+mkdir -p "$dir" && cp "$SOURCE_DIR/briefs/ospg-8.yaml" "$dir/"
+rc=0
+without_source "$dir" /usr/bin/briefmake ospg-8.yaml >"$TMP/stdout" 2>"$TMP/stderr" || rc=$?
+[ $rc -ne 125 ] || fail "could not hide the source tree $SOURCE_DIR: $(cat "$TMP/stderr")"
+if [ $rc -eq 0 ]; then
+  [ -s "$dir/ospg-8.docx" ] || fail "the installed package wrote no DOCX"
+  pdf_text "$dir/ospg-8.pdf" "$dir/pdf.txt"
+  expect_words "$dir/pdf.txt" "the PDF from the installed package" Koşerbayev "2 Şubat 2026" "8,95"
+else
+  fail "the installed package cannot render ospg-8.yaml: exit status $rc: $(cat "$TMP/stderr")"
+fi
+[ "$(/usr/bin/briefmake --version)" = "briefmake $version" ] || fail "/usr/bin/briefmake --version: $(/usr/bin/briefmake --version)"
+
+# man briefmake finds the installed page.
+if MANPAGER=cat MANWIDTH=80 man briefmake >"$TMP/man.txt" 2>"$TMP/man.err"; then
+  expect_words "$TMP/man.txt" "man briefmake" NAME "briefmake - render meeting briefs" EXAMPLES "briefmake --watch"
+else
+  fail "man briefmake: $(cat "$TMP/man.err")"
 fi
 
+# Purged: nothing of the package is left.
+dpkg -P briefmake >>"$TMP/dpkg.log" 2>&1 || fail "dpkg -P briefmake failed: $(tail -5 "$TMP/dpkg.log")"
+{ [ ! -e /usr/bin/briefmake ] && [ ! -e /usr/share/briefmake ] && [ ! -e /usr/share/man/man1/briefmake.1.gz ]; } ||
+  fail "files left after dpkg -P briefmake"
 finish

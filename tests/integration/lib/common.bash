@@ -21,6 +21,30 @@ finish() {
   if [ "$failures" -gt 0 ]; then echo "$TEST_NAME: $failures check(s) failed" >&2; exit 1; fi
   echo "$TEST_NAME: all checks passed"
 }
+# skip WHY: ends the test as skipped (exit 77, which ctest reports as skipped: SKIP_RETURN_CODE
+# in tests/CMakeLists.txt), or as failed when a check made so far failed.
+skip() {
+  if [ "$failures" -gt 0 ]; then echo "$TEST_NAME: $failures check(s) failed" >&2; exit 1; fi
+  echo "$TEST_NAME: SKIPPED: $*"
+  exit 77
+}
+
+# without_source DIR CMD...: runs CMD in DIR with BRIEFMAKE_RESOURCES unset and an empty tmpfs
+# mounted over SOURCE_DIR (and so over a build tree inside it) in a private mount namespace
+# (unshare -m as root, unshare -rm otherwise), so CMD cannot read the source tree. Exit status
+# 125 when no namespace can be had or the tmpfs does not hide the tree.
+without_source() {
+  local dir=$1 how
+  shift
+  if unshare -m true 2>/dev/null; then how=-m
+  elif unshare -rm true 2>/dev/null; then how=-rm
+  else echo "$TEST_NAME: no private mount namespace (unshare -m and unshare -rm fail)" >&2; return 125
+  fi
+  # shellcheck disable=SC2016  # the inner script expands its own arguments
+  unshare "$how" bash -c 'mount -t tmpfs briefmake-test "$1" || exit 125
+    [ ! -e "$1/templates/default.yaml" ] || exit 125
+    cd "$2" && shift 2 && exec env -u BRIEFMAKE_RESOURCES "$@"' _ "$SOURCE_DIR" "$dir" "$@"
+}
 
 need() {
   local tool
