@@ -351,13 +351,19 @@ private:
             Chart c;
             c.kind = f.kind;
             c.categories = f.categories;
-            c.decimals = f.decimals ? *f.decimals : -1;
+            if (f.decimals) {
+                c.decimals = *f.decimals;
+            } else {
+                c.decimals = 0;
+                for (const auto& s : f.series)
+                    for (double v : s.values) c.decimals = std::max(c.decimals, text::fraction_digits(v, kMaxAutoDecimals));
+            }
             c.value_axis_title = f.unit ? f.unit->value : "";
             for (const auto& s : f.series) {
                 ChartSeries cs;
                 cs.name = s.name;
                 cs.values = s.values;
-                for (double v : s.values) cs.labels.push_back(number(v, f.decimals));
+                for (double v : s.values) cs.labels.push_back(number(v, c.decimals));
                 c.series.push_back(std::move(cs));
             }
             fig.chart = std::move(c);

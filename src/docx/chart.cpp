@@ -6,6 +6,7 @@
 #include "docx/content.hpp"
 #include "docx/package.hpp"
 #include "docx/workbook.hpp"
+#include "text/text.hpp"
 
 namespace briefmake::docx {
 
@@ -332,17 +333,9 @@ std::string lcid(const std::string& locale) {
 
 int value_decimals(const doc::Chart& c) {
     if (c.decimals >= 0) return std::min(c.decimals, 15);
-    int needed = 0;
+    int needed = 0;  // a chart built by hand: the merge's rule
     for (const auto& s : c.series)
-        for (double v : s.values) {
-            if (!std::isfinite(v)) continue;
-            int k = 0;
-            // The fewest digits that give back the value to within rounding noise.
-            while (k < 6 && std::fabs(v * std::pow(10.0, k) - std::round(v * std::pow(10.0, k))) >
-                                1e-9 * std::max(1.0, std::fabs(v) * std::pow(10.0, k)))
-                ++k;
-            needed = std::max(needed, k);
-        }
+        for (double v : s.values) needed = std::max(needed, text::fraction_digits(v, doc::kMaxAutoDecimals));
     return needed;
 }
 

@@ -11,6 +11,8 @@
 #include "docx/chart.hpp"
 #include "docx/workbook.hpp"
 #include "docx/writer.hpp"
+#include "doc/merge.hpp"
+#include "spec/reader.hpp"
 
 using namespace briefmake;
 
@@ -113,6 +115,55 @@ TEST_CASE("docx chart: decimals from the figure, else as many as the values need
     CHECK(docx::value_decimals(c) == 0);
     c.series = {{"a", {0.1, 0.7}, {}}};  // binary fractions must not ask for 17 digits
     CHECK(docx::value_decimals(c) == 1);
+}
+
+namespace {
+// The chart of a one-figure brief in `lang`, merged with the default template.
+doc::Chart merged_chart(const std::string& figure, const std::string& lang) {
+    core::Context ctx;
+    ctx.resource_dir = BRIEFMAKE_SOURCE_DIR;
+    std::string yaml = "brief: 1\ntitle: T\nlanguage: " + lang +
+                       "\nmeeting: {name: M, date: 2026-02-02}\nagenda: []\nfigures:\n" + figure;
+    auto b = spec::parse_brief(yaml, "b.yaml", ".", ctx);
+    auto t = tmpl::load_template("default", ".", {}, ctx);
+    for (const auto& blk : doc::merge(b, t, ctx).blocks)
+        if (auto* f = std::get_if<doc::Figure>(&blk.v); f && f->chart) return *f->chart;
+    FAIL("no chart in the merged brief");
+    return {};
+}
+}  // namespace
+
+TEST_CASE("docx chart: without `decimals`, the labels show what the PDF shows, one number of decimals a chart") {
+    // The PDF prints the merged labels; the DOCX prints the values in its number format. Both
+    // used to differ: -3,5 / 2,25 / 0,125 in the PDF, -3,500 / 2,250 / 0,125 in the DOCX.
+    auto c = merged_chart("  - {id: a, title: A, kind: bar, categories: [x, y, z],\n"
+                          "     series: [{name: s, values: [-3.5, 2.25, 0.125]}]}\n",
+                          "tr");
+    CHECK(c.decimals == 3);
+    CHECK(c.series[0].labels == std::vector<std::string>{"-3,500", "2,250", "0,125"});
+    CHECK(docx::value_decimals(c) == 3);
+    auto x = parse_xml(docx::chart_xml(c, look_tr(), "rId1"));
+    CHECK(at(x, "//c:ser/c:dLbls/c:numFmt/@formatCode") == "[$-41F]#,##0.000");
+    CHECK(at(x, "//c:ser/c:val/c:numRef/c:numCache/c:formatCode") == "[$-41F]#,##0.000");
+
+    // At most three decimals unless the figure asks for more; whole numbers get none.
+    c = merged_chart("  - {id: a, title: A, kind: line, categories: [x, y],\n"
+                     "     series: [{name: s, values: [0.123456, 1]}, {name: t, values: [2.5, 3]}]}\n",
+                     "en");
+    CHECK(c.decimals == 3);
+    CHECK(c.series[0].labels == std::vector<std::string>{"0.123", "1.000"});
+    CHECK(c.series[1].labels == std::vector<std::string>{"2.500", "3.000"});
+    c = merged_chart("  - {id: a, title: A, kind: pie, categories: [x, y],\n"
+                     "     series: [{name: s, values: [3000, 40]}]}\n",
+                     "en");
+    CHECK(c.decimals == 0);
+    CHECK(c.series[0].labels == std::vector<std::string>{"3,000", "40"});
+    // The figure's own `decimals` wins.
+    c = merged_chart("  - {id: a, title: A, kind: bar, categories: [x], decimals: 4,\n"
+                     "     series: [{name: s, values: [0.5]}]}\n",
+                     "en");
+    CHECK(c.decimals == 4);
+    CHECK(c.series[0].labels == std::vector<std::string>{"0.5000"});
 }
 
 TEST_CASE("docx chart: the value axis starts at 0 for positive data and uses round steps, like the PDF") {
