@@ -99,6 +99,7 @@ struct Chart {
     std::vector<ChartSeries> series;
     std::string value_axis_title;  // the unit, shown once
     int decimals = 0;  // of every label; the merge always sets it (< 0 only in hand-built charts)
+    std::vector<std::string> shares;  // pie: each slice's share of the total, "%45,3" / "45.3%"
     bool operator==(const Chart&) const = default;
 };
 

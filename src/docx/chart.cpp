@@ -111,14 +111,45 @@ void num_fmt(pugi::xml_node parent, const std::string& code) {
     attr(nf, "sourceLinked", "0");
 }
 
+// The c:show* flags of a data label (c:dLbl) or of a series' labels (c:dLbls): the value only.
+void show_value_only(pugi::xml_node d) {
+    cv(d, "c:showLegendKey", "0");
+    cv(d, "c:showVal", "1");
+    cv(d, "c:showCatName", "0");
+    cv(d, "c:showSerName", "0");
+    cv(d, "c:showPercent", "0");
+    cv(d, "c:showBubbleSize", "0");
+}
+
 // Data labels showing the value in the chart's number format, `size` points; `pos` as the
 // schema allows for the chart type ("outEnd" bars and pies, "t"/"b" lines); `show` false hides them.
+// `texts`, when given, are the labels' own texts, point by point (a pie's "45,30 (%45,3)"): one
+// number format cannot show a value and its share each in its own format (LibreOffice applies
+// it to both and printed "0,45" for 45 %), so the text the PDF prints is written out. Word and
+// LibreOffice show it as it is; editing the data does not update it.
 void data_labels(pugi::xml_node parent, const ChartLook& look, const std::string& format_code, const char* pos,
-                 double size, bool show) {
+                 double size, bool show, const std::vector<std::string>* texts = nullptr) {
     auto d = el(parent, "c:dLbls");
     if (!show) {
         cv(d, "c:delete", "1");
         return;
+    }
+    for (size_t i = 0; texts && i < texts->size(); ++i) {
+        auto one = el(d, "c:dLbl");
+        cv(one, "c:idx", int_text(static_cast<long>(i)));
+        auto rich = el(el(one, "c:tx"), "c:rich");
+        el(rich, "a:bodyPr");
+        el(rich, "a:lstStyle");
+        auto p = el(rich, "a:p");
+        char_props(el(el(p, "a:pPr"), "a:defRPr"), look, size);
+        auto r = el(p, "a:r");
+        char_props(el(r, "a:rPr"), look, size);
+        el(r, "a:t").text().set(clean_text((*texts)[i]).c_str());
+        auto sp = el(one, "c:spPr");
+        el(sp, "a:noFill");
+        no_line(sp);
+        cv(one, "c:dLblPos", pos);
+        show_value_only(one);
     }
     num_fmt(d, format_code);
     auto sp = el(d, "c:spPr");
@@ -126,12 +157,7 @@ void data_labels(pugi::xml_node parent, const ChartLook& look, const std::string
     no_line(sp);
     text_props(d, look, size);
     cv(d, "c:dLblPos", pos);
-    cv(d, "c:showLegendKey", "0");
-    cv(d, "c:showVal", "1");
-    cv(d, "c:showCatName", "0");
-    cv(d, "c:showSerName", "0");
-    cv(d, "c:showPercent", "0");
-    cv(d, "c:showBubbleSize", "0");
+    show_value_only(d);
 }
 
 struct Writer {
@@ -247,8 +273,13 @@ struct Writer {
                 solid_fill(sp, color(i));
                 line(sp, 12700, kWhite);  // white edges between slices, as in the PDF
             }
-            // Outside the slices: dark text stays readable on every slice colour.
-            data_labels(ser, look, format, "outEnd", look.font_size - 1, true);
+            // Outside the slices: dark text stays readable on every slice colour. Value and share,
+            // as the PDF's legend gives them.
+            std::vector<std::string> texts;
+            const auto& labels = c.series[0].labels;
+            if (c.shares.size() == rows && labels.size() >= rows)
+                for (size_t i = 0; i < rows; ++i) texts.push_back(labels[i] + " (" + c.shares[i] + ")");
+            data_labels(ser, look, format, "outEnd", look.font_size - 1, true, texts.empty() ? nullptr : &texts);
             series_data(ser, 0);
         }
         cv(pie, "c:firstSliceAng", "0");

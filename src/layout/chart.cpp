@@ -66,12 +66,6 @@ struct Chart {
     void text(const std::string& s, double size, double tx, double baseline) {
         set_text(e, box.items, s, face, size, kText, tx, baseline, loc);
     }
-    // The percent sign where the language puts it: %12,5 (tr), 12.5% (en), 12,5 % (ru, kk).
-    std::string percent(const std::string& num) const {
-        if (e.lang.rfind("tr", 0) == 0) return "%" + num;
-        if (e.lang.rfind("en", 0) == 0) return num + "%";
-        return num + "\u00A0%";
-    }
     std::string value_label(size_t s, size_t i) const {
         const auto& sr = c.series[s];
         if (i < sr.labels.size() && !sr.labels[i].empty()) return sr.labels[i];
@@ -212,8 +206,10 @@ struct Chart {
         std::vector<std::string> rows;
         double rows_w = 0;
         for (size_t i = 0; i < c.categories.size() && i < sr.values.size(); ++i) {
-            std::string pct = text::format_number(total > 0 ? 100 * std::max(0.0, sr.values[i]) / total : 0, 1, e.lang);
-            rows.push_back(c.categories[i] + ": " + value_label(0, i) + " (" + percent(pct) + ")");
+            // The merge gives the shares (the DOCX labels its slices with the same text).
+            std::string pct = i < c.shares.size() ? c.shares[i]
+                                                  : text::format_percent(total > 0 ? 100 * std::max(0.0, sr.values[i]) / total : 0, 1, e.lang);
+            rows.push_back(c.categories[i] + ": " + value_label(0, i) + " (" + pct + ")");
             rows_w = std::max(rows_w, width_of(rows.back(), kLegend));
         }
         const double row_h = kLegend * 1.5;

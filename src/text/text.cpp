@@ -247,6 +247,13 @@ std::string format_number(double value, int decimals, std::string_view lang) {
     return normalise_spaces(std::move(out));
 }
 
+std::string format_percent(double percent, int decimals, std::string_view lang) {
+    std::string num = format_number(percent, decimals, lang);
+    if (lang.substr(0, 2) == "tr") return "%" + num;
+    if (lang.substr(0, 2) == "en") return num + "%";
+    return num + "\u00A0%";
+}
+
 int fraction_digits(double value, int max_digits) {
     if (!std::isfinite(value)) return 0;
     int k = 0;

@@ -118,8 +118,8 @@ TEST_CASE("docx chart: decimals from the figure, else as many as the values need
 }
 
 namespace {
-// The chart of a one-figure brief in `lang`, merged with the default template.
-doc::Chart merged_chart(const std::string& figure, const std::string& lang) {
+// The figure of a one-figure brief in `lang`, merged with the default template.
+doc::Figure merged_figure(const std::string& figure, const std::string& lang) {
     core::Context ctx;
     ctx.resource_dir = BRIEFMAKE_SOURCE_DIR;
     std::string yaml = "brief: 1\ntitle: T\nlanguage: " + lang +
@@ -127,9 +127,21 @@ doc::Chart merged_chart(const std::string& figure, const std::string& lang) {
     auto b = spec::parse_brief(yaml, "b.yaml", ".", ctx);
     auto t = tmpl::load_template("default", ".", {}, ctx);
     for (const auto& blk : doc::merge(b, t, ctx).blocks)
-        if (auto* f = std::get_if<doc::Figure>(&blk.v); f && f->chart) return *f->chart;
-    FAIL("no chart in the merged brief");
+        if (auto* f = std::get_if<doc::Figure>(&blk.v)) return *f;
+    FAIL("no figure in the merged brief");
     return {};
+}
+
+doc::Chart merged_chart(const std::string& figure, const std::string& lang) {
+    auto f = merged_figure(figure, lang);
+    REQUIRE(f.chart);
+    return *f.chart;
+}
+
+std::string caption_text(const doc::Figure& f) {
+    std::string s;
+    for (const auto& span : f.caption) s += span.text;
+    return s;
 }
 }  // namespace
 
@@ -164,6 +176,38 @@ TEST_CASE("docx chart: without `decimals`, the labels show what the PDF shows, o
                      "en");
     CHECK(c.decimals == 4);
     CHECK(c.series[0].labels == std::vector<std::string>{"0.5000"});
+}
+
+TEST_CASE("docx chart: a pie keeps its unit (in the caption) and labels each slice with value and share, as the PDF") {
+    const std::string pie = "  - {id: p, title: Pay, kind: pie, unit: milyon $, decimals: 2, categories: [A, B, C, D],\n"
+                            "     series: [{name: s, values: [45.3, 25.75, 20, 8.95]}]}\n";
+    auto f = merged_figure(pie, "tr");
+    CHECK(caption_text(f) == "Şekil 1. Pay (milyon $)");
+    REQUIRE(f.chart);
+    CHECK(f.chart->shares == std::vector<std::string>{"%45,3", "%25,8", "%20,0", "%9,0"});
+    auto x = parse_xml(docx::chart_xml(*f.chart, look_tr(), "rId1"));
+    auto dls = x.select_nodes("//c:pieChart/c:ser/c:dLbls/c:dLbl");
+    REQUIRE(dls.size() == 4);
+    std::vector<std::string> texts;
+    for (auto d : dls) {
+        std::string t;
+        for (auto r : d.node().select_nodes("c:tx/c:rich/a:p/a:r/a:t")) t += r.node().text().as_string();
+        texts.push_back(t);
+        CHECK(at(d.node(), "c:dLblPos/@val") == "outEnd");
+    }
+    CHECK(texts == std::vector<std::string>{"45,30 (%45,3)", "25,75 (%25,8)", "20,00 (%20,0)", "8,95 (%9,0)"});
+    CHECK(at(x, "//c:pieChart/c:ser/c:dLbl[1]/c:idx/@val") == "");  // c:dLbl lives in c:dLbls
+    CHECK(all(x, "//c:pieChart/c:ser/c:dLbls/c:dLbl/c:idx/@val") == std::vector<std::string>{"0", "1", "2", "3"});
+
+    f = merged_figure(pie, "en");
+    CHECK(caption_text(f) == "Figure 1. Pay (milyon $)");
+    CHECK(f.chart->shares == std::vector<std::string>{"45.3%", "25.8%", "20.0%", "9.0%"});
+    // Bars and lines show the unit on their value axis, not in the caption.
+    f = merged_figure("  - {id: b, title: Pay, kind: bar, unit: milyon $, categories: [A], series: [{name: s, values: [1]}]}\n",
+                      "tr");
+    CHECK(caption_text(f) == "Şekil 1. Pay");
+    CHECK(f.chart->value_axis_title == "milyon $");
+    CHECK(f.chart->shares.empty());
 }
 
 TEST_CASE("docx chart: the value axis starts at 0 for positive data and uses round steps, like the PDF") {
