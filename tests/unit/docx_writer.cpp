@@ -395,7 +395,32 @@ TEST_CASE("docx: styles are real Word styles derived from the template") {
     auto table = s.select_node("/w:styles/w:style[@w:styleId='BriefTable']").node();
     CHECK(std::string(table.attribute("w:type").value()) == "table");
     CHECK(std::string(table.select_node("w:tblPr/w:tblBorders/w:insideH/@w:color").attribute().value()) == "404040");
+    // The PDF's rules, and no others: 0.75 pt above the table, under the header row and under
+    // the last row, 0.25 pt between body rows, nothing down the sides or between columns.
+    auto border = [&](const pugi::xml_node& n, const std::string& side, const char* what) {
+        auto b = n.select_node(("w:" + side).c_str()).node();
+        if (!b) return std::string("absent");
+        return std::string(b.attribute(what).value());
+    };
+    auto borders = table.select_node("w:tblPr/w:tblBorders").node();
+    REQUIRE(borders);
+    for (const char* side : {"left", "right", "insideV"}) {
+        CAPTURE(side);
+        CHECK(border(borders, side, "w:val") == "nil");
+    }
+    for (const char* side : {"top", "bottom", "insideH"}) {
+        CAPTURE(side);
+        CHECK(border(borders, side, "w:val") == "single");
+    }
+    CHECK(border(borders, "top", "w:sz") == "6");  // eighths of a point
+    CHECK(border(borders, "bottom", "w:sz") == "6");
+    CHECK(border(borders, "insideH", "w:sz") == "2");
     auto first = table.select_node("w:tblStylePr[@w:type='firstRow']").node();
+    auto first_borders = first.select_node("w:tcPr/w:tcBorders").node();
+    REQUIRE(first_borders);
+    CHECK(border(first_borders, "bottom", "w:val") == "single");
+    CHECK(border(first_borders, "bottom", "w:sz") == "6");
+    CHECK(border(first_borders, "bottom", "w:color") == "404040");
     CHECK(std::string(first.select_node("w:tcPr/w:shd/@w:fill").attribute().value()) == "1F3864");
     CHECK(std::string(first.select_node("w:rPr/w:color/@w:val").attribute().value()) == "FFFFFF");
     CHECK(first.select_node("w:trPr/w:tblHeader"));
