@@ -15,6 +15,9 @@ struct Options {
     // Table rows the PDF layout cut across pages (&doc::Table, row index): these may break in
     // the DOCX too; every other row is kept whole (w:cantSplit), as in the PDF.
     std::set<std::pair<const void*, size_t>> split_rows;
+    // Numeric table cells the PDF layout moved left to align their decimal mark with their
+    // column's (&doc::TableCell -> points): the DOCX gives them that right indent.
+    std::map<const void*, double> decimal_indents;
 };
 
 // Writes the document as DOCX bytes (pugixml for the parts, libzip in memory for the package;

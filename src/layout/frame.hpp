@@ -122,6 +122,10 @@ struct Layout {
     // Table rows cut across pages because they are taller than a page: (&doc::Table, row index).
     // The DOCX lets exactly these rows break too (Word cuts off a row it may not break).
     std::set<std::pair<const void*, size_t>> split_rows;
+    // Numeric table cells moved left so their decimal mark lines up with the rest of their column
+    // (a shorter fraction than the column's widest): &doc::TableCell -> by how much, points. The
+    // DOCX gives them the same right indent.
+    std::map<const void*, double> decimal_indents;
     Info info;
     bool operator==(const Layout&) const = default;
 };

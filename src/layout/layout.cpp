@@ -130,6 +130,7 @@ Layout run_pass(Engine& e) {
     paginate(e, flow, out);
     add_furniture(e, out);
     out.split_rows = e.split_rows;
+    out.decimal_indents = e.decimal_indents;
     return out;
 }
 

@@ -621,6 +621,34 @@ TEST_CASE("docx: content: headings, bookmarks, TOC field, links, breaks, tabs, s
     CHECK(std::string(body.last_child().name()) == "w:sectPr");
 }
 
+TEST_CASE("docx: numeric cells align on the decimal mark where the PDF's layout puts it") {
+    doc::Document d = sample();
+    const doc::Table* table = nullptr;
+    for (const auto& b : d.blocks)
+        if (auto* f = std::get_if<doc::Figure>(&b.v); f && f->table) table = &*f->table;
+    REQUIRE(table);
+    docx::Options o = options();
+    o.decimal_indents[&table->rows[1][1]] = 5.5;  // as if its fraction were a digit shorter
+    core::Context ctx;
+    auto doc = parse(unzip(docx::write_docx(d, o, ctx)), "word/document.xml");
+    auto rows = doc.select_nodes("//w:tbl[w:tblPr/w:tblStyle/@w:val='BriefTable']/w:tr");
+    REQUIRE(rows.size() == 3);
+    auto ppr = [&](size_t r, size_t c) {
+        return rows[r].node().select_node(("w:tc[" + std::to_string(c + 1) + "]/w:p/w:pPr").c_str()).node();
+    };
+    // Right-aligned, and indented on the right by as much as the PDF moved the number (twips).
+    CHECK(ppr(1, 1).select_node("w:ind/@w:right").attribute().as_int() == 110);
+    CHECK(std::string(ppr(1, 1).select_node("w:jc/@w:val").attribute().value()) == "right");
+    CHECK(std::string(ppr(1, 1).last_child().name()) == "w:jc");  // after w:ind (schema order)
+    // The others were not moved: flush right, as before; the header cell too.
+    for (auto [r, c] : {std::pair<size_t, size_t>{2, 1}, {1, 2}, {2, 2}, {0, 1}}) {
+        CAPTURE(r);
+        CAPTURE(c);
+        CHECK_FALSE(ppr(r, c).select_node("w:ind"));
+        CHECK(std::string(ppr(r, c).select_node("w:jc/@w:val").attribute().value()) == "right");
+    }
+}
+
 TEST_CASE("docx: section, header and footer") {
     const Package& p = sample_package();
     auto d = parse(p, "word/document.xml");

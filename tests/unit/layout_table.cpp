@@ -279,6 +279,39 @@ TEST_CASE("numeric cells align on the decimal mark") {
           doctest::Approx(d.tmpl.page.width - d.tmpl.page.margin_right - 4));
 }
 
+TEST_CASE("the layout tells the DOCX how far each number moved left to align its decimal mark") {
+    auto d = make_document();
+    doc::Table t;
+    t.widths = {1, 1, 1};
+    t.rows.push_back({cell("Kalem"), cell("Tutar"), cell("Adet")});
+    t.rows.push_back({cell("A"), cell("1.234,5", true), cell("3", true)});
+    t.rows.push_back({cell("B"), cell("7,25", true), cell("12", true)});
+    t.rows.push_back({cell("C"), cell("12", true), cell("4", true)});
+    d.blocks.push_back(doc::Block{t, {}});
+    Run r(d);
+    const auto& laid = std::get<doc::Table>(d.blocks.back().v);
+    const auto& p = r.out.pages[0];
+    auto* wide = find_run(p, "7,25");
+    REQUIRE(wide != nullptr);
+    auto moved = [&](const std::string& s) {  // how far the run ends left of the widest fraction's end
+        auto* run = find_run(p, s);
+        REQUIRE(run != nullptr);
+        return wide->x + wide->font->width("7,25", wide->size) - (run->x + run->font->width(s, run->size));
+    };
+    const auto& ind = r.out.decimal_indents;
+    // "1.234,5": one digit short of ",25"; "12": all of ",25".
+    REQUIRE(ind.count(&laid.rows[1][1]) == 1);
+    CHECK(ind.at(&laid.rows[1][1]) == doctest::Approx(moved("1.234,5")));
+    CHECK(ind.at(&laid.rows[1][1]) == doctest::Approx(wide->font->width("5", wide->size)));
+    REQUIRE(ind.count(&laid.rows[3][1]) == 1);
+    CHECK(ind.at(&laid.rows[3][1]) == doctest::Approx(wide->font->width(",25", wide->size)));
+    CHECK(ind.count(&laid.rows[2][1]) == 0);  // the widest: flush right
+    for (size_t row = 0; row < laid.rows.size(); ++row) {
+        CHECK(ind.count(&laid.rows[row][0]) == 0);  // text
+        CHECK(ind.count(&laid.rows[row][2]) == 0);  // whole numbers only: flush right
+    }
+}
+
 namespace {
 
 // Words that occur once each, in order: "söz1 söz2 ...".
