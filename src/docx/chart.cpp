@@ -178,9 +178,10 @@ struct Writer {
         return v.empty() ? 0 : sum / static_cast<double>(v.size());
     }
 
-    // Value labels over grouped bars shrink (to 6 pt) so the longest fits its bar, as in the
-    // PDF: bar width from the plot width (less the value axis), categories, series and gap;
-    // a label is about half an em per character.
+    // Value labels over grouped bars shrink (to 5 pt, the PDF's smallest) so the longest fits
+    // its bar, as in the PDF: bar width from the plot width (less the value axis), categories,
+    // series and gap; a label is about half an em per character. Whether they fit at all is the
+    // PDF layout's call (look.value_labels).
     double bar_label_size() const {
         size_t chars = 1;
         for (const auto& s : c.series) {
@@ -193,7 +194,7 @@ struct Writer {
         double bar = plot / static_cast<double>(std::max<size_t>(rows, 1)) /
                      (static_cast<double>(c.series.size()) + gap);
         double fit = std::floor(2 * bar / (0.5 * static_cast<double>(chars))) / 2;  // half points
-        return std::clamp(fit, 6.0, look.font_size - 1);
+        return std::clamp(fit, 5.0, look.font_size - 1);
     }
 
     // idx, order, tx (the series name from B1, C1, ...).
@@ -223,7 +224,7 @@ struct Writer {
             solid_fill(sp, color(j));
             no_line(sp);
             cv(ser, "c:invertIfNegative", "0");
-            data_labels(ser, look, format, "outEnd", bar_label_size(), true);
+            data_labels(ser, look, format, "outEnd", bar_label_size(), look.value_labels);
             series_data(ser, j);
         }
         cv(bar, "c:gapWidth", c.series.size() > 1 ? "80" : "120");
@@ -463,6 +464,7 @@ void add_chart(pugi::xml_node parent, const doc::Chart& c, const std::string& de
         look.font_size = std::clamp(st->size - 1, 7.0, 11.0);
     }
     look.width = static_cast<double>(s.text_width) / 20.0;
+    look.value_labels = !s.opt.unlabelled_charts.count(&c);
 
     Rels chart_rels;
     std::string workbook_rid = chart_rels.add("package", "../" + workbook_name);

@@ -29,6 +29,7 @@ struct ChartLook {
     std::string font;                  // Word font name for the chart's text; empty: the application's
     double font_size = 9;              // points
     double width = 453;                // points: the drawing's width (value labels shrink to fit bars)
+    bool value_labels = true;          // bars: false when the PDF found no room for them
 };
 
 // The digits after the decimal mark the chart's numbers show: the chart's `decimals` (the merge

@@ -18,6 +18,9 @@ struct Options {
     // Numeric table cells the PDF layout moved left to align their decimal mark with their
     // column's (&doc::TableCell -> points): the DOCX gives them that right indent.
     std::map<const void*, double> decimal_indents;
+    // Bar charts (&doc::Chart) the PDF drew without value labels, as they did not fit over their
+    // bars: the DOCX leaves them out too.
+    std::set<const void*> unlabelled_charts;
 };
 
 // Writes the document as DOCX bytes (pugixml for the parts, libzip in memory for the package;

@@ -126,6 +126,9 @@ struct Layout {
     // (a shorter fraction than the column's widest): &doc::TableCell -> by how much, points. The
     // DOCX gives them the same right indent.
     std::map<const void*, double> decimal_indents;
+    // Bar charts drawn without value labels, which did not fit over their bars even at the
+    // smallest size (&doc::Chart). The DOCX leaves them out too.
+    std::set<const void*> unlabelled_charts;
     Info info;
     bool operator==(const Layout&) const = default;
 };

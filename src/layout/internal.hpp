@@ -46,6 +46,7 @@ struct Engine {
     std::map<std::string, std::pair<int, double>> anchors, placed;
     std::set<std::pair<const void*, size_t>> split_rows;  // see Layout::split_rows
     std::map<const void*, double> decimal_indents;  // see Layout::decimal_indents
+    std::set<const void*> unlabelled_charts;        // see Layout::unlabelled_charts
 
     const tmpl::Style& style(const std::string& key) const;
     tmpl::Color color(const std::string& key, tmpl::Color fallback_color) const;

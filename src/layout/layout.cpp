@@ -131,6 +131,7 @@ Layout run_pass(Engine& e) {
     add_furniture(e, out);
     out.split_rows = e.split_rows;
     out.decimal_indents = e.decimal_indents;
+    out.unlabelled_charts = e.unlabelled_charts;
     return out;
 }
 

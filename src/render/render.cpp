@@ -116,6 +116,7 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     o.page_count = r.pages;
     o.split_rows = l.split_rows;
     o.decimal_indents = l.decimal_indents;
+    o.unlabelled_charts = l.unlabelled_charts;
     if (!(req.parallel_writers && req.want_pdf && req.want_docx)) {
         if (req.want_pdf) r.pdf = pdf::write_pdf(l, req.pdf, ctx);
         if (req.want_docx) r.docx = docx::write_docx(d, o, ctx);

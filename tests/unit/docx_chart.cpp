@@ -327,8 +327,38 @@ TEST_CASE("docx chart: one series has no legend; labels shrink to fit narrow gro
     auto m = parse_xml(docx::chart_xml(many, look_tr(), "rId1"));
     std::string narrow = at(m, "//c:ser/c:dLbls/c:txPr/a:p/a:pPr/a:defRPr/@sz");
     CHECK(std::stoi(narrow) < std::stoi(wide));
-    CHECK(std::stoi(narrow) >= 600);  // never below 6 pt
+    CHECK(std::stoi(narrow) >= 500);  // never below 5 pt, the PDF's smallest
     CHECK(m.select_nodes("//c:ser/c:spPr/a:solidFill/a:srgbClr[@val='1F3864']").size() == 2);  // palette cycles
+}
+
+TEST_CASE("docx chart: a bar chart the PDF drew without value labels (no room) has none either") {
+    doc::Chart c = bar_chart();
+    docx::ChartLook look = look_tr();
+    look.value_labels = false;
+    auto x = parse_xml(docx::chart_xml(c, look, "rId1"));
+    CHECK(x.select_nodes("//c:barChart/c:ser/c:dLbls/c:delete[@val='1']").size() == 2);
+    CHECK_FALSE(x.select_node("//c:barChart/c:ser/c:dLbls/c:showVal"));
+
+    // Through write_docx: the layout names the chart in the options.
+    doc::Document d;
+    d.meta.language = "tr";
+    d.meta.locale = "tr-TR";
+    doc::Figure f;
+    f.id = "g";
+    f.kind = spec::FigureKind::Bar;
+    f.caption = {doc::Span{"Şekil 1. Ticaret", 0, {}, false}};
+    f.chart = bar_chart();
+    d.blocks.push_back({f, {}});
+    d.blocks.push_back({f, {}});
+    const doc::Chart* first = &*std::get<doc::Figure>(d.blocks[0].v).chart;
+    docx::Options o;
+    o.unlabelled_charts.insert(first);
+    core::Context ctx;
+    Zip z = read_zip(docx::write_docx(d, o, ctx));
+    auto one = part(z, "word/charts/chart1.xml"), two = part(z, "word/charts/chart2.xml");
+    CHECK(one.select_nodes("//c:ser/c:dLbls/c:delete[@val='1']").size() == 2);
+    CHECK(two.select_nodes("//c:ser/c:dLbls/c:delete").size() == 0);
+    CHECK(two.select_nodes("//c:ser/c:dLbls/c:showVal[@val='1']").size() == 2);
 }
 
 TEST_CASE("docx chart: line chart with markers; two series put the lower line's values below it") {

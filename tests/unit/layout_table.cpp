@@ -24,6 +24,19 @@ doc::Table trade_table(int rows) {
 
 doc::Block figure_block(doc::Figure f) { return doc::Block{std::move(f), {"brief.yaml", 40, 3}}; }
 
+// 1234.56 -> "1.234,56" (two decimals, Turkish marks), for chart labels.
+std::string text_of(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf, out;
+    size_t dot = s.find('.');
+    for (size_t i = 0; i < dot; ++i) {
+        if (i && (dot - i) % 3 == 0) out += '.';
+        out += s[i];
+    }
+    return out + "," + s.substr(dot + 1);
+}
+
 const layout::TextRun* find_run(const layout::Page& p, const std::string& s) {
     for (auto* r : runs(p))
         if (r->text == s) return r;
@@ -174,6 +187,62 @@ TEST_CASE("a grouped bar chart: bars per value, round ticks, value labels, legen
     for (auto* t : runs(p))
         if (t->text.find("ilk") != std::string::npos || t->text.find("Kurumu") != std::string::npos) ys.insert(t->y);
     CHECK(ys.size() >= 2);
+}
+
+namespace {
+// A bar chart of `categories` x `series` values, each labelled "1.234,56" (wide for its bar).
+doc::Figure crowded_bars(size_t categories, size_t series) {
+    doc::Chart c;
+    c.kind = spec::FigureKind::Bar;
+    for (size_t i = 0; i < categories; ++i) c.categories.push_back("K" + std::to_string(i + 1));
+    for (size_t j = 0; j < series; ++j) {
+        doc::ChartSeries s{"S" + std::to_string(j + 1), {}, {}};
+        for (size_t i = 0; i < categories; ++i) {
+            s.values.push_back(1000 + 100.0 * double(i) + 10.0 * double(j) + 0.56);
+            s.labels.push_back(text_of(s.values.back()));
+        }
+        c.series.push_back(s);
+    }
+    doc::Figure f;
+    f.kind = spec::FigureKind::Bar;
+    f.chart = c;
+    return f;
+}
+}  // namespace
+
+TEST_CASE("value labels too wide for their bars even at 5 pt are left out of that chart, in the PDF and the DOCX") {
+    // 12 categories x 3 series: 5-pt labels overlapped each other; now the chart has none.
+    auto d = make_document();
+    d.blocks.push_back(figure_block(crowded_bars(12, 3)));
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    int value_labels = 0, bars = 0;
+    for (auto* t : runs(p)) value_labels += t->text.find(',') != std::string::npos;
+    for (auto& i : p.items)
+        if (auto* rc = std::get_if<layout::Rect>(&i); rc && rc->h > 8) ++bars;
+    CHECK(bars == 36);
+    CHECK(value_labels == 0);
+    CHECK(page_has_text(p, "K12"));  // categories and ticks stay
+    const auto& chart = *std::get<doc::Figure>(d.blocks.back().v).chart;
+    CHECK(r.out.unlabelled_charts.count(&chart) == 1);  // the DOCX leaves them out too
+
+    // 4 categories x 3 series: the labels shrink but fit; none overlaps its neighbour.
+    auto d2 = make_document();
+    d2.blocks.push_back(figure_block(crowded_bars(4, 3)));
+    Run r2(d2);
+    std::vector<std::pair<double, double>> spans;  // x extents of the value labels
+    double smallest = 100;
+    for (auto* t : runs(r2.out.pages[0]))
+        if (t->text.find(',') != std::string::npos) {
+            spans.emplace_back(t->x, t->x + t->font->width(t->text, t->size));
+            smallest = std::min(smallest, t->size);
+        }
+    REQUIRE(spans.size() == 12);
+    CHECK(smallest >= 5);
+    CHECK(smallest < 7.5);  // shrunk
+    std::sort(spans.begin(), spans.end());
+    for (size_t k = 1; k < spans.size(); ++k) CHECK(spans[k].first >= spans[k - 1].second);
+    CHECK(r2.out.unlabelled_charts.empty());
 }
 
 TEST_CASE("line and pie charts") {
