@@ -88,12 +88,18 @@ struct ChartSeries {
     bool operator==(const ChartSeries&) const = default;
 };
 
+// Digits after the decimal mark a chart shows when its figure gives no `decimals`: as many as
+// its most precise value needs, up to this many. One number for the whole chart, so the PDF's
+// labels and the DOCX's number format agree and the labels line up.
+inline constexpr int kMaxAutoDecimals = 3;
+
 struct Chart {
     spec::FigureKind kind = spec::FigureKind::Bar;
     std::vector<std::string> categories;
     std::vector<ChartSeries> series;
     std::string value_axis_title;  // the unit, shown once
-    int decimals = 0;
+    int decimals = 0;  // of every label; the merge always sets it (< 0 only in hand-built charts)
+    std::vector<std::string> shares;  // pie: each slice's share of the total, "%45,3" / "45.3%"
     bool operator==(const Chart&) const = default;
 };
 

@@ -101,6 +101,11 @@ void block(std::ostringstream& o, const Block& b, int indent) {
                         for (const auto& l : s.labels) o << " " << l;
                         o << "\n";
                     }
+                    if (!v.chart->shares.empty()) {
+                        o << pad << "    shares:";
+                        for (const auto& sh : v.chart->shares) o << " " << sh;
+                        o << "\n";
+                    }
                 }
                 if (!v.source.empty()) o << pad << "  source: " << inlines(v.source) << "\n";
                 if (!v.note.empty()) o << pad << "  note: " << inlines(v.note) << "\n";

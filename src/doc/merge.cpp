@@ -323,7 +323,9 @@ private:
         fig.label = f.kind == spec::FigureKind::Table ? label("table") + " " + std::to_string(++tables_)
                                                       : label("figure") + " " + std::to_string(++charts_);
         std::string caption = fig.label + ". " + f.title.value;
-        if (f.kind == spec::FigureKind::Table && f.unit) caption += " (" + f.unit->value + ")";
+        // The unit, once: in the caption of tables and pies; bars and lines carry it on their value axis.
+        if ((f.kind == spec::FigureKind::Table || f.kind == spec::FigureKind::Pie) && f.unit)
+            caption += " (" + f.unit->value + ")";
         fig.caption = plain(caption);
         if (f.kind == spec::FigureKind::Table) {
             Table t;
@@ -351,14 +353,26 @@ private:
             Chart c;
             c.kind = f.kind;
             c.categories = f.categories;
-            c.decimals = f.decimals ? *f.decimals : -1;
+            if (f.decimals) {
+                c.decimals = *f.decimals;
+            } else {
+                c.decimals = 0;
+                for (const auto& s : f.series)
+                    for (double v : s.values) c.decimals = std::max(c.decimals, text::fraction_digits(v, kMaxAutoDecimals));
+            }
             c.value_axis_title = f.unit ? f.unit->value : "";
             for (const auto& s : f.series) {
                 ChartSeries cs;
                 cs.name = s.name;
                 cs.values = s.values;
-                for (double v : s.values) cs.labels.push_back(number(v, f.decimals));
+                for (double v : s.values) cs.labels.push_back(number(v, c.decimals));
                 c.series.push_back(std::move(cs));
+            }
+            if (f.kind == spec::FigureKind::Pie && !f.series.empty()) {
+                double total = 0;
+                for (double v : f.series.front().values) total += std::max(0.0, v);
+                for (double v : f.series.front().values)
+                    c.shares.push_back(text::format_percent(total > 0 ? 100 * std::max(0.0, v) / total : 0, 1, lang_));
             }
             fig.chart = std::move(c);
         }

@@ -6,6 +6,7 @@
 #include "docx/content.hpp"
 #include "docx/package.hpp"
 #include "docx/workbook.hpp"
+#include "text/text.hpp"
 
 namespace briefmake::docx {
 
@@ -110,14 +111,45 @@ void num_fmt(pugi::xml_node parent, const std::string& code) {
     attr(nf, "sourceLinked", "0");
 }
 
+// The c:show* flags of a data label (c:dLbl) or of a series' labels (c:dLbls): the value only.
+void show_value_only(pugi::xml_node d) {
+    cv(d, "c:showLegendKey", "0");
+    cv(d, "c:showVal", "1");
+    cv(d, "c:showCatName", "0");
+    cv(d, "c:showSerName", "0");
+    cv(d, "c:showPercent", "0");
+    cv(d, "c:showBubbleSize", "0");
+}
+
 // Data labels showing the value in the chart's number format, `size` points; `pos` as the
 // schema allows for the chart type ("outEnd" bars and pies, "t"/"b" lines); `show` false hides them.
+// `texts`, when given, are the labels' own texts, point by point (a pie's "45,30 (%45,3)"): one
+// number format cannot show a value and its share each in its own format (LibreOffice applies
+// it to both and printed "0,45" for 45 %), so the text the PDF prints is written out. Word and
+// LibreOffice show it as it is; editing the data does not update it.
 void data_labels(pugi::xml_node parent, const ChartLook& look, const std::string& format_code, const char* pos,
-                 double size, bool show) {
+                 double size, bool show, const std::vector<std::string>* texts = nullptr) {
     auto d = el(parent, "c:dLbls");
     if (!show) {
         cv(d, "c:delete", "1");
         return;
+    }
+    for (size_t i = 0; texts && i < texts->size(); ++i) {
+        auto one = el(d, "c:dLbl");
+        cv(one, "c:idx", int_text(static_cast<long>(i)));
+        auto rich = el(el(one, "c:tx"), "c:rich");
+        el(rich, "a:bodyPr");
+        el(rich, "a:lstStyle");
+        auto p = el(rich, "a:p");
+        char_props(el(el(p, "a:pPr"), "a:defRPr"), look, size);
+        auto r = el(p, "a:r");
+        char_props(el(r, "a:rPr"), look, size);
+        el(r, "a:t").text().set(clean_text((*texts)[i]).c_str());
+        auto sp = el(one, "c:spPr");
+        el(sp, "a:noFill");
+        no_line(sp);
+        cv(one, "c:dLblPos", pos);
+        show_value_only(one);
     }
     num_fmt(d, format_code);
     auto sp = el(d, "c:spPr");
@@ -125,12 +157,7 @@ void data_labels(pugi::xml_node parent, const ChartLook& look, const std::string
     no_line(sp);
     text_props(d, look, size);
     cv(d, "c:dLblPos", pos);
-    cv(d, "c:showLegendKey", "0");
-    cv(d, "c:showVal", "1");
-    cv(d, "c:showCatName", "0");
-    cv(d, "c:showSerName", "0");
-    cv(d, "c:showPercent", "0");
-    cv(d, "c:showBubbleSize", "0");
+    show_value_only(d);
 }
 
 struct Writer {
@@ -151,9 +178,10 @@ struct Writer {
         return v.empty() ? 0 : sum / static_cast<double>(v.size());
     }
 
-    // Value labels over grouped bars shrink (to 6 pt) so the longest fits its bar, as in the
-    // PDF: bar width from the plot width (less the value axis), categories, series and gap;
-    // a label is about half an em per character.
+    // Value labels over grouped bars shrink (to 5 pt, the PDF's smallest) so the longest fits
+    // its bar, as in the PDF: bar width from the plot width (less the value axis), categories,
+    // series and gap; a label is about half an em per character. Whether they fit at all is the
+    // PDF layout's call (look.value_labels).
     double bar_label_size() const {
         size_t chars = 1;
         for (const auto& s : c.series) {
@@ -166,7 +194,7 @@ struct Writer {
         double bar = plot / static_cast<double>(std::max<size_t>(rows, 1)) /
                      (static_cast<double>(c.series.size()) + gap);
         double fit = std::floor(2 * bar / (0.5 * static_cast<double>(chars))) / 2;  // half points
-        return std::clamp(fit, 6.0, look.font_size - 1);
+        return std::clamp(fit, 5.0, look.font_size - 1);
     }
 
     // idx, order, tx (the series name from B1, C1, ...).
@@ -196,7 +224,7 @@ struct Writer {
             solid_fill(sp, color(j));
             no_line(sp);
             cv(ser, "c:invertIfNegative", "0");
-            data_labels(ser, look, format, "outEnd", bar_label_size(), true);
+            data_labels(ser, look, format, "outEnd", bar_label_size(), look.value_labels);
             series_data(ser, j);
         }
         cv(bar, "c:gapWidth", c.series.size() > 1 ? "80" : "120");
@@ -246,8 +274,13 @@ struct Writer {
                 solid_fill(sp, color(i));
                 line(sp, 12700, kWhite);  // white edges between slices, as in the PDF
             }
-            // Outside the slices: dark text stays readable on every slice colour.
-            data_labels(ser, look, format, "outEnd", look.font_size - 1, true);
+            // Outside the slices: dark text stays readable on every slice colour. Value and share,
+            // as the PDF's legend gives them.
+            std::vector<std::string> texts;
+            const auto& labels = c.series[0].labels;
+            if (c.shares.size() == rows && labels.size() >= rows)
+                for (size_t i = 0; i < rows; ++i) texts.push_back(labels[i] + " (" + c.shares[i] + ")");
+            data_labels(ser, look, format, "outEnd", look.font_size - 1, true, texts.empty() ? nullptr : &texts);
             series_data(ser, 0);
         }
         cv(pie, "c:firstSliceAng", "0");
@@ -332,17 +365,9 @@ std::string lcid(const std::string& locale) {
 
 int value_decimals(const doc::Chart& c) {
     if (c.decimals >= 0) return std::min(c.decimals, 15);
-    int needed = 0;
+    int needed = 0;  // a chart built by hand: the merge's rule
     for (const auto& s : c.series)
-        for (double v : s.values) {
-            if (!std::isfinite(v)) continue;
-            int k = 0;
-            // The fewest digits that give back the value to within rounding noise.
-            while (k < 6 && std::fabs(v * std::pow(10.0, k) - std::round(v * std::pow(10.0, k))) >
-                                1e-9 * std::max(1.0, std::fabs(v) * std::pow(10.0, k)))
-                ++k;
-            needed = std::max(needed, k);
-        }
+        for (double v : s.values) needed = std::max(needed, text::fraction_digits(v, doc::kMaxAutoDecimals));
     return needed;
 }
 
@@ -439,6 +464,7 @@ void add_chart(pugi::xml_node parent, const doc::Chart& c, const std::string& de
         look.font_size = std::clamp(st->size - 1, 7.0, 11.0);
     }
     look.width = static_cast<double>(s.text_width) / 20.0;
+    look.value_labels = !s.opt.unlabelled_charts.count(&c);
 
     Rels chart_rels;
     std::string workbook_rid = chart_rels.add("package", "../" + workbook_name);

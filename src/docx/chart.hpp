@@ -29,10 +29,12 @@ struct ChartLook {
     std::string font;                  // Word font name for the chart's text; empty: the application's
     double font_size = 9;              // points
     double width = 453;                // points: the drawing's width (value labels shrink to fit bars)
+    bool value_labels = true;          // bars: false when the PDF found no room for them
 };
 
-// The digits after the decimal mark the chart's numbers show: the figure's `decimals`, or when
-// it gave none (< 0), as many as the most precise value needs (at most 6), like the PDF.
+// The digits after the decimal mark the chart's numbers show: the chart's `decimals` (the merge
+// sets it, from the figure or its values), or for a chart without (< 0), the merge's rule: as
+// many as the most precise value needs, at most doc::kMaxAutoDecimals.
 int value_decimals(const doc::Chart& c);
 
 // An Excel format code for `decimals` digits with grouping, "#,##0" / "#,##0.00", preceded by

@@ -85,7 +85,16 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
             }
             std::string key = meta ? (c == 0 ? "meta-label" : "meta") : header ? "table-header" : "table";
             auto p = add_paragraph(tc, key, s);
-            if (cell.numeric || (header && numeric_column[c])) el(paragraph_props(p), "w:jc", "right");
+            if (cell.numeric || (header && numeric_column[c])) {
+                auto ppr = paragraph_props(p);
+                // Aligned on the decimal mark as in the PDF: a number with a shorter fraction than
+                // the column's widest stops short of the right edge by the difference, which the
+                // layout measured. (A decimal tab would do it in Word, but LibreOffice aligns it on
+                // its own locale's mark: in an English LibreOffice, 0,62 and 42,5 stayed unaligned.)
+                if (auto it = s.opt.decimal_indents.find(&cell); it != s.opt.decimal_indents.end())
+                    attr(el(ppr, "w:ind"), "w:right", num(std::lround(it->second * 20)));
+                el(ppr, "w:jc", "right");
+            }
             InlineOptions io = inline_options(key, s);
             if (cell.numeric) io.hyphenate = false;
             add_inlines(p, cell.content, s, io);

@@ -19,6 +19,12 @@ struct Options {
     // and footer baselines at the template's distances from the page edges; Word puts the top of
     // the header line and the bottom of the footer line there, so the DOCX moves them by these.
     double header_ascent = 0, footer_ascent = 0;
+    // Numeric table cells the PDF layout moved left to align their decimal mark with their
+    // column's (&doc::TableCell -> points): the DOCX gives them that right indent.
+    std::map<const void*, double> decimal_indents;
+    // Bar charts (&doc::Chart) the PDF drew without value labels, as they did not fit over their
+    // bars: the DOCX leaves them out too.
+    std::set<const void*> unlabelled_charts;
 };
 
 // Writes the document as DOCX bytes (pugixml for the parts, libzip in memory for the package;

@@ -12,7 +12,7 @@ namespace {
 
 constexpr tmpl::Color kGrid{0xD9, 0xD9, 0xD9};
 constexpr tmpl::Color kText{0x26, 0x26, 0x26};
-constexpr double kTick = 8, kValue = 7.5, kCategory = 8.5, kLegend = 9;
+constexpr double kTick = 8, kValue = 7.5, kMinValue = 5, kCategory = 8.5, kLegend = 9;
 
 struct Axis {
     double lo = 0, hi = 1, step = 1;
@@ -65,12 +65,6 @@ struct Chart {
     double width_of(const std::string& s, double size) { return text_width(e, s, face, size, loc); }
     void text(const std::string& s, double size, double tx, double baseline) {
         set_text(e, box.items, s, face, size, kText, tx, baseline, loc);
-    }
-    // The percent sign where the language puts it: %12,5 (tr), 12.5% (en), 12,5 % (ru, kk).
-    std::string percent(const std::string& num) const {
-        if (e.lang.rfind("tr", 0) == 0) return "%" + num;
-        if (e.lang.rfind("en", 0) == 0) return num + "%";
-        return num + "\u00A0%";
     }
     std::string value_label(size_t s, size_t i) const {
         const auto& sr = c.series[s];
@@ -161,6 +155,14 @@ struct Chart {
         box.items.push_back(Rule{px0, py0, px0, py1, 0.5, kText});
 
         const double group = slot * 0.7, bw = group / double(std::max<size_t>(ns, 1));
+        // Bar labels shrink (to 5 pt) to stay over their bar, a point clear of the neighbours'
+        // labels. When one would still be wider, the chart has none: labels over each other
+        // cannot be read, and the value axis still gives the values. The DOCX follows.
+        bool bar_labels = bars;
+        for (size_t s = 0; bar_labels && s < ns; ++s)
+            for (size_t i = 0; bar_labels && i < n && i < c.series[s].values.size(); ++i)
+                bar_labels = width_of(value_label(s, i), kMinValue) <= bw - 1;
+        if (bars && !bar_labels) e.unlabelled_charts.insert(&c);
         for (size_t s = 0; s < ns; ++s) {
             const auto& sr = c.series[s];
             Path line;
@@ -174,9 +176,8 @@ struct Chart {
                     double bx = px0 + slot * double(i) + (slot - group) / 2 + bw * double(s);
                     double y0 = Y(0), y1 = Y(v);
                     box.items.push_back(Rect{bx, std::min(y0, y1), bw, std::fabs(y1 - y0), color(s), std::nullopt, 0});
-                    // Labels shrink (to 5 pt) to stay over their bar, a point clear of the
-                    // neighbours' labels, when bars are narrow.
-                    double size = lw > bw - 1 ? std::max(5.0, kValue * (bw - 1) / lw) : kValue;
+                    if (!bar_labels) continue;
+                    double size = lw > bw - 1 ? std::max(kMinValue, kValue * (bw - 1) / lw) : kValue;
                     lw = width_of(lab, size);
                     double base = v >= 0 ? y1 - 2 : y1 + size + 1;
                     text(lab, size, bx + (bw - lw) / 2, base);
@@ -212,8 +213,10 @@ struct Chart {
         std::vector<std::string> rows;
         double rows_w = 0;
         for (size_t i = 0; i < c.categories.size() && i < sr.values.size(); ++i) {
-            std::string pct = text::format_number(total > 0 ? 100 * std::max(0.0, sr.values[i]) / total : 0, 1, e.lang);
-            rows.push_back(c.categories[i] + ": " + value_label(0, i) + " (" + percent(pct) + ")");
+            // The merge gives the shares (the DOCX labels its slices with the same text).
+            std::string pct = i < c.shares.size() ? c.shares[i]
+                                                  : text::format_percent(total > 0 ? 100 * std::max(0.0, sr.values[i]) / total : 0, 1, e.lang);
+            rows.push_back(c.categories[i] + ": " + value_label(0, i) + " (" + pct + ")");
             rows_w = std::max(rows_w, width_of(rows.back(), kLegend));
         }
         const double row_h = kLegend * 1.5;

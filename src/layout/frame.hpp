@@ -126,6 +126,13 @@ struct Layout {
     // stand on baselines at the template's distances, where Word measures to a line's top (header)
     // and bottom (footer); the DOCX converts with these.
     double header_ascent = 0, footer_ascent = 0;
+    // Numeric table cells moved left so their decimal mark lines up with the rest of their column
+    // (a shorter fraction than the column's widest): &doc::TableCell -> by how much, points. The
+    // DOCX gives them the same right indent.
+    std::map<const void*, double> decimal_indents;
+    // Bar charts drawn without value labels, which did not fit over their bars even at the
+    // smallest size (&doc::Chart). The DOCX leaves them out too.
+    std::set<const void*> unlabelled_charts;
     Info info;
     bool operator==(const Layout&) const = default;
 };

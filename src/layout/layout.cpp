@@ -134,6 +134,8 @@ Layout run_pass(Engine& e) {
         const tmpl::Style& st = e.style(key);
         *ascent = e.face(st)->ascender() * st.size;
     }
+    out.decimal_indents = e.decimal_indents;
+    out.unlabelled_charts = e.unlabelled_charts;
     return out;
 }
 

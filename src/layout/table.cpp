@@ -172,7 +172,11 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             spec.content = &row[c].content;
             double inner_x = col_x[c] + pad_x, inner_w = col_w[c] - 2 * pad_x - (c + 1 < ncols ? gutter : 0);
             spec.x = inner_x;
-            if (!header && row[c].numeric) inner_w -= col_frac[c] - fraction_width(row[c]);
+            if (!header && row[c].numeric) {
+                double shift = col_frac[c] - fraction_width(row[c]);
+                inner_w -= shift;
+                if (shift > 0) e.decimal_indents[&row[c]] = shift;
+            }
             spec.width = std::max(1.0, inner_w);
             spec.align = (row[c].numeric || (header && col_numeric[c])) ? tmpl::Align::Right : tmpl::Align::Left;
             spec.loc = loc;

@@ -16,6 +16,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -244,6 +245,23 @@ std::string format_number(double value, int decimals, std::string_view lang) {
     std::string out = to_std(formatted.toString(status));
     check(status, "number format");
     return normalise_spaces(std::move(out));
+}
+
+std::string format_percent(double percent, int decimals, std::string_view lang) {
+    std::string num = format_number(percent, decimals, lang);
+    if (lang.substr(0, 2) == "tr") return "%" + num;
+    if (lang.substr(0, 2) == "en") return num + "%";
+    return num + "\u00A0%";
+}
+
+int fraction_digits(double value, int max_digits) {
+    if (!std::isfinite(value)) return 0;
+    int k = 0;
+    for (double scale = 1; k < max_digits; ++k, scale *= 10) {
+        double scaled = value * scale;
+        if (std::fabs(scaled - std::round(scaled)) <= 1e-9 * std::max(1.0, std::fabs(scaled))) break;
+    }
+    return k;
 }
 
 std::vector<BreakOpportunity> line_breaks(std::string_view utf8, std::string_view lang) {

@@ -25,6 +25,12 @@ std::string format_time(int hour, int minute, std::string_view lang);
 // Number with the language's decimal and grouping marks: 8,95 / 1.234,56 (tr); 1,234.56 (en);
 // 1 234,56 with U+00A0 (ru, kk). decimals < 0: as many as needed (up to 6), none trailing.
 std::string format_number(double value, int decimals, std::string_view lang);
+// A percentage (45.3 for 45.3 %) with the percent sign where the language puts it: %45,3 (tr),
+// 45.3% (en), 45,3 % with a no-break space (ru, kk and the others).
+std::string format_percent(double percent, int decimals, std::string_view lang);
+// The fewest digits after the decimal mark, at most `max_digits`, that give back `value` (to
+// within a binary fraction's rounding noise): 3 -> 0, 2.25 -> 2, 0.1 -> 1, 0.123456 -> max_digits.
+int fraction_digits(double value, int max_digits);
 
 // Line-break opportunities (UAX #14) in a UTF-8 string: byte offsets where a line may end
 // (a break is allowed *before* the byte at that offset). Includes the end of the text.

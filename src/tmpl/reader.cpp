@@ -467,7 +467,8 @@ private:
             }
         }
         if (t.blocks.empty()) t.blocks = {"letterhead", "title", "meeting", "summary", "agenda", "sections", "figures", "sources"};
-        if (t.chart_palette.empty()) t.chart_palette = {{0x1F, 0x38, 0x64}, {0xC0, 0x50, 0x4D}, {0x9B, 0xBB, 0x59}, {0x80, 0x64, 0xA2}};
+        // The default template's first colours: apart in greyscale too (see templates/default.yaml).
+        if (t.chart_palette.empty()) t.chart_palette = {{0x1F, 0x38, 0x64}, {0xF0, 0xB4, 0x3C}, {0x4A, 0x7F, 0xC1}, {0xB8, 0x3C, 0x32}};
         // Every placeholder must name something known: check them now with every variable the
         // merge provides, so a typo in a template is reported even before a brief uses it.
         std::map<std::string, Value> vars;

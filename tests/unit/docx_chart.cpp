@@ -11,6 +11,8 @@
 #include "docx/chart.hpp"
 #include "docx/workbook.hpp"
 #include "docx/writer.hpp"
+#include "doc/merge.hpp"
+#include "spec/reader.hpp"
 
 using namespace briefmake;
 
@@ -113,6 +115,99 @@ TEST_CASE("docx chart: decimals from the figure, else as many as the values need
     CHECK(docx::value_decimals(c) == 0);
     c.series = {{"a", {0.1, 0.7}, {}}};  // binary fractions must not ask for 17 digits
     CHECK(docx::value_decimals(c) == 1);
+}
+
+namespace {
+// The figure of a one-figure brief in `lang`, merged with the default template.
+doc::Figure merged_figure(const std::string& figure, const std::string& lang) {
+    core::Context ctx;
+    ctx.resource_dir = BRIEFMAKE_SOURCE_DIR;
+    std::string yaml = "brief: 1\ntitle: T\nlanguage: " + lang +
+                       "\nmeeting: {name: M, date: 2026-02-02}\nagenda: []\nfigures:\n" + figure;
+    auto b = spec::parse_brief(yaml, "b.yaml", ".", ctx);
+    auto t = tmpl::load_template("default", ".", {}, ctx);
+    for (const auto& blk : doc::merge(b, t, ctx).blocks)
+        if (auto* f = std::get_if<doc::Figure>(&blk.v)) return *f;
+    FAIL("no figure in the merged brief");
+    return {};
+}
+
+doc::Chart merged_chart(const std::string& figure, const std::string& lang) {
+    auto f = merged_figure(figure, lang);
+    REQUIRE(f.chart);
+    return *f.chart;
+}
+
+std::string caption_text(const doc::Figure& f) {
+    std::string s;
+    for (const auto& span : f.caption) s += span.text;
+    return s;
+}
+}  // namespace
+
+TEST_CASE("docx chart: without `decimals`, the labels show what the PDF shows, one number of decimals a chart") {
+    // The PDF prints the merged labels; the DOCX prints the values in its number format. Both
+    // used to differ: -3,5 / 2,25 / 0,125 in the PDF, -3,500 / 2,250 / 0,125 in the DOCX.
+    auto c = merged_chart("  - {id: a, title: A, kind: bar, categories: [x, y, z],\n"
+                          "     series: [{name: s, values: [-3.5, 2.25, 0.125]}]}\n",
+                          "tr");
+    CHECK(c.decimals == 3);
+    CHECK(c.series[0].labels == std::vector<std::string>{"-3,500", "2,250", "0,125"});
+    CHECK(docx::value_decimals(c) == 3);
+    auto x = parse_xml(docx::chart_xml(c, look_tr(), "rId1"));
+    CHECK(at(x, "//c:ser/c:dLbls/c:numFmt/@formatCode") == "[$-41F]#,##0.000");
+    CHECK(at(x, "//c:ser/c:val/c:numRef/c:numCache/c:formatCode") == "[$-41F]#,##0.000");
+
+    // At most three decimals unless the figure asks for more; whole numbers get none.
+    c = merged_chart("  - {id: a, title: A, kind: line, categories: [x, y],\n"
+                     "     series: [{name: s, values: [0.123456, 1]}, {name: t, values: [2.5, 3]}]}\n",
+                     "en");
+    CHECK(c.decimals == 3);
+    CHECK(c.series[0].labels == std::vector<std::string>{"0.123", "1.000"});
+    CHECK(c.series[1].labels == std::vector<std::string>{"2.500", "3.000"});
+    c = merged_chart("  - {id: a, title: A, kind: pie, categories: [x, y],\n"
+                     "     series: [{name: s, values: [3000, 40]}]}\n",
+                     "en");
+    CHECK(c.decimals == 0);
+    CHECK(c.series[0].labels == std::vector<std::string>{"3,000", "40"});
+    // The figure's own `decimals` wins.
+    c = merged_chart("  - {id: a, title: A, kind: bar, categories: [x], decimals: 4,\n"
+                     "     series: [{name: s, values: [0.5]}]}\n",
+                     "en");
+    CHECK(c.decimals == 4);
+    CHECK(c.series[0].labels == std::vector<std::string>{"0.5000"});
+}
+
+TEST_CASE("docx chart: a pie keeps its unit (in the caption) and labels each slice with value and share, as the PDF") {
+    const std::string pie = "  - {id: p, title: Pay, kind: pie, unit: milyon $, decimals: 2, categories: [A, B, C, D],\n"
+                            "     series: [{name: s, values: [45.3, 25.75, 20, 8.95]}]}\n";
+    auto f = merged_figure(pie, "tr");
+    CHECK(caption_text(f) == "Şekil 1. Pay (milyon $)");
+    REQUIRE(f.chart);
+    CHECK(f.chart->shares == std::vector<std::string>{"%45,3", "%25,8", "%20,0", "%9,0"});
+    auto x = parse_xml(docx::chart_xml(*f.chart, look_tr(), "rId1"));
+    auto dls = x.select_nodes("//c:pieChart/c:ser/c:dLbls/c:dLbl");
+    REQUIRE(dls.size() == 4);
+    std::vector<std::string> texts;
+    for (auto d : dls) {
+        std::string t;
+        for (auto r : d.node().select_nodes("c:tx/c:rich/a:p/a:r/a:t")) t += r.node().text().as_string();
+        texts.push_back(t);
+        CHECK(at(d.node(), "c:dLblPos/@val") == "outEnd");
+    }
+    CHECK(texts == std::vector<std::string>{"45,30 (%45,3)", "25,75 (%25,8)", "20,00 (%20,0)", "8,95 (%9,0)"});
+    CHECK(at(x, "//c:pieChart/c:ser/c:dLbl[1]/c:idx/@val") == "");  // c:dLbl lives in c:dLbls
+    CHECK(all(x, "//c:pieChart/c:ser/c:dLbls/c:dLbl/c:idx/@val") == std::vector<std::string>{"0", "1", "2", "3"});
+
+    f = merged_figure(pie, "en");
+    CHECK(caption_text(f) == "Figure 1. Pay (milyon $)");
+    CHECK(f.chart->shares == std::vector<std::string>{"45.3%", "25.8%", "20.0%", "9.0%"});
+    // Bars and lines show the unit on their value axis, not in the caption.
+    f = merged_figure("  - {id: b, title: Pay, kind: bar, unit: milyon $, categories: [A], series: [{name: s, values: [1]}]}\n",
+                      "tr");
+    CHECK(caption_text(f) == "Şekil 1. Pay");
+    CHECK(f.chart->value_axis_title == "milyon $");
+    CHECK(f.chart->shares.empty());
 }
 
 TEST_CASE("docx chart: the value axis starts at 0 for positive data and uses round steps, like the PDF") {
@@ -232,8 +327,38 @@ TEST_CASE("docx chart: one series has no legend; labels shrink to fit narrow gro
     auto m = parse_xml(docx::chart_xml(many, look_tr(), "rId1"));
     std::string narrow = at(m, "//c:ser/c:dLbls/c:txPr/a:p/a:pPr/a:defRPr/@sz");
     CHECK(std::stoi(narrow) < std::stoi(wide));
-    CHECK(std::stoi(narrow) >= 600);  // never below 6 pt
+    CHECK(std::stoi(narrow) >= 500);  // never below 5 pt, the PDF's smallest
     CHECK(m.select_nodes("//c:ser/c:spPr/a:solidFill/a:srgbClr[@val='1F3864']").size() == 2);  // palette cycles
+}
+
+TEST_CASE("docx chart: a bar chart the PDF drew without value labels (no room) has none either") {
+    doc::Chart c = bar_chart();
+    docx::ChartLook look = look_tr();
+    look.value_labels = false;
+    auto x = parse_xml(docx::chart_xml(c, look, "rId1"));
+    CHECK(x.select_nodes("//c:barChart/c:ser/c:dLbls/c:delete[@val='1']").size() == 2);
+    CHECK_FALSE(x.select_node("//c:barChart/c:ser/c:dLbls/c:showVal"));
+
+    // Through write_docx: the layout names the chart in the options.
+    doc::Document d;
+    d.meta.language = "tr";
+    d.meta.locale = "tr-TR";
+    doc::Figure f;
+    f.id = "g";
+    f.kind = spec::FigureKind::Bar;
+    f.caption = {doc::Span{"Şekil 1. Ticaret", 0, {}, false}};
+    f.chart = bar_chart();
+    d.blocks.push_back({f, {}});
+    d.blocks.push_back({f, {}});
+    const doc::Chart* first = &*std::get<doc::Figure>(d.blocks[0].v).chart;
+    docx::Options o;
+    o.unlabelled_charts.insert(first);
+    core::Context ctx;
+    Zip z = read_zip(docx::write_docx(d, o, ctx));
+    auto one = part(z, "word/charts/chart1.xml"), two = part(z, "word/charts/chart2.xml");
+    CHECK(one.select_nodes("//c:ser/c:dLbls/c:delete[@val='1']").size() == 2);
+    CHECK(two.select_nodes("//c:ser/c:dLbls/c:delete").size() == 0);
+    CHECK(two.select_nodes("//c:ser/c:dLbls/c:showVal[@val='1']").size() == 2);
 }
 
 TEST_CASE("docx chart: line chart with markers; two series put the lower line's values below it") {

@@ -400,7 +400,33 @@ TEST_CASE("docx: styles are real Word styles derived from the template") {
     auto table = s.select_node("/w:styles/w:style[@w:styleId='BriefTable']").node();
     CHECK(std::string(table.attribute("w:type").value()) == "table");
     CHECK(std::string(table.select_node("w:tblPr/w:tblBorders/w:insideH/@w:color").attribute().value()) == "404040");
+    // The PDF's rules, and no others: 0.75 pt above the table, under the header row and under
+    // the last row, thin ones between body rows (0.5 pt: see styles.cpp), nothing down the
+    // sides or between columns.
+    auto border = [&](const pugi::xml_node& n, const std::string& side, const char* what) {
+        auto b = n.select_node(("w:" + side).c_str()).node();
+        if (!b) return std::string("absent");
+        return std::string(b.attribute(what).value());
+    };
+    auto borders = table.select_node("w:tblPr/w:tblBorders").node();
+    REQUIRE(borders);
+    for (const char* side : {"left", "right", "insideV"}) {
+        CAPTURE(side);
+        CHECK(border(borders, side, "w:val") == "nil");
+    }
+    for (const char* side : {"top", "bottom", "insideH"}) {
+        CAPTURE(side);
+        CHECK(border(borders, side, "w:val") == "single");
+    }
+    CHECK(border(borders, "top", "w:sz") == "6");  // eighths of a point
+    CHECK(border(borders, "bottom", "w:sz") == "6");
+    CHECK(border(borders, "insideH", "w:sz") == "4");
     auto first = table.select_node("w:tblStylePr[@w:type='firstRow']").node();
+    auto first_borders = first.select_node("w:tcPr/w:tcBorders").node();
+    REQUIRE(first_borders);
+    CHECK(border(first_borders, "bottom", "w:val") == "single");
+    CHECK(border(first_borders, "bottom", "w:sz") == "6");
+    CHECK(border(first_borders, "bottom", "w:color") == "404040");
     CHECK(std::string(first.select_node("w:tcPr/w:shd/@w:fill").attribute().value()) == "1F3864");
     CHECK(std::string(first.select_node("w:rPr/w:color/@w:val").attribute().value()) == "FFFFFF");
     CHECK(first.select_node("w:trPr/w:tblHeader"));
@@ -640,6 +666,34 @@ TEST_CASE("docx: content: headings, bookmarks, TOC field, links, breaks, tabs, s
     CHECK(std::string(chart.next_sibling().select_node("w:pPr/w:pStyle/@w:val").attribute().value()) == "Note");
     // The body ends with a paragraph, then the section properties.
     CHECK(std::string(body.last_child().name()) == "w:sectPr");
+}
+
+TEST_CASE("docx: numeric cells align on the decimal mark where the PDF's layout puts it") {
+    doc::Document d = sample();
+    const doc::Table* table = nullptr;
+    for (const auto& b : d.blocks)
+        if (auto* f = std::get_if<doc::Figure>(&b.v); f && f->table) table = &*f->table;
+    REQUIRE(table);
+    docx::Options o = options();
+    o.decimal_indents[&table->rows[1][1]] = 5.5;  // as if its fraction were a digit shorter
+    core::Context ctx;
+    auto doc = parse(unzip(docx::write_docx(d, o, ctx)), "word/document.xml");
+    auto rows = doc.select_nodes("//w:tbl[w:tblPr/w:tblStyle/@w:val='BriefTable']/w:tr");
+    REQUIRE(rows.size() == 3);
+    auto ppr = [&](size_t r, size_t c) {
+        return rows[r].node().select_node(("w:tc[" + std::to_string(c + 1) + "]/w:p/w:pPr").c_str()).node();
+    };
+    // Right-aligned, and indented on the right by as much as the PDF moved the number (twips).
+    CHECK(ppr(1, 1).select_node("w:ind/@w:right").attribute().as_int() == 110);
+    CHECK(std::string(ppr(1, 1).select_node("w:jc/@w:val").attribute().value()) == "right");
+    CHECK(std::string(ppr(1, 1).last_child().name()) == "w:jc");  // after w:ind (schema order)
+    // The others were not moved: flush right, as before; the header cell too.
+    for (auto [r, c] : {std::pair<size_t, size_t>{2, 1}, {1, 2}, {2, 2}, {0, 1}}) {
+        CAPTURE(r);
+        CAPTURE(c);
+        CHECK_FALSE(ppr(r, c).select_node("w:ind"));
+        CHECK(std::string(ppr(r, c).select_node("w:jc/@w:val").attribute().value()) == "right");
+    }
 }
 
 TEST_CASE("docx: section, header and footer") {

@@ -24,6 +24,19 @@ doc::Table trade_table(int rows) {
 
 doc::Block figure_block(doc::Figure f) { return doc::Block{std::move(f), {"brief.yaml", 40, 3}}; }
 
+// 1234.56 -> "1.234,56" (two decimals, Turkish marks), for chart labels.
+std::string text_of(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.2f", v);
+    std::string s = buf, out;
+    size_t dot = s.find('.');
+    for (size_t i = 0; i < dot; ++i) {
+        if (i && (dot - i) % 3 == 0) out += '.';
+        out += s[i];
+    }
+    return out + "," + s.substr(dot + 1);
+}
+
 const layout::TextRun* find_run(const layout::Page& p, const std::string& s) {
     for (auto* r : runs(p))
         if (r->text == s) return r;
@@ -176,6 +189,62 @@ TEST_CASE("a grouped bar chart: bars per value, round ticks, value labels, legen
     CHECK(ys.size() >= 2);
 }
 
+namespace {
+// A bar chart of `categories` x `series` values, each labelled "1.234,56" (wide for its bar).
+doc::Figure crowded_bars(size_t categories, size_t series) {
+    doc::Chart c;
+    c.kind = spec::FigureKind::Bar;
+    for (size_t i = 0; i < categories; ++i) c.categories.push_back("K" + std::to_string(i + 1));
+    for (size_t j = 0; j < series; ++j) {
+        doc::ChartSeries s{"S" + std::to_string(j + 1), {}, {}};
+        for (size_t i = 0; i < categories; ++i) {
+            s.values.push_back(1000 + 100.0 * double(i) + 10.0 * double(j) + 0.56);
+            s.labels.push_back(text_of(s.values.back()));
+        }
+        c.series.push_back(s);
+    }
+    doc::Figure f;
+    f.kind = spec::FigureKind::Bar;
+    f.chart = c;
+    return f;
+}
+}  // namespace
+
+TEST_CASE("value labels too wide for their bars even at 5 pt are left out of that chart, in the PDF and the DOCX") {
+    // 12 categories x 3 series: 5-pt labels overlapped each other; now the chart has none.
+    auto d = make_document();
+    d.blocks.push_back(figure_block(crowded_bars(12, 3)));
+    Run r(d);
+    const auto& p = r.out.pages[0];
+    int value_labels = 0, bars = 0;
+    for (auto* t : runs(p)) value_labels += t->text.find(',') != std::string::npos;
+    for (auto& i : p.items)
+        if (auto* rc = std::get_if<layout::Rect>(&i); rc && rc->h > 8) ++bars;
+    CHECK(bars == 36);
+    CHECK(value_labels == 0);
+    CHECK(page_has_text(p, "K12"));  // categories and ticks stay
+    const auto& chart = *std::get<doc::Figure>(d.blocks.back().v).chart;
+    CHECK(r.out.unlabelled_charts.count(&chart) == 1);  // the DOCX leaves them out too
+
+    // 4 categories x 3 series: the labels shrink but fit; none overlaps its neighbour.
+    auto d2 = make_document();
+    d2.blocks.push_back(figure_block(crowded_bars(4, 3)));
+    Run r2(d2);
+    std::vector<std::pair<double, double>> spans;  // x extents of the value labels
+    double smallest = 100;
+    for (auto* t : runs(r2.out.pages[0]))
+        if (t->text.find(',') != std::string::npos) {
+            spans.emplace_back(t->x, t->x + t->font->width(t->text, t->size));
+            smallest = std::min(smallest, t->size);
+        }
+    REQUIRE(spans.size() == 12);
+    CHECK(smallest >= 5);
+    CHECK(smallest < 7.5);  // shrunk
+    std::sort(spans.begin(), spans.end());
+    for (size_t k = 1; k < spans.size(); ++k) CHECK(spans[k].first >= spans[k - 1].second);
+    CHECK(r2.out.unlabelled_charts.empty());
+}
+
 TEST_CASE("line and pie charts") {
     auto d = make_document();
     doc::Chart line;
@@ -277,6 +346,39 @@ TEST_CASE("numeric cells align on the decimal mark") {
     auto* wide = find_run(p, "7,25");
     CHECK(wide->x + wide->font->width("7,25", wide->size) ==
           doctest::Approx(d.tmpl.page.width - d.tmpl.page.margin_right - 4));
+}
+
+TEST_CASE("the layout tells the DOCX how far each number moved left to align its decimal mark") {
+    auto d = make_document();
+    doc::Table t;
+    t.widths = {1, 1, 1};
+    t.rows.push_back({cell("Kalem"), cell("Tutar"), cell("Adet")});
+    t.rows.push_back({cell("A"), cell("1.234,5", true), cell("3", true)});
+    t.rows.push_back({cell("B"), cell("7,25", true), cell("12", true)});
+    t.rows.push_back({cell("C"), cell("12", true), cell("4", true)});
+    d.blocks.push_back(doc::Block{t, {}});
+    Run r(d);
+    const auto& laid = std::get<doc::Table>(d.blocks.back().v);
+    const auto& p = r.out.pages[0];
+    auto* wide = find_run(p, "7,25");
+    REQUIRE(wide != nullptr);
+    auto moved = [&](const std::string& s) {  // how far the run ends left of the widest fraction's end
+        auto* run = find_run(p, s);
+        REQUIRE(run != nullptr);
+        return wide->x + wide->font->width("7,25", wide->size) - (run->x + run->font->width(s, run->size));
+    };
+    const auto& ind = r.out.decimal_indents;
+    // "1.234,5": one digit short of ",25"; "12": all of ",25".
+    REQUIRE(ind.count(&laid.rows[1][1]) == 1);
+    CHECK(ind.at(&laid.rows[1][1]) == doctest::Approx(moved("1.234,5")));
+    CHECK(ind.at(&laid.rows[1][1]) == doctest::Approx(wide->font->width("5", wide->size)));
+    REQUIRE(ind.count(&laid.rows[3][1]) == 1);
+    CHECK(ind.at(&laid.rows[3][1]) == doctest::Approx(wide->font->width(",25", wide->size)));
+    CHECK(ind.count(&laid.rows[2][1]) == 0);  // the widest: flush right
+    for (size_t row = 0; row < laid.rows.size(); ++row) {
+        CHECK(ind.count(&laid.rows[row][0]) == 0);  // text
+        CHECK(ind.count(&laid.rows[row][2]) == 0);  // whole numbers only: flush right
+    }
 }
 
 namespace {

@@ -90,6 +90,26 @@ TEST_CASE("numbers: decimals") {
     CHECK(format_number(0.5, -1, "ru") == "0,5");
 }
 
+TEST_CASE("percentages put the sign where the language does") {
+    CHECK(format_percent(45.3, 1, "tr") == "%45,3");
+    CHECK(format_percent(45.3, 1, "en") == "45.3%");
+    CHECK(format_percent(45.3, 1, "en-US") == "45.3%");
+    CHECK(format_percent(9, 1, "ru") == "9,0\u00A0%");
+    CHECK(format_percent(9, 1, "kk") == "9,0\u00A0%");
+}
+
+TEST_CASE("numbers: the digits a value needs after the decimal mark") {
+    CHECK(fraction_digits(3000, 3) == 0);
+    CHECK(fraction_digits(-3.5, 3) == 1);
+    CHECK(fraction_digits(2.25, 3) == 2);
+    CHECK(fraction_digits(0.125, 3) == 3);
+    CHECK(fraction_digits(0.1, 3) == 1);      // not the 17 digits of the nearest double
+    CHECK(fraction_digits(1234.56, 3) == 2);
+    CHECK(fraction_digits(1.0 / 3.0, 3) == 3);  // capped
+    CHECK(fraction_digits(0.123456, 6) == 6);
+    CHECK(fraction_digits(1e300, 3) == 0);
+}
+
 TEST_CASE("case mapping is language-aware") {
     CHECK(to_upper("istişare", "tr") == "İSTİŞARE");
     CHECK(to_upper("ışık", "tr") == "IŞIK");

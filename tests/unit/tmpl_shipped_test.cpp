@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "tmpl/template.hpp"
 
@@ -44,6 +45,35 @@ TEST_CASE("every shipped template loads, with every style on a known font") {
             CHECK(t.labels.count(lang) == 1);
         }
     }
+}
+
+// Rec. 709 luma (0..1) of an sRGB colour: roughly the grey a greyscale printer or copier gives it.
+double luma(const tmpl::Color& c) { return (0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b) / 255.0; }
+
+TEST_CASE("every shipped template's chart colours stay apart when printed in greyscale") {
+    // Briefs are often printed or copied in black and white: two series (or pie slices) must not
+    // turn into the same grey. The old default palette had C0504D and 8064A2 at 0.41 and 0.43.
+    const double min_gap = 0.12;
+    for (const auto& name : shipped_names()) {
+        CAPTURE(name);
+        auto t = shipped(name);
+        REQUIRE(t.chart_palette.size() >= 6);
+        for (size_t i = 0; i < 6; ++i)
+            for (size_t j = i + 1; j < 6; ++j) {
+                CAPTURE(i);
+                CAPTURE(j);
+                CHECK(std::fabs(luma(t.chart_palette[i]) - luma(t.chart_palette[j])) >= min_gap);
+            }
+    }
+    // The reader's own palette, for a template that names none.
+    auto ctx = context();
+    auto bare = tmpl::parse_template("name: bare\nfonts:\n  serif: {regular: LiberationSerif-Regular.ttf}\n"
+                                     "styles:\n  body: {font: serif}\n",
+                                     "bare.yaml", ctx.templates_dir(), ctx);
+    REQUIRE(bare.chart_palette.size() >= 4);
+    for (size_t i = 0; i < bare.chart_palette.size(); ++i)
+        for (size_t j = i + 1; j < bare.chart_palette.size(); ++j)
+            CHECK(std::fabs(luma(bare.chart_palette[i]) - luma(bare.chart_palette[j])) >= min_gap);
 }
 
 TEST_CASE("compact: sans-serif, small type, narrow margins, no letterhead, no sections") {
