@@ -216,6 +216,7 @@ tmpl::Color template_color(const tmpl::Template& t, const std::string& name) {
     if (auto it = t.colors.find(name); it != t.colors.end()) return it->second;
     if (name == "table-header") return {0x1F, 0x38, 0x64};
     if (name == "table-stripe") return {0xEE, 0xF1, 0xF7};
+    if (name == "table-rule") return template_color(t, "rule");  // unless the template sets its own
     return {0x40, 0x40, 0x40};  // "rule"
 }
 
@@ -386,7 +387,7 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
         attr(ind, "w:type", "dxa");
         cell_margins(tp, 108, 108);
     }
-    std::string rule = hex(template_color(t, "rule"));
+    std::string rule = hex(template_color(t, "table-rule"));
     {
         auto st = add_style(root, "table", kTableStyle, "Brief Table", "TableNormal", false, 59);
         auto tp = el(st, "w:tblPr");

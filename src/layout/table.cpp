@@ -150,7 +150,8 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
     const double pad_x = ruled ? 4 : 0, pad_y = ruled ? 2.5 : 1;
     const double gutter = ruled ? 0 : 6;  // meta tables: space between key and value
     const tmpl::Color header_fill = e.color("table-header", {0x1F, 0x38, 0x64});
-    const tmpl::Color rule_color = e.color("rule", {0x40, 0x40, 0x40});
+    // Table rules: "table-rule" when the template names it, else the general "rule" colour.
+    const tmpl::Color rule_color = e.color("table-rule", e.color("rule", {0x40, 0x40, 0x40}));
     auto stripe = e.t.colors.find("table-stripe");
     const bool striped = ruled && stripe != e.t.colors.end();
 

@@ -89,7 +89,8 @@ struct Template {
     std::map<std::string, FontFamily> fonts;
     std::filesystem::path fallback_font;  // face used for characters the family lacks
     std::map<std::string, Style> styles;
-    // Named colours: "rule", "table-header" (header row shading), "table-stripe" (alternate rows).
+    // Named colours: "rule" (under the header; table rules too unless "table-rule" is set),
+    // "table-rule", "table-header" (header row shading), "table-stripe" (alternate rows).
     std::map<std::string, Color> colors;
     // Series colours for charts, in order (chosen to stay distinct in greyscale).
     std::vector<Color> chart_palette;

@@ -243,7 +243,12 @@ assert m and "extends:" not in m.group(1)
 open(sys.argv[2], "w", encoding="utf-8").write(m.group(1))
 PY
 if [ -s "$own/landscape.yaml" ]; then
-  if "$BRIEFMAKE" -o "$own/out" --template "$own/landscape.yaml" "$brief" 2>"$TMP/own.err"; then
+  if "$BRIEFMAKE" -o "$own/out" --template "$own/landscape.yaml" --dump-layout "$TMP/own.layout" "$brief" 2>"$TMP/own.err"; then
+    # Its colours: the header rule in "rule", the tables' rules in "table-rule", in both outputs.
+    grep -q 'rule .* color=00594F' "$TMP/own.layout" || fail "README template: no header rule in colour 00594F in the layout"
+    grep -q 'rule .* color=7F7F7F' "$TMP/own.layout" || fail "README template: no table rule in colour 7F7F7F in the layout"
+    unzip -p "$own/out/ospg-8.docx" word/styles.xml | grep -o '<w:style w:type="table"[^>]*w:styleId="BriefTable".*\?</w:style>' |
+      grep -q 'w:color="7F7F7F"' || fail "README template: the DOCX table style's rules are not 7F7F7F"
     [ "$(page_size "$own/out/ospg-8.pdf")" = "842 x 595" ] || fail "README template: page size $(page_size "$own/out/ospg-8.pdf"); expected 842 x 595"
     pdffonts "$own/out/ospg-8.pdf" | tail -n +3 | awk '{sub(/^[A-Z]+\+/, "", $1); print $1}' >"$TMP/own.fonts"
     grep -q '^LiberationSans' "$TMP/own.fonts" || fail "README template: no Liberation Sans in the PDF"
