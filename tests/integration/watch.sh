@@ -62,6 +62,10 @@ wait $pid || fail "--watch did not end cleanly on SIGTERM (exit $?)"
 # The second brief: its own template (t.yaml) and a CSV file that is not there yet.
 c=$TMP/c
 mkdir -p "$c/data" "$TMP/cout"
+# the brief's other CSV files, there from the start
+for f in "$SOURCE_DIR"/tests/briefs/data/figures-tr-*.csv; do
+  case $f in *-iller.csv | *-ticaret.csv) ;; *) cp "$f" "$c/data/" ;; esac
+done
 sed -e 's|^language: tr$|language: tr\ntemplate: t.yaml|' -e 's|csv: data/figures-tr-iller.csv|csv: data/new.csv|' \
   -e 's|csv: data/figures-tr-ticaret.csv|csv: more/ticaret.csv|' "$SOURCE_DIR/tests/briefs/figures-tr.yaml" >"$c/f.yaml"
 { grep -q '^template: t.yaml$' "$c/f.yaml" && grep -q 'csv: data/new.csv' "$c/f.yaml"; } || die "could not write f.yaml"
