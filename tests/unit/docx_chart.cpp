@@ -13,39 +13,14 @@
 #include "docx/writer.hpp"
 #include "doc/merge.hpp"
 #include "spec/reader.hpp"
+#include "zip_parts.hpp"
 
 using namespace briefmake;
 
 namespace {
 
-struct Zip {
-    std::vector<std::string> names;  // in archive order
-    std::map<std::string, std::string> parts;
-};
-
-Zip read_zip(const std::string& bytes) {
-    Zip p;
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-    REQUIRE(src);
-    zip_t* z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-    REQUIRE_MESSAGE(z, "not a readable zip");
-    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
-        std::string name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
-        zip_stat_t st;
-        zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st);
-        std::string data(static_cast<size_t>(st.size), '\0');
-        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
-        REQUIRE(f);
-        CHECK(zip_fread(f, data.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-        p.names.push_back(name);
-        p.parts[name] = data;
-    }
-    zip_discard(z);
-    return p;
-}
+using Zip = test::ZipParts;
+using test::read_zip;
 
 pugi::xml_document parse_xml(const std::string& text) {
     pugi::xml_document doc;

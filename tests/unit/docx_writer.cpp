@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "docx/writer.hpp"
+#include "zip_parts.hpp"
 
 namespace fs = std::filesystem;
 using namespace briefmake;
@@ -193,34 +194,8 @@ docx::Options options() {
     return o;
 }
 
-struct Package {
-    std::vector<std::string> names;  // in archive order
-    std::map<std::string, std::string> parts;
-};
-
-Package unzip(const std::string& bytes) {
-    Package p;
-    zip_error_t err;
-    zip_error_init(&err);
-    zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
-    REQUIRE(src);
-    zip_t* z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
-    REQUIRE_MESSAGE(z, "the DOCX is not a readable zip");
-    for (zip_int64_t i = 0; i < zip_get_num_entries(z, 0); ++i) {
-        std::string name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
-        zip_stat_t st;
-        zip_stat_index(z, static_cast<zip_uint64_t>(i), 0, &st);
-        std::string data(static_cast<size_t>(st.size), '\0');
-        zip_file_t* f = zip_fopen_index(z, static_cast<zip_uint64_t>(i), 0);
-        REQUIRE(f);
-        CHECK(zip_fread(f, data.data(), st.size) == static_cast<zip_int64_t>(st.size));
-        zip_fclose(f);
-        p.names.push_back(name);
-        p.parts[name] = data;
-    }
-    zip_discard(z);
-    return p;
-}
+using Package = test::ZipParts;
+Package unzip(const std::string& bytes) { return test::read_zip(bytes); }
 
 pugi::xml_document parse(const Package& p, const std::string& name) {
     pugi::xml_document doc;
