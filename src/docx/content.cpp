@@ -1,6 +1,8 @@
 #include "docx/content.hpp"
 
 #include <algorithm>
+#include <set>
+#include <string_view>
 
 #include "docx/chart.hpp"
 #include "docx/tables.hpp"
@@ -350,7 +352,53 @@ std::string plain_text(const doc::Inlines& inlines) {
     return clean;
 }
 
+namespace {
+
+// The PDF keeps 6 pt (layout's kTableGap) between a table of its own and the text above and
+// below it; Word tables have no spacing, so the paragraphs beside one take it: `side` is
+// "w:after" for the paragraph above, "w:before" for the one below, added to what its style or
+// its own spacing gives.
+constexpr double kTableGap = 6;
+
+void widen_beside_table(pugi::xml_node p, const char* side, const State& s) {
+    if (!p || std::string_view(p.name()) != "w:p") return;
+    pugi::xml_node ppr = p.child("w:pPr");
+    if (!ppr) ppr = p.prepend_child("w:pPr");
+    pugi::xml_node sp = ppr.child("w:spacing");
+    long base = 0;
+    if (sp && sp.attribute(side)) {
+        base = sp.attribute(side).as_llong();
+    } else {
+        std::string id = ppr.child("w:pStyle").attribute("w:val").as_string();
+        for (const auto& [key, ws] : s.styles.all()) {
+            if (ws.id != id) continue;
+            if (const tmpl::Style* st = s.styles.style(key))
+                base = twips(std::string_view(side) == "w:after" ? st->space_after : st->space_before);
+            break;
+        }
+    }
+    if (!sp) {
+        // w:spacing goes before these in a w:pPr (the schema's order).
+        static const std::set<std::string_view> later = {
+            "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+            "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+            "w:sectPr", "w:pPrChange"};
+        pugi::xml_node next;
+        for (auto c : ppr.children())
+            if (later.count(c.name())) {
+                next = c;
+                break;
+            }
+        sp = next ? ppr.insert_child_before("w:spacing", next) : ppr.append_child("w:spacing");
+    }
+    if (!sp.attribute(side)) sp.append_attribute(side);
+    sp.attribute(side).set_value(std::to_string(base + twips(kTableGap)).c_str());
+}
+
+}  // namespace
+
 void add_blocks(pugi::xml_node parent, const std::vector<doc::Block>& blocks, State& s) {
+    std::vector<pugi::xml_node> tables;  // standalone tables (a figure's table has its caption)
     for (const auto& b : blocks) {
         s.loc = b.loc;
         std::visit(
@@ -365,6 +413,7 @@ void add_blocks(pugi::xml_node parent, const std::vector<doc::Block>& blocks, St
                     add_list(parent, v, s, 0);
                 } else if constexpr (std::is_same_v<T, doc::Table>) {
                     add_table(parent, v, s);
+                    tables.push_back(parent.last_child());
                 } else if constexpr (std::is_same_v<T, doc::Figure>) {
                     add_figure(parent, v, s);
                 } else if constexpr (std::is_same_v<T, doc::Toc>) {
@@ -372,6 +421,11 @@ void add_blocks(pugi::xml_node parent, const std::vector<doc::Block>& blocks, St
                 }
             },
             b.v);
+    }
+    for (pugi::xml_node t : tables) {
+        if (std::string_view(t.name()) != "w:tbl") continue;
+        widen_beside_table(t.previous_sibling(), "w:after", s);
+        widen_beside_table(t.next_sibling(), "w:before", s);
     }
 }
 

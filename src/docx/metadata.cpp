@@ -70,6 +70,7 @@ std::string settings_xml(const doc::Meta& m) {
     auto compat = el(root, "w:compat");
     // A justified line that ends in a hard line break is not stretched (as in the PDF).
     el(compat, "w:doNotExpandShiftReturn");
+    el(compat, "w:doNotUseHTMLParagraphAutoSpacing");
     auto cs = el(compat, "w:compatSetting");
     attr(cs, "w:name", "compatibilityMode");
     attr(cs, "w:uri", "http://schemas.microsoft.com/office/word");

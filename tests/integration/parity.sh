@@ -100,6 +100,36 @@ print(f"header text top: PDF {t1:.1f} pt, LibreOffice {t2:.1f} pt; footer text t
 sys.exit(0 if abs(t1 - t2) <= 1.5 and abs(b1 - b2) <= 1.5 else 1)
 PY
 done
+# Vertical space as in the PDF: the text around a table of its own (the meeting table) and
+# between a paragraph and the heading after it (the PDF adds space after and space before; Word
+# and LibreOffice take only the larger unless told otherwise) puts every heading and agenda item
+# of long-tr's page 1 at the PDF's height, within 1.5 pt.
+lo=$TMP/lo-a/long-tr.pdf
+if [ -s "$lo" ]; then
+  python3 - "$TMP/a/long-tr.pdf" "$lo" <<'PY' || fail "long-tr page 1: text stands at other heights in LibreOffice's rendering of the DOCX"
+import re, subprocess, sys
+def tops(pdf):
+    x = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-bbox-layout", pdf, "-"], capture_output=True, text=True).stdout
+    out = {}
+    for m in re.finditer(r'<line xMin="[\d.]+" yMin="([\d.]+)"[^>]*>(.*?)</line>', x, re.S):
+        text = " ".join(re.findall(r">([^<]*)</word>", m.group(2)))
+        out.setdefault(text[:24], float(m.group(1)))
+    return out
+a, b = tops(sys.argv[1]), tops(sys.argv[2])
+want = ["Toplantı No", "Hazırlanma Tarihi", "ÖZET", "GÜNDEM", "1. Gündem maddesi 1: iş b", "2. Gündem maddesi 2: iş b",
+        "3. Gündem maddesi 3: iş b"]
+bad = []
+for w in want:
+    ka = next((k for k in a if k.startswith(w[:24])), None)
+    kb = next((k for k in b if k.startswith(w[:24])), None)
+    if ka is None or kb is None:
+        bad.append(f"{w!r} missing ({'PDF' if ka is None else 'LibreOffice'})")
+    elif abs(a[ka] - b[kb]) > 1.5:
+        bad.append(f"{w!r} at {a[ka]:.1f} pt in the PDF, {b[kb]:.1f} pt in LibreOffice")
+print("page 1 heights: " + ("; ".join(bad) if bad else f"{len(want)} lines within 1.5 pt"))
+sys.exit(1 if bad else 0)
+PY
+fi
 lo=$TMP/lo-a/long-tr.pdf
 if [ -s "$lo" ]; then
   python3 - "$TMP/a/long-tr.pdf" "$lo" <<'PY' || fail "long-tr: rows per full table page differ between the PDF and LibreOffice's rendering of the DOCX"
