@@ -93,6 +93,10 @@ struct ChartSeries {
 // labels and the DOCX's number format agree and the labels line up.
 inline constexpr int kMaxAutoDecimals = 3;
 
+// Space (points) above and below a table of its own (not a figure's): the PDF's layout keeps
+// it, and the DOCX gives it to the paragraphs beside the table, as Word tables have none.
+inline constexpr double kTableGap = 6;
+
 struct Chart {
     spec::FigureKind kind = spec::FigureKind::Bar;
     std::vector<std::string> categories;

@@ -354,11 +354,9 @@ std::string plain_text(const doc::Inlines& inlines) {
 
 namespace {
 
-// The PDF keeps 6 pt (layout's kTableGap) between a table of its own and the text above and
-// below it; Word tables have no spacing, so the paragraphs beside one take it: `side` is
-// "w:after" for the paragraph above, "w:before" for the one below, added to what its style or
-// its own spacing gives.
-constexpr double kTableGap = 6;
+// The space the PDF keeps between a table of its own and the text above and below it
+// (doc::kTableGap) goes to the paragraphs beside it: `side` is "w:after" for the paragraph
+// above, "w:before" for the one below, added to what its style or its own spacing gives.
 
 void widen_beside_table(pugi::xml_node p, const char* side, const State& s) {
     if (!p || std::string_view(p.name()) != "w:p") return;
@@ -392,7 +390,7 @@ void widen_beside_table(pugi::xml_node p, const char* side, const State& s) {
         sp = next ? ppr.insert_child_before("w:spacing", next) : ppr.append_child("w:spacing");
     }
     if (!sp.attribute(side)) sp.append_attribute(side);
-    sp.attribute(side).set_value(std::to_string(base + twips(kTableGap)).c_str());
+    sp.attribute(side).set_value(std::to_string(base + twips(doc::kTableGap)).c_str());
 }
 
 }  // namespace

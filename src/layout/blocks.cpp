@@ -9,7 +9,7 @@ namespace briefmake::layout::detail {
 
 namespace {
 
-constexpr double kTableGap = 6;
+using doc::kTableGap;
 
 struct Builder {
     Engine& e;
