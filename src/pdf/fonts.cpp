@@ -1,0 +1,279 @@
+#include "pdf/fonts.hpp"
+
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "core/diag.hpp"
+#include "pdf/cmap.hpp"
+#include "pdf/font_program.hpp"
+#include "pdf/hpdf_internal.hpp"
+#include "pdf/to_unicode.hpp"
+
+namespace briefmake::pdf {
+
+namespace {
+
+// ---- UTF-8 decoding (this writer's own; to be replaced by the shared decoder in src/core). ----
+// Decodes UTF-8; throws on malformed input (layout hands us text it validated, so this is a bug).
+std::u32string decode_utf8(std::string_view s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) {
+        auto b0 = uint8_t(s[i]);
+        int len = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
+        if (len == 0 || i + len > s.size()) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
+        char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+        for (int k = 1; k < len; ++k) {
+            auto b = uint8_t(s[i + k]);
+            if ((b & 0xC0) != 0x80) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
+            cp = (cp << 6) | (b & 0x3F);
+        }
+        out.push_back(cp);
+        i += len;
+    }
+    return out;
+}
+// ---- end of UTF-8 decoding ----
+
+std::string hex_cp(char32_t cp) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
+    return buf;
+}
+
+// A memfd holding a font file, so libharu can load it by path without a temporary file.
+class MemFile {
+public:
+    explicit MemFile(const std::string& bytes) {
+        fd_ = memfd_create("briefmake-font", MFD_CLOEXEC);
+        if (fd_ < 0) throw core::Error({}, "PDF writer: cannot create an in-memory file for a font");
+        size_t done = 0;
+        while (done < bytes.size()) {
+            ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
+            if (n <= 0) throw core::Error({}, "PDF writer: cannot write a font to an in-memory file");
+            done += size_t(n);
+        }
+        path_ = "/proc/self/fd/" + std::to_string(fd_);
+    }
+    ~MemFile() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    MemFile(const MemFile&) = delete;
+    MemFile& operator=(const MemFile&) = delete;
+    const std::string& path() const { return path_; }
+
+private:
+    int fd_ = -1;
+    std::string path_;
+};
+
+// libharu's "UTF-8" encoding makes HPDF_GetFont walk all 65,536 code points three times per
+// face (glyph ids, a /W entry for each, a 128 KB CIDToGIDMap), all of which this writer
+// replaces: most of a two-page PDF's cost. This CMap encoding defines only the code points
+// the document draws (CID = code point, the scheme libharu's UTF-8 encoding uses), so the
+// walks cover those.
+constexpr const char* kSparseEncoding = "Briefmake-Sparse-H";
+constexpr const char* kOneByteCMap = "Briefmake-OneByte-H";
+
+}  // namespace
+
+void EmbeddedFonts::prepare(const layout::TextRun& t) {
+    if (!t.font) throw core::Error({}, "PDF writer: a text run has no font");
+    const std::string key = t.font->postscript_name();
+    auto [it, fresh] = index_.emplace(key, uses_.size());
+    if (fresh) uses_.push_back({t.font, {}, nullptr, {}, false, {}, {}});
+    FontUse& use = uses_[it->second];
+    const fonts::Font& f = *t.font;
+
+    PreparedRun pr;
+    for (char32_t cp : decode_utf8(t.text)) {
+        if (cp == kSoftHyphen) continue;
+        if (cp > 0xFFFF) {
+            warn_once(f, cp, "cannot be drawn in PDF (outside the Basic Multilingual Plane); left out");
+            continue;
+        }
+        if (!f.has(cp)) {
+            if (opt_.pdfa)  // PDF/A forbids drawing .notdef
+                throw core::Error({f.file().string(), 0, 0},
+                                  "character " + hex_cp(cp) + " is missing from the font (not allowed in PDF/A)",
+                                  "use a font that covers it");
+            warn_once(f, cp, "is missing from the font; it draws as an empty box");
+        }
+        use.codes.insert(cp);
+        pr.text.push_back(cp);
+    }
+    if (t.hyphen) {
+        // Liberation, DejaVu and Noto draw U+00AD as a hyphen: it then extracts as a soft
+        // hyphen by itself. Otherwise '-' is drawn inside an /ActualText span.
+        pr.hyphen_glyph = f.has(kSoftHyphen) && f.advance(kSoftHyphen) > 0;
+        use.codes.insert(pr.hyphen_glyph ? kSoftHyphen : U'-');
+    }
+    prepared_.push_back(std::move(pr));
+}
+
+void EmbeddedFonts::warn_once(const fonts::Font& f, char32_t cp, const char* what) {
+    if (warned_.emplace(f.file().string(), cp).second)
+        ctx_.warn({f.file().string(), 0, 0}, "character " + hex_cp(cp) + " " + what);
+}
+
+void EmbeddedFonts::embed(IdHasher& id) {
+    HPDF_Doc pdf = doc_.get();
+    std::set<char32_t> all;
+    for (const FontUse& use : uses_) all.insert(use.codes.begin(), use.codes.end());
+    hpdf::register_identity_encoder(doc_, kSparseEncoding, all, "making the font encoding");
+    for (FontUse& use : uses_) {
+        const std::string subset = use.font->subset(use.codes);
+        id.add(subset);
+        // Fewer cmap segments: libharu looks up each code point by a walk over them.
+        MemFile file(with_compact_cmap(subset));
+        const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
+        doc_.check_handle("loading a subset font", name);
+        use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, kSparseEncoding));
+        std::set<unsigned> gids;
+        for (char32_t cp : use.codes) {
+            // libharu's own advance (what its text measuring gives), rounded as it rounds.
+            use.widths[cp] = int64_t(hpdf::glyph_width(use.handle, cp));
+            doc_.check("measuring a glyph");
+            const unsigned gid = hpdf::glyph_id(use.handle, cp);
+            use.gid[cp] = gid;
+            use.code[cp] = gid;
+            gids.insert(gid);
+        }
+        // Distinct glyphs (no two characters drawn as .notdef) below 256: one byte per glyph.
+        use.one_byte = gids.size() == use.codes.size() && (gids.empty() || *gids.rbegin() < 256);
+        if (!use.one_byte)
+            for (char32_t cp : use.codes) use.code[cp] = unsigned(cp);
+        rewrite_font_dicts(use, subset);
+        replace_to_unicode(use);
+        write_cid_to_gid_map(use);
+    }
+}
+
+// libharu's CID font dictionaries, made smaller: /W from our widths, no vertical metrics,
+// an embedded font program with only the tables a renderer uses; for one-byte fonts the
+// shared one-byte CMap and CIDToGIDMap /Identity instead of a 128 KB map stream.
+void EmbeddedFonts::rewrite_font_dicts(const FontUse& use, const std::string& subset) {
+    HPDF_Dict cid = hpdf::cid_font(use.handle);
+    if (!cid || !hpdf::cid_to_gid_map(use.handle))
+        throw core::Error({}, "PDF writer: libharu made no CID font for a face");
+    const char* what = "rewriting a font dictionary";
+
+    // /W [c [w1 w2 ...] ...]: one run per stretch of consecutive codes.
+    std::map<unsigned, int64_t> widths;
+    for (auto [cp, code] : use.code) widths[code] = use.widths.at(cp);
+    HPDF_Array w = hpdf::new_array(doc_, what);
+    HPDF_Array run = nullptr;
+    unsigned last = 0;
+    for (auto [code, width] : widths) {
+        if (!run || code != last + 1) {
+            hpdf::push_number(doc_, w, int32_t(code), what);
+            run = hpdf::new_array(doc_, what);
+            hpdf::push(doc_, w, run, what);
+        }
+        hpdf::push_number(doc_, run, int32_t(width), what);
+        last = code;
+    }
+    hpdf::put(doc_, cid, "W", w, what);
+    hpdf::remove(doc_, cid, "DW2", what);
+    hpdf::put(doc_, cid, "CIDSystemInfo", cid_system_info(), what);
+
+    if (use.one_byte) {
+        // The map stream is no longer needed: the first one becomes the shared one-byte
+        // CMap, the others are written empty (libharu writes every object it made).
+        HPDF_Dict spare = hpdf::take_cid_to_gid_map(use.handle);
+        hpdf::clear(spare);
+        hpdf::set_filter(spare, hpdf::Filter::None);
+        hpdf::put_name(doc_, cid, "CIDToGIDMap", "Identity", what);
+        hpdf::put(doc_, use.handle, "Encoding", one_byte_cmap(spare), what);
+    }  // else the code point map, written by write_cid_to_gid_map
+
+    // The descriptor libharu would make when saving, with our font program; libharu
+    // then leaves it as it is.
+    const hpdf::FontMetrics m = hpdf::font_metrics(use.handle);
+    const std::string program = embeddable_font(subset);
+    HPDF_Dict file = hpdf::new_stream(doc_, hpdf::Filter::Flate, what);
+    hpdf::write(doc_, file, program, what);
+    hpdf::put_number(doc_, file, "Length1", int32_t(program.size()), what);
+    HPDF_Dict desc = hpdf::new_object(doc_, what);
+    hpdf::put_name(doc_, desc, "Type", "FontDescriptor", what);
+    hpdf::put_number(doc_, desc, "Ascent", m.ascent, what);
+    hpdf::put_number(doc_, desc, "Descent", m.descent, what);
+    hpdf::put_number(doc_, desc, "Flags", m.flags, what);
+    hpdf::put_box(doc_, desc, "FontBBox", m.bbox, what);
+    hpdf::put_name(doc_, desc, "FontName", m.base_font, what);
+    hpdf::put_number(doc_, desc, "ItalicAngle", m.italic_angle, what);
+    hpdf::put_number(doc_, desc, "StemV", m.stemv, what);
+    hpdf::put_number(doc_, desc, "XHeight", m.x_height, what);
+    hpdf::put(doc_, desc, "FontFile2", file, what);
+    hpdf::set_descriptor(use.handle, desc);
+}
+
+HPDF_Dict EmbeddedFonts::cid_system_info() {
+    const char* what = "writing CIDSystemInfo";
+    HPDF_Dict d = hpdf::new_dict(doc_, what);
+    hpdf::put(doc_, d, "Registry", hpdf::new_string(doc_, "Adobe", what), what);
+    hpdf::put(doc_, d, "Ordering", hpdf::new_string(doc_, "Identity", what), what);
+    hpdf::put_number(doc_, d, "Supplement", 0, what);
+    return d;
+}
+
+// One encoding CMap for every one-byte font: code c is CID c. It takes the place of the
+// first such font's map stream, which would otherwise be written empty.
+HPDF_Dict EmbeddedFonts::one_byte_cmap(HPDF_Dict spare_stream) {
+    if (one_byte_cmap_) return one_byte_cmap_;
+    const char* what = "writing the one-byte CMap";
+    HPDF_Dict c = spare_stream;
+    hpdf::set_filter(c, hpdf::Filter::Flate);
+    hpdf::put_name(doc_, c, "Type", "CMap", what);
+    hpdf::put_name(doc_, c, "CMapName", kOneByteCMap, what);
+    hpdf::put(doc_, c, "CIDSystemInfo", cid_system_info(), what);
+    const std::string program = std::string(
+        "/CIDInit /ProcSet findresource begin\n"
+        "12 dict begin\n"
+        "begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> def\n"
+        "/CMapName /") + kOneByteCMap + " def\n"
+        "/CMapType 1 def\n"
+        "1 begincodespacerange\n<00> <FF>\nendcodespacerange\n"
+        "1 begincidrange\n<00> <FF> 0\nendcidrange\n"
+        "endcmap\n"
+        "CMapName currentdict /CMap defineresource pop\n"
+        "end\n"
+        "end\n";
+    hpdf::write(doc_, c, program, what);
+    one_byte_cmap_ = c;
+    return c;
+}
+
+// libharu's ToUnicode stream holds one malformed 'begincidrange'; its stream is already
+// written when the font is created, so its contents can be replaced before saving.
+void EmbeddedFonts::replace_to_unicode(const FontUse& use) {
+    HPDF_Dict dict = hpdf::get_dict(doc_, use.handle, "ToUnicode", "finding the ToUnicode CMap");
+    if (!hpdf::has_stream(dict)) throw core::Error({}, "PDF writer: the ToUnicode CMap has no stream");
+    // libharu gave the stream the keys of an encoding CMap (/Type /CMap, /CMapName /UTF-8,
+    // /CIDSystemInfo, /WMode); a ToUnicode stream needs none and they contradict the program.
+    for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
+        hpdf::remove(doc_, dict, key, "cleaning the ToUnicode CMap");
+    std::map<unsigned, char32_t> code_to_cp;
+    for (auto [cp, code] : use.code) code_to_cp.emplace(code, cp);
+    hpdf::rewrite(doc_, dict, to_unicode_cmap(code_to_cp, use.one_byte ? 1 : 2), "writing the ToUnicode CMap");
+}
+
+// libharu writes a CIDToGIDMap entry for every one of the 65,536 CIDs (128 KB, deflated at
+// save). The content streams use only the code points in use.codes, so the map can stop
+// after the largest of them: same glyphs for every CID drawn, far less to copy and deflate.
+// Two-byte fonts: CID = code point, so the map holds, for CIDs 0 to the highest code point
+// drawn, each one's glyph id (0 elsewhere).
+void EmbeddedFonts::write_cid_to_gid_map(const FontUse& use) {
+    HPDF_Dict stream = hpdf::cid_to_gid_map(use.handle);
+    if (use.one_byte || !hpdf::has_stream(stream) || use.codes.empty()) return;
+    std::string map(2 * (size_t(*use.codes.rbegin()) + 1), '\0');
+    for (auto [cp, gid] : use.gid) {
+        map[2 * cp] = char(gid >> 8);
+        map[2 * cp + 1] = char(gid & 0xFF);
+    }
+    hpdf::rewrite(doc_, stream, map, "writing the CIDToGIDMap");
+}
+
+}  // namespace briefmake::pdf

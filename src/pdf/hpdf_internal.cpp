@@ -1,0 +1,208 @@
+#include "pdf/hpdf_internal.hpp"
+
+// libharu's internal headers (hpdf.h pulls most of them in too, but only this file may use them).
+#include <hpdf_doc.h>
+#include <hpdf_encoder.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include <cstdio>
+
+#include "core/diag.hpp"
+
+namespace briefmake::pdf::hpdf {
+
+namespace {
+
+HPDF_MMgr mmgr(Document& doc) { return doc.get()->mmgr; }
+
+HPDF_UINT16 filter_bits(Filter f) {
+    return f == Filter::Flate ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+}
+
+HPDF_FontAttr font_attr(HPDF_Font font) { return static_cast<HPDF_FontAttr>(font->attr); }
+
+}  // namespace
+
+HPDF_Dict new_dict(Document& doc, const char* what) { return doc.check_handle(what, HPDF_Dict_New(mmgr(doc))); }
+
+HPDF_Dict new_object(Document& doc, const char* what) {
+    HPDF_Dict d = new_dict(doc, what);
+    doc.check(what, HPDF_Xref_Add(doc.get()->xref, d));
+    return d;
+}
+
+HPDF_Array new_array(Document& doc, const char* what) { return doc.check_handle(what, HPDF_Array_New(mmgr(doc))); }
+
+void* new_string(Document& doc, const char* text, const char* what) {
+    return doc.check_handle(what, HPDF_String_New(mmgr(doc), text, nullptr));
+}
+
+void* new_binary(Document& doc, std::span<const uint8_t> bytes, const char* what) {
+    return doc.check_handle(what,
+                            HPDF_Binary_New(mmgr(doc), const_cast<HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size())));
+}
+
+void put(Document& doc, HPDF_Dict dict, const char* key, void* object, const char* what) {
+    doc.check(what, HPDF_Dict_Add(dict, key, object));
+}
+
+void put_name(Document& doc, HPDF_Dict dict, const char* key, const char* name, const char* what) {
+    doc.check(what, HPDF_Dict_AddName(dict, key, name));
+}
+
+void put_number(Document& doc, HPDF_Dict dict, const char* key, int32_t value, const char* what) {
+    doc.check(what, HPDF_Dict_AddNumber(dict, key, value));
+}
+
+void put_box(Document& doc, HPDF_Dict dict, const char* key, HPDF_Box box, const char* what) {
+    doc.check(what, HPDF_Dict_Add(dict, key, HPDF_Box_Array_New(mmgr(doc), box)));
+}
+
+void remove(Document& doc, HPDF_Dict dict, const char* key, const char* what) {
+    doc.check(what, HPDF_Dict_RemoveElement(dict, key));
+}
+
+HPDF_Dict get_dict(Document& doc, HPDF_Dict dict, const char* key, const char* what) {
+    return doc.check_handle(what, static_cast<HPDF_Dict>(HPDF_Dict_GetItem(dict, key, HPDF_OCLASS_DICT)));
+}
+
+void remove_array(Document& doc, HPDF_Dict dict, const char* key, const char* what) {
+    if (HPDF_Dict_GetItem(dict, key, HPDF_OCLASS_ARRAY)) remove(doc, dict, key, what);
+    doc.check(what);  // a key holding something else is an error libharu records
+}
+
+void push(Document& doc, HPDF_Array array, void* object, const char* what) {
+    doc.check(what, HPDF_Array_Add(array, object));
+}
+
+void push_number(Document& doc, HPDF_Array array, int32_t value, const char* what) {
+    doc.check(what, HPDF_Array_AddNumber(array, value));
+}
+
+void push_real(Document& doc, HPDF_Array array, HPDF_REAL value, const char* what) {
+    doc.check(what, HPDF_Array_AddReal(array, value));
+}
+
+void push_name(Document& doc, HPDF_Array array, const char* name, const char* what) {
+    doc.check(what, HPDF_Array_AddName(array, name));
+}
+
+void push_null(Document& doc, HPDF_Array array, const char* what) {
+    doc.check(what, HPDF_Array_Add(array, HPDF_Null_New(mmgr(doc))));
+}
+
+HPDF_Dict new_stream(Document& doc, Filter filter, const char* what) {
+    HPDF_Dict d = doc.check_handle(what, HPDF_DictStream_New(mmgr(doc), doc.get()->xref));
+    set_filter(d, filter);
+    return d;
+}
+
+void set_filter(HPDF_Dict stream, Filter filter) { stream->filter = filter_bits(filter); }
+
+bool has_stream(HPDF_Dict dict) { return dict && dict->stream; }
+
+void write(Document& doc, HPDF_Dict stream, std::string_view bytes, const char* what) {
+    doc.check(what, HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                      HPDF_UINT(bytes.size())));
+}
+
+void clear(HPDF_Dict stream) { HPDF_MemStream_FreeData(stream->stream); }
+
+void rewrite(Document& doc, HPDF_Dict stream, std::string_view bytes, const char* what) {
+    clear(stream);
+    write(doc, stream, bytes, what);
+}
+
+void write_content(Document& doc, HPDF_Page page, std::string_view ops, const char* what) {
+    auto attr = static_cast<HPDF_PageAttr>(page->attr);
+    doc.check(what, HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(ops.data()),
+                                      HPDF_UINT(ops.size())));
+}
+
+HPDF_Dict catalog(HPDF_Doc pdf) { return pdf->catalog; }
+
+HPDF_Dict trailer(HPDF_Doc pdf) { return pdf->trailer; }
+
+void set_version(HPDF_Doc pdf, HPDF_PDFVer version) { pdf->pdf_version = version; }
+
+HPDF_Dict cid_font(HPDF_Font font) { return font_attr(font)->descendant_font; }
+
+HPDF_Dict cid_to_gid_map(HPDF_Font font) {
+    HPDF_FontAttr attr = font_attr(font);
+    return attr ? attr->map_stream : nullptr;
+}
+
+HPDF_Dict take_cid_to_gid_map(HPDF_Font font) {
+    HPDF_FontAttr attr = font_attr(font);
+    HPDF_Dict map = attr->map_stream;
+    attr->map_stream = nullptr;
+    return map;
+}
+
+int glyph_width(HPDF_Font font, char32_t cp) {
+    return HPDF_TTFontDef_GetCharWidth(font_attr(font)->fontdef, HPDF_UNICODE(cp));
+}
+
+unsigned glyph_id(HPDF_Font font, char32_t cp) {
+    return HPDF_TTFontDef_GetGlyphid(font_attr(font)->fontdef, HPDF_UINT16(cp));
+}
+
+FontMetrics font_metrics(HPDF_Font font) {
+    HPDF_FontDef def = font_attr(font)->fontdef;
+    FontMetrics m;
+    m.base_font = static_cast<HPDF_TTFontDefAttr>(def->attr)->base_font;
+    m.ascent = def->ascent;
+    m.descent = def->descent;
+    m.flags = int32_t(def->flags);
+    m.italic_angle = def->italic_angle;
+    m.stemv = def->stemv;
+    m.x_height = def->x_height;
+    m.bbox = def->font_bbox;
+    return m;
+}
+
+void set_descriptor(HPDF_Font font, HPDF_Dict descriptor) { font_attr(font)->fontdef->descriptor = descriptor; }
+
+namespace {
+
+// libharu calls this to (re)initialise the encoder; the code point maps are filled afterwards.
+HPDF_STATUS init_identity_encoder(HPDF_Encoder e) {
+    if (HPDF_STATUS st = HPDF_CMapEncoder_InitAttr(e); st != HPDF_OK) return st;
+    auto a = static_cast<HPDF_CMapEncoderAttr>(e->attr);
+    std::snprintf(a->registry, sizeof a->registry, "%s", "Adobe");
+    std::snprintf(a->ordering, sizeof a->ordering, "%s", "Identity-H");
+    a->suppliment = 0;
+    a->writing_mode = HPDF_WMODE_HORIZONTAL;
+    e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
+    return HPDF_OK;
+}
+
+}  // namespace
+
+void register_identity_encoder(Document& doc, const char* name, const std::set<char32_t>& codes,
+                               const char* what) {
+    HPDF_Doc pdf = doc.get();
+    HPDF_Encoder e = HPDF_CMapEncoder_New(pdf->mmgr, const_cast<char*>(name), init_identity_encoder);
+    doc.check_handle(what, e);
+    if (init_identity_encoder(e) != HPDF_OK) {
+        HPDF_Encoder_Free(e);
+        doc.check(what);
+        throw core::Error({}, "PDF writer: libharu could not set up a font encoding");
+    }
+    auto a = static_cast<HPDF_CMapEncoderAttr>(e->attr);
+    for (char32_t cp : codes) {
+        if (cp == 0 || cp > 0xFFFF) continue;  // CID 0 is .notdef; the rest cannot be drawn
+        a->cid_map[cp >> 8][cp & 0xFF] = HPDF_UINT16(cp);
+        a->unicode_map[cp >> 8][cp & 0xFF] = HPDF_UNICODE(cp);
+    }
+    if (HPDF_Doc_RegisterEncoder(pdf, e) != HPDF_OK) {
+        HPDF_Encoder_Free(e);
+        doc.check(what);
+    }
+}
+
+}  // namespace briefmake::pdf::hpdf
