@@ -1,0 +1,114 @@
+// The seam into libharu's internals (pdf/hpdf_internal.hpp), checked as the tagging work will use
+// it: raw marked-content operators in a page's content stream, dictionaries of our own hung on the
+// catalog and a page, stream data replaced, the version set. The saved file is read back with qpdf.
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+#include <string>
+
+#include "core/diag.hpp"
+#include "pdf/document.hpp"
+#include "pdf/hpdf_internal.hpp"
+
+using namespace briefmake;
+namespace fs = std::filesystem;
+
+namespace {
+
+// Runs `cmd`; returns its exit status and stdout.
+std::pair<int, std::string> capture(const std::string& cmd) {
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    REQUIRE(p != nullptr);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    const int st = pclose(p);
+    return {WIFEXITED(st) ? WEXITSTATUS(st) : -1, out};
+}
+
+// The file as qpdf's QDF form: streams uncompressed, one object per block, in plain text.
+std::string qdf(const std::string& pdf) {
+    std::string dir = (fs::temp_directory_path() / "briefmake_hpdf_XXXXXX").string();
+    REQUIRE(mkdtemp(dir.data()) != nullptr);
+    const fs::path in = fs::path(dir) / "in.pdf", out = fs::path(dir) / "out.pdf";
+    std::ofstream(in, std::ios::binary) << pdf;
+    auto [check_status, check_out] = capture("qpdf --check " + in.string() + " 2>&1");
+    INFO(check_out);
+    CHECK(check_status == 0);
+    auto [status, ignored] =
+        capture("qpdf --qdf --normalize-content=n --object-streams=disable " + in.string() + " " + out.string());
+    REQUIRE(status == 0);
+    std::ostringstream s;
+    s << std::ifstream(out, std::ios::binary).rdbuf();
+    fs::remove_all(dir);
+    return s.str();
+}
+
+}  // namespace
+
+TEST_CASE("hpdf seam: marked content, objects of our own and replaced streams reach the file") {
+    pdf::Document doc;
+    HPDF_Doc pdf = doc.get();
+    doc.check("compression", HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL));
+    HPDF_Page page = doc.check_handle("page", HPDF_AddPage(pdf));
+
+    // Marked content around a path, as tagging will write it.
+    pdf::hpdf::write_content(doc, page, "/P <</MCID 0>> BDC\n72 72 m 144 144 l S\nEMC\n", "content");
+    doc.check("path", HPDF_Page_MoveTo(page, 10, 10));  // libharu's own operators still follow
+    doc.check("path", HPDF_Page_LineTo(page, 20, 20));
+    doc.check("path", HPDF_Page_Stroke(page));
+
+    // A structure tree root (indirect) with a direct /K array, and the page's /StructParents.
+    HPDF_Dict root = pdf::hpdf::new_object(doc, "root");
+    pdf::hpdf::put_name(doc, root, "Type", "StructTreeRoot", "root");
+    HPDF_Array kids = pdf::hpdf::new_array(doc, "kids");
+    pdf::hpdf::push_number(doc, kids, 7, "kids");
+    pdf::hpdf::push_real(doc, kids, 1.5f, "kids");
+    pdf::hpdf::push_name(doc, kids, "Sect", "kids");
+    pdf::hpdf::push_null(doc, kids, "kids");
+    pdf::hpdf::put(doc, root, "K", kids, "root");
+    pdf::hpdf::put(doc, pdf::hpdf::catalog(pdf), "StructTreeRoot", root, "catalog");
+    pdf::hpdf::put_number(doc, page, "StructParents", 0, "page");
+    pdf::hpdf::put(doc, pdf::hpdf::catalog(pdf), "Lang", pdf::hpdf::new_string(doc, "tr-TR", "lang"), "lang");
+
+    // A stream written, then replaced as a whole.
+    HPDF_Dict stream = pdf::hpdf::new_stream(doc, pdf::hpdf::Filter::Flate, "stream");
+    pdf::hpdf::write(doc, stream, "first bytes, to be dropped", "stream");
+    pdf::hpdf::rewrite(doc, stream, "the bytes that stay", "stream");
+    CHECK(pdf::hpdf::has_stream(stream));
+    pdf::hpdf::put(doc, root, "XTestData", stream, "root");
+
+    pdf::hpdf::set_version(pdf, HPDF_VER_17);
+    const std::string bytes = doc.save();
+    CHECK(bytes.rfind("%PDF-1.7", 0) == 0);
+
+    const std::string q = qdf(bytes);
+    CHECK(q.find("/P <</MCID 0>> BDC\n72 72 m 144 144 l S\nEMC\n") != std::string::npos);
+    CHECK(q.find("10 10 m") != std::string::npos);
+    CHECK(std::regex_search(q, std::regex(R"(/StructTreeRoot \d+ 0 R)")));
+    CHECK(std::regex_search(q, std::regex(R"(/Type /StructTreeRoot)")));
+    CHECK(std::regex_search(q, std::regex(R"(/K \[\s*7\s+1\.5\s+/Sect\s+null\s*\])")));
+    CHECK(std::regex_search(q, std::regex(R"(/StructParents 0)")));
+    CHECK(q.find("/Lang (tr-TR)") != std::string::npos);
+    CHECK(q.find("the bytes that stay") != std::string::npos);
+    CHECK(q.find("first bytes") == std::string::npos);
+}
+
+TEST_CASE("hpdf seam: a missing dictionary is an error naming the step") {
+    pdf::Document doc;
+    HPDF_Page page = doc.check_handle("page", HPDF_AddPage(doc.get()));
+    CHECK(pdf::hpdf::get_dict(doc, page, "Resources", "finding resources") != nullptr);
+    try {
+        pdf::hpdf::get_dict(doc, page, "NoSuchKey", "finding the test dictionary");
+        FAIL("no error");
+    } catch (const core::Error& e) {
+        CHECK(std::string(e.what()).find("finding the test dictionary") != std::string::npos);
+    }
+}
