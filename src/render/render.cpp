@@ -114,11 +114,7 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     docx::Options o;
     for (const auto& [anchor, page] : l.anchor_pages) o.anchor_pages[anchor] = page + 1;
     o.page_count = r.pages;
-    o.split_rows = l.split_rows;
-    o.header_ascent = l.header_ascent;
-    o.footer_ascent = l.footer_ascent;
-    o.decimal_indents = l.decimal_indents;
-    o.unlabelled_charts = l.unlabelled_charts;
+    o.layout = l.facts;  // keyed by the nodes of `d`, which the DOCX writer gets
     if (!(req.parallel_writers && req.want_pdf && req.want_docx)) {
         if (req.want_pdf) r.pdf = pdf::write_pdf(l, req.pdf, ctx);
         if (req.want_docx) r.docx = docx::write_docx(d, o, ctx);
