@@ -98,6 +98,7 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     // glyphs, and gives the DOCX its table-of-contents page numbers.
     layout::Layout l = layout::lay_out(d, fonts, ctx);
     r.pages = static_cast<int>(l.pages.size());
+    if (req.dump_layout) r.layout_dump = layout::dump(l);
 
     r.inputs.push_back(req.brief);
     r.inputs.insert(r.inputs.end(), t.chain.begin(), t.chain.end());
