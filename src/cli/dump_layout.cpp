@@ -5,11 +5,8 @@
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
-#include "doc/merge.hpp"
 #include "fonts/font.hpp"
-#include "layout/layout.hpp"
-#include "spec/reader.hpp"
-#include "tmpl/template.hpp"
+#include "render/render.hpp"
 
 namespace fs = std::filesystem;
 
@@ -27,15 +24,14 @@ int dump_layouts(const batch::Options& opt, const fs::path& file, std::ostream& 
         ctx.source_date_epoch = core::source_date_epoch_from_env();
         ctx.resource_dir = core::find_resource_dir();
         for (const fs::path& b : briefs) {
-            const spec::Brief brief = spec::read_brief(b, ctx);
-            const tmpl::Template t =
-                opt.template_override
-                    ? tmpl::load_trusted_template(*opt.template_override, fs::current_path(),
-                                                  core::SourceLoc{"--template", 0, 0}, ctx)
-                    : tmpl::load_template(brief.template_name, b.parent_path(), brief.template_loc, ctx);
-            const doc::Document d = doc::merge(brief, t, ctx);
+            render::Request req;
+            req.brief = b;
+            req.template_override = opt.template_override;
+            req.check_only = true;  // the pipeline up to the layout; the run that follows writes
+            req.dump_layout = true;
+            const render::Result r = render::render(req, fonts, ctx);
             if (briefs.size() > 1) out += "brief " + b.string() + "\n";
-            out += layout::dump(layout::lay_out(d, fonts, ctx));
+            out += r.layout_dump;
         }
     } catch (const core::Error& e) {
         err << "briefmake: --dump-layout: " << e.what() << "\n";

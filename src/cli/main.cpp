@@ -1,154 +1,31 @@
-// briefmake [options] BRIEF...: parse options, hand the briefs to batch::run (parallel,
-// incremental, atomic writes), map errors to exit codes (0 all succeeded, 1 a brief failed,
-// 2 usage error).
-#include <CLI/CLI.hpp>
-
-#include <unistd.h>
-
+// briefmake [options] BRIEF...: parse options (cli/options.cpp), hand the briefs to batch::run
+// (parallel, incremental, atomic writes), map errors to exit codes (0 all succeeded, 1 a brief
+// failed, 2 usage error).
 #include <iostream>
 
 #include "batch/batch.hpp"
 #include "cli/commands.hpp"
 #include "cli/dump_layout.hpp"
+#include "cli/options.hpp"
 #include "cli/watch.hpp"
 #include "core/context.hpp"
+#include "core/diag.hpp"
 
-namespace fs = std::filesystem;
 using namespace briefmake;
 
-namespace {
-
-struct Options {
-    batch::Options run;
-    std::string formats = "pdf,docx";
-    std::string template_name;
-    bool no_wait = false;
-    bool watch = false;
-    std::string dump_layout;
-};
-
-// `briefmake -j 2 init` means the subcommand even when a folder `init` is there: says how to
-// name the folder instead (./init or -- init).
-void note_subcommand_word(std::initializer_list<const CLI::App*> commands, std::ostream& err) {
-    for (const CLI::App* cmd : commands) {
-        std::error_code ec;
-        if (cmd->parsed() && fs::exists(cmd->get_name(), ec))
-            err << "briefmake: note: \"" << cmd->get_name() << "\" is read as the subcommand; write ./"
-                << cmd->get_name() << " (or -- " << cmd->get_name() << ") for the folder or file of that name\n";
-    }
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
-    Options opt;
-    CLI::App app{"briefmake: render meeting briefs (YAML) as PDF and DOCX", "briefmake"};
-    app.footer(
-        "Examples:\n"
-        "  briefmake briefs/ospg-8.yaml            writes briefs/ospg-8.pdf and briefs/ospg-8.docx\n"
-        "  briefmake -o out -f pdf briefs/         every brief in briefs/, PDF only, into out/\n"
-        "  briefmake --check briefs/ospg-8.yaml    validate only, write nothing\n"
-        "  briefmake --watch briefs/ospg-8.yaml    render again on every change (Ctrl-C to stop)\n"
-        "  briefmake ./init                        a folder named like a subcommand (or: -- init)\n"
-        "\n"
-        "Exit status: 0 all briefs rendered, 1 a brief failed, 2 usage error.\n"
-        "SOURCE_DATE_EPOCH, when set, gives the date written into the files' metadata: seconds\n"
-        "since 1970-01-01 UTC; any other value is a usage error. Output has no colours or other\n"
-        "escape sequences, so NO_COLOR is always honoured.");
-    // Not required() at parse time: the subcommands take no BRIEF (checked after parsing).
-    app.add_option("BRIEF", opt.run.inputs, "brief files (YAML) or folders of briefs")->type_name("FILE|DIR");
-    app.add_option("-o,--output", opt.run.output_dir, "write outputs into DIR (default: beside each brief)")
-        ->type_name("DIR");
-    app.add_option("-f,--formats", opt.formats, "formats to write: pdf, docx or pdf,docx")
-        ->type_name("FORMATS")
-        ->capture_default_str();
-    app.add_option("--template", opt.template_name, "template name or path (overrides the brief's)")
-        ->type_name("NAME|FILE");
-    app.add_option("--allow-path", opt.run.allow_paths, "an extra folder that data and image paths may point into")
-        ->type_name("DIR");
-    app.add_flag("--check", opt.run.check, "validate the briefs, write nothing");
-    app.add_flag("--pdfa", opt.run.pdfa, "write PDF/A-2b");
-    app.add_option("-j,--jobs", opt.run.jobs, "render N briefs in parallel, 1 to 1024 (default: one per core)")
-        ->type_name("N")
-        ->check(CLI::Range(1u, 1024u).description(""));
-    app.add_flag("--force", opt.run.force, "render every brief, even those whose outputs are up to date");
-    app.add_option("--manifest", opt.run.manifest, "write a JSON report of the run (status, outputs, hashes) to FILE")
-        ->type_name("FILE");
-    app.add_flag("--eml", opt.run.eml, "also write STEM.eml: the outputs as an e-mail to the brief's distribution");
-    app.add_option("--from", opt.run.from, "the sender of the .eml messages, e.g. 'Brief Robot <brief@example.org>'")
-        ->type_name("ADDRESS");
-    app.add_option("--name", opt.run.name_pattern, "attachment names, e.g. '{reference}-{meeting.date}'")
-        ->type_name("PATTERN")
-        ->capture_default_str();
-    app.add_flag("--ascii-names", opt.run.ascii_names, "transliterate attachment names to ASCII");
-    app.add_flag("--no-wait", opt.no_wait, "fail (exit 1) instead of waiting when another run writes into an output folder");
-    app.add_flag("-w,--watch", opt.watch,
-                 "render, then render again whenever a brief, its template or its data change");
-    app.add_option("--dump-layout", opt.dump_layout, "also write each brief's layout (pages, lines, items) as text to FILE")
-        ->type_name("FILE");
-    app.add_flag("-v,--verbose", opt.run.verbose, "log each brief with a time stamp on stderr");
-    app.add_flag("-q,--quiet", opt.run.quiet, "print errors only");
-    app.set_version_flag("--version", std::string("briefmake ") + core::version());
-    // Subcommands (src/cli/commands.cpp): `briefmake schema`, `briefmake init FILE [--lang L]`.
-    app.require_subcommand(0, 1);
-    CLI::App* schema_cmd = app.add_subcommand("schema", "print the JSON Schema of the brief format (v1)");
-    std::string init_file, init_lang = "tr";
-    CLI::App* init_cmd = app.add_subcommand("init", "write a commented starter brief that renders as is");
-    init_cmd->add_option("FILE", init_file, "the brief to create, e.g. meeting.yaml (never overwritten)")
-        ->type_name("FILE")
-        ->required();
-    init_cmd->add_option("--lang", init_lang, "its language: tr, en, ru or kk")
-        ->type_name("LANG")
-        ->check(CLI::IsMember(cli::starter_languages()))
-        ->capture_default_str();
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
-    } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
-    } catch (const CLI::ParseError& e) {
-        app.exit(e);
-        note_subcommand_word({schema_cmd, init_cmd}, std::cerr);
-        return 2;
-    }
-    if (*schema_cmd) return cli::print_schema(std::cout);
-    if (*init_cmd) {
+    cli::Options opt;
+    if (std::optional<int> status = cli::parse_command_line(argc, argv, opt)) return *status;
+    if (opt.command == cli::Command::Schema) return cli::print_schema(std::cout);
+    if (opt.command == cli::Command::Init) {
         try {
-            return cli::init_brief(init_file, init_lang, std::cerr,
+            return cli::init_brief(opt.init_file, opt.init_lang, std::cerr,
                                    core::find_resource_dir() / "schema" / "brief-v1.schema.json");
         } catch (const core::Error& e) {  // no resource folder
             std::cerr << core::format(e.diagnostic()) << "\n";
             return 1;
         }
     }
-    if (opt.run.inputs.empty()) {
-        std::cerr << "briefmake: error: no BRIEF given; expected brief files or folders, "
-                     "or a subcommand (schema, init)\nRun with --help for more information.\n";
-        return 2;
-    }
-
-    try {
-        core::source_date_epoch_from_env();  // checked once here: a bad value is a usage error
-    } catch (const core::Error& e) {
-        std::cerr << core::format(e.diagnostic()) << "\n";
-        return 2;
-    }
-    opt.run.want_pdf = opt.run.want_docx = false;
-    for (const auto& f : CLI::detail::split(opt.formats, ',')) {
-        std::string fmt = CLI::detail::trim_copy(f);
-        if (fmt == "pdf") opt.run.want_pdf = true;
-        else if (fmt == "docx") opt.run.want_docx = true;
-        else {
-            std::cerr << "briefmake: error: unknown format \"" << fmt << "\"; expected pdf or docx\n";
-            return 2;
-        }
-    }
-    if (!opt.template_name.empty()) opt.run.template_override = opt.template_name;
-    opt.run.wait = !opt.no_wait;
-    opt.run.progress = ::isatty(STDERR_FILENO) != 0;
     if (!opt.dump_layout.empty() && cli::dump_layouts(opt.run, opt.dump_layout, std::cerr) != 0) return 1;
     if (opt.watch) return cli::watch(opt.run, std::cerr);
     return batch::run(opt.run, std::cerr);

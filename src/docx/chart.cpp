@@ -464,7 +464,7 @@ void add_chart(pugi::xml_node parent, const doc::Chart& c, const std::string& de
         look.font_size = std::clamp(st->size - 1, 7.0, 11.0);
     }
     look.width = static_cast<double>(s.text_width) / 20.0;
-    look.value_labels = !s.opt.unlabelled_charts.count(&c);
+    look.value_labels = !s.opt.layout.unlabelled_charts.count(&c);
 
     Rels chart_rels;
     std::string workbook_rid = chart_rels.add("package", "../" + workbook_name);

@@ -104,10 +104,10 @@ std::vector<Part> add_furniture(pugi::xml_node body, State& s) {
     attr(mar, "w:left", num(twips(pg.margin_left)));
     // The PDF's baselines: the header line's top is its ascent above, the footer line's bottom
     // (an exact line, size × leading) its height less the ascent below.
-    double header_top = pg.header_distance - s.opt.header_ascent;
+    double header_top = pg.header_distance - s.opt.layout.header_ascent;
     double footer_bottom = pg.footer_distance;
-    if (auto f = d.tmpl.styles.find("footer"); f != d.tmpl.styles.end() && s.opt.footer_ascent > 0)
-        footer_bottom -= f->second.size * f->second.leading - s.opt.footer_ascent;
+    if (auto f = d.tmpl.styles.find("footer"); f != d.tmpl.styles.end() && s.opt.layout.footer_ascent > 0)
+        footer_bottom -= f->second.size * f->second.leading - s.opt.layout.footer_ascent;
     attr(mar, "w:header", num(twips(std::max(0.0, header_top))));
     attr(mar, "w:footer", num(twips(std::max(0.0, footer_bottom))));
     attr(mar, "w:gutter", "0");

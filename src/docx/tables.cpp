@@ -67,7 +67,7 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
         bool header = static_cast<int>(r) < header_rows;
         auto tr = el(tbl, "w:tr");
         auto trpr = el(tr, "w:trPr");
-        if (!s.opt.split_rows.count({&t, r})) el(trpr, "w:cantSplit");
+        if (!s.opt.layout.split_rows.count({&t, r})) el(trpr, "w:cantSplit");
         if (header) el(trpr, "w:tblHeader");  // repeats on every page
         for (size_t c = 0; c < columns; ++c) {
             static const doc::TableCell empty_cell;
@@ -91,7 +91,7 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
                 // the column's widest stops short of the right edge by the difference, which the
                 // layout measured. (A decimal tab would do it in Word, but LibreOffice aligns it on
                 // its own locale's mark: in an English LibreOffice, 0,62 and 42,5 stayed unaligned.)
-                if (auto it = s.opt.decimal_indents.find(&cell); it != s.opt.decimal_indents.end())
+                if (auto it = s.opt.layout.decimal_indents.find(&cell); it != s.opt.layout.decimal_indents.end())
                     attr(el(ppr, "w:ind"), "w:right", num(std::lround(it->second * 20)));
                 el(ppr, "w:jc", "right");
             }

@@ -1,10 +1,10 @@
 #pragma once
 #include <map>
-#include <set>
 #include <string>
 
 #include "core/context.hpp"
 #include "doc/doc.hpp"
+#include "doc/layout_facts.hpp"
 
 namespace briefmake::docx {
 
@@ -12,19 +12,10 @@ struct Options {
     // Heading anchor -> 1-based page number from briefmake's own layout (cached TOC entries).
     std::map<std::string, int> anchor_pages;
     int page_count = 0;
-    // Table rows the PDF layout cut across pages (&doc::Table, row index): these may break in
-    // the DOCX too; every other row is kept whole (w:cantSplit), as in the PDF.
-    std::set<std::pair<const void*, size_t>> split_rows;
-    // The layout's header and footer font ascents (points; 0: unknown). The PDF sets the header
-    // and footer baselines at the template's distances from the page edges; Word puts the top of
-    // the header line and the bottom of the footer line there, so the DOCX moves them by these.
-    double header_ascent = 0, footer_ascent = 0;
-    // Numeric table cells the PDF layout moved left to align their decimal mark with their
-    // column's (&doc::TableCell -> points): the DOCX gives them that right indent.
-    std::map<const void*, double> decimal_indents;
-    // Bar charts (&doc::Chart) the PDF drew without value labels, as they did not fit over their
-    // bars: the DOCX leaves them out too.
-    std::set<const void*> unlabelled_charts;
+    // What the PDF's layout decided and the DOCX follows: rows that may break, decimal indents,
+    // charts without value labels, the header and footer ascents (see doc/layout_facts.hpp).
+    // Empty: Word decides alone (every row kept whole, no indents, every value labelled).
+    doc::LayoutFacts layout;
 };
 
 // Writes the document as DOCX bytes (pugixml for the parts, libzip in memory for the package;

@@ -162,7 +162,7 @@ struct Chart {
         for (size_t s = 0; bar_labels && s < ns; ++s)
             for (size_t i = 0; bar_labels && i < n && i < c.series[s].values.size(); ++i)
                 bar_labels = width_of(value_label(s, i), kMinValue) <= bw - 1;
-        if (bars && !bar_labels) e.unlabelled_charts.insert(&c);
+        if (bars && !bar_labels) e.facts.unlabelled_charts.insert(&c);
         for (size_t s = 0; s < ns; ++s) {
             const auto& sr = c.series[s];
             Path line;

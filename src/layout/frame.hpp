@@ -7,11 +7,11 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "doc/layout_facts.hpp"
 #include "fonts/font.hpp"
 #include "tmpl/template.hpp"
 
@@ -119,20 +119,9 @@ struct Layout {
     std::vector<Page> pages;
     std::vector<Bookmark> bookmarks;
     std::map<std::string, int> anchor_pages;  // heading anchor -> 0-based page
-    // Table rows cut across pages because they are taller than a page: (&doc::Table, row index).
-    // The DOCX lets exactly these rows break too (Word cuts off a row it may not break).
-    std::set<std::pair<const void*, size_t>> split_rows;
-    // The header's and footer's font ascent at their size (points): the header and footer lines
-    // stand on baselines at the template's distances, where Word measures to a line's top (header)
-    // and bottom (footer); the DOCX converts with these.
-    double header_ascent = 0, footer_ascent = 0;
-    // Numeric table cells moved left so their decimal mark lines up with the rest of their column
-    // (a shorter fraction than the column's widest): &doc::TableCell -> by how much, points. The
-    // DOCX gives them the same right indent.
-    std::map<const void*, double> decimal_indents;
-    // Bar charts drawn without value labels, which did not fit over their bars even at the
-    // smallest size (&doc::Chart). The DOCX leaves them out too.
-    std::set<const void*> unlabelled_charts;
+    // What the DOCX writer follows (split rows, decimal shifts, charts without value labels,
+    // header and footer ascents); keyed by the laid-out document's nodes.
+    doc::LayoutFacts facts;
     Info info;
     bool operator==(const Layout&) const = default;
 };

@@ -44,9 +44,7 @@ struct Engine {
 
     // From the previous pass: heading anchor -> (page, y); and what this pass placed.
     std::map<std::string, std::pair<int, double>> anchors, placed;
-    std::set<std::pair<const void*, size_t>> split_rows;  // see Layout::split_rows
-    std::map<const void*, double> decimal_indents;  // see Layout::decimal_indents
-    std::set<const void*> unlabelled_charts;        // see Layout::unlabelled_charts
+    doc::LayoutFacts facts;  // for the DOCX writer: see Layout::facts
 
     const tmpl::Style& style(const std::string& key) const;
     tmpl::Color color(const std::string& key, tmpl::Color fallback_color) const;

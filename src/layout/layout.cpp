@@ -129,13 +129,12 @@ Layout run_pass(Engine& e) {
     Layout out;
     paginate(e, flow, out);
     add_furniture(e, out);
-    out.split_rows = e.split_rows;
-    for (auto [key, ascent] : {std::pair{"header", &out.header_ascent}, std::pair{"footer", &out.footer_ascent}}) {
+    for (auto [key, ascent] :
+         {std::pair{"header", &e.facts.header_ascent}, std::pair{"footer", &e.facts.footer_ascent}}) {
         const tmpl::Style& st = e.style(key);
         *ascent = e.face(st)->ascender() * st.size;
     }
-    out.decimal_indents = e.decimal_indents;
-    out.unlabelled_charts = e.unlabelled_charts;
+    out.facts = std::move(e.facts);
     return out;
 }
 

@@ -176,7 +176,7 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             if (!header && row[c].numeric) {
                 double shift = col_frac[c] - fraction_width(row[c]);
                 inner_w -= shift;
-                if (shift > 0) e.decimal_indents[&row[c]] = shift;
+                if (shift > 0) e.facts.decimal_indents[&row[c]] = shift;
             }
             spec.width = std::max(1.0, inner_w);
             spec.align = (row[c].numeric || (header && col_numeric[c])) ? tmpl::Align::Right : tmpl::Align::Left;
@@ -189,7 +189,7 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
         const bool first_body = r == header_rows;  // stays on the page with the header rows
         auto slices = slice_row(std::move(cells), pad_y, empty_h, header ? inf : first_body ? first_budget : budget,
                                 header ? inf : budget, overfull);
-        if (slices.size() > 1) e.split_rows.insert({&t, r});
+        if (slices.size() > 1) e.facts.split_rows.insert({&t, r});
         if (header) {
             first_budget -= slices[0].height;
             budget -= slices[0].height;

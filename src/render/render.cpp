@@ -98,6 +98,7 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     // glyphs, and gives the DOCX its table-of-contents page numbers.
     layout::Layout l = layout::lay_out(d, fonts, ctx);
     r.pages = static_cast<int>(l.pages.size());
+    if (req.dump_layout) r.layout_dump = layout::dump(l);
 
     r.inputs.push_back(req.brief);
     r.inputs.insert(r.inputs.end(), t.chain.begin(), t.chain.end());
@@ -114,11 +115,7 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     docx::Options o;
     for (const auto& [anchor, page] : l.anchor_pages) o.anchor_pages[anchor] = page + 1;
     o.page_count = r.pages;
-    o.split_rows = l.split_rows;
-    o.header_ascent = l.header_ascent;
-    o.footer_ascent = l.footer_ascent;
-    o.decimal_indents = l.decimal_indents;
-    o.unlabelled_charts = l.unlabelled_charts;
+    o.layout = l.facts;  // keyed by the nodes of `d`, which the DOCX writer gets
     if (!(req.parallel_writers && req.want_pdf && req.want_docx)) {
         if (req.want_pdf) r.pdf = pdf::write_pdf(l, req.pdf, ctx);
         if (req.want_docx) r.docx = docx::write_docx(d, o, ctx);

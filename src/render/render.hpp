@@ -42,6 +42,7 @@ struct Request {
     bool want_pdf = true;
     bool want_docx = true;
     bool check_only = false;  // validate (read + merge + layout), write nothing
+    bool dump_layout = false;  // also give the layout in its text form (Result::layout_dump)
     // Write the PDF on a second thread while this one writes the DOCX (both read the finished
     // layout and document only). For a core that would otherwise idle: a batch that already
     // keeps every core busy turns it off.
@@ -54,6 +55,7 @@ struct Result {
     std::string pdf;
     std::string docx;
     int pages = 0;
+    std::string layout_dump;  // layout::dump, when Request::dump_layout
     std::vector<std::filesystem::path> inputs;  // brief, template chain, fonts, CSV, images
     spec::Brief brief;  // as read (for the mail and the manifest: no second parse)
 };

@@ -327,7 +327,7 @@ TEST_CASE("docx chart: a bar chart the PDF drew without value labels (no room) h
     d.blocks.push_back({f, {}});
     const doc::Chart* first = &*std::get<doc::Figure>(d.blocks[0].v).chart;
     docx::Options o;
-    o.unlabelled_charts.insert(first);
+    o.layout.unlabelled_charts.insert(first);
     core::Context ctx;
     Zip z = read_zip(docx::write_docx(d, o, ctx));
     auto one = part(z, "word/charts/chart1.xml"), two = part(z, "word/charts/chart2.xml");

@@ -650,7 +650,7 @@ TEST_CASE("docx: numeric cells align on the decimal mark where the PDF's layout 
         if (auto* f = std::get_if<doc::Figure>(&b.v); f && f->table) table = &*f->table;
     REQUIRE(table);
     docx::Options o = options();
-    o.decimal_indents[&table->rows[1][1]] = 5.5;  // as if its fraction were a digit shorter
+    o.layout.decimal_indents[&table->rows[1][1]] = 5.5;  // as if its fraction were a digit shorter
     core::Context ctx;
     auto doc = parse(unzip(docx::write_docx(d, o, ctx)), "word/document.xml");
     auto rows = doc.select_nodes("//w:tbl[w:tblPr/w:tblStyle/@w:val='BriefTable']/w:tr");

@@ -224,7 +224,7 @@ TEST_CASE("value labels too wide for their bars even at 5 pt are left out of tha
     CHECK(value_labels == 0);
     CHECK(page_has_text(p, "K12"));  // categories and ticks stay
     const auto& chart = *std::get<doc::Figure>(d.blocks.back().v).chart;
-    CHECK(r.out.unlabelled_charts.count(&chart) == 1);  // the DOCX leaves them out too
+    CHECK(r.out.facts.unlabelled_charts.count(&chart) == 1);  // the DOCX leaves them out too
 
     // 4 categories x 3 series: the labels shrink but fit; none overlaps its neighbour.
     auto d2 = make_document();
@@ -242,7 +242,7 @@ TEST_CASE("value labels too wide for their bars even at 5 pt are left out of tha
     CHECK(smallest < 7.5);  // shrunk
     std::sort(spans.begin(), spans.end());
     for (size_t k = 1; k < spans.size(); ++k) CHECK(spans[k].first >= spans[k - 1].second);
-    CHECK(r2.out.unlabelled_charts.empty());
+    CHECK(r2.out.facts.unlabelled_charts.empty());
 }
 
 TEST_CASE("line and pie charts") {
@@ -367,7 +367,7 @@ TEST_CASE("the layout tells the DOCX how far each number moved left to align its
         REQUIRE(run != nullptr);
         return wide->x + wide->font->width("7,25", wide->size) - (run->x + run->font->width(s, run->size));
     };
-    const auto& ind = r.out.decimal_indents;
+    const auto& ind = r.out.facts.decimal_indents;
     // "1.234,5": one digit short of ",25"; "12": all of ",25".
     REQUIRE(ind.count(&laid.rows[1][1]) == 1);
     CHECK(ind.at(&laid.rows[1][1]) == doctest::Approx(moved("1.234,5")));
