@@ -8,61 +8,13 @@ need python3 flock sha256sum xxhsum pdfinfo readelf
 
 BRIEFS=$TMP/briefs OUT=$TMP/out
 mkdir -p "$BRIEFS"
-python3 - "$SOURCE_DIR/briefs/ospg-8.yaml" "$BRIEFS" <<'PY'
-import sys, re
-src, out = sys.argv[1], sys.argv[2]
-text = open(src, encoding="utf-8").read()
-rows = re.compile(r"    columns: \[Gösterge, Değer, Birim\]\n    rows:\n(      - .*\n)+")
-assert rows.search(text), "ospg-8.yaml changed: the temel-gostergeler table is not where expected"
-csv_head = "Gösterge,Değer,Birim\n"
-open(f"{out}/data.csv", "w", encoding="utf-8").write(csv_head + "İkili ticaret hacmi,8.95,milyar $\nHedef,15,milyar $\n")
-open(f"{out}/other.csv", "w", encoding="utf-8").write(csv_head + "Yatırımlar,5.8,milyar $\n")
-for i in range(55):
-    t = re.sub(r'^title: .*$', f'title: "Bilgi Notu {i:03d}: Türkiye-Kazakistan OSPG"', text, count=1, flags=re.M)
-    t = re.sub(r'^  number: 8$', f'  number: {i + 1}', t, count=1, flags=re.M)
-    if i % 3 == 0:
-        t = rows.sub("    csv: data.csv\n", t, count=1)
-    elif i % 3 == 1:
-        t = rows.sub("    csv: other.csv\n", t, count=1)
-    open(f"{out}/b{i:03d}.yaml", "w", encoding="utf-8").write(t)
-PY
+python3 "$LIB/batch_make_briefs.py" "$SOURCE_DIR/briefs/ospg-8.yaml" "$BRIEFS"
 
 # manifest_check FILE EXPECTED: every brief has the expected status; EXPECTED is "all=STATUS",
 # or "data=STATUS,rest=STATUS" (briefs reading data.csv vs the others). Also checks outputs
 # against the files on disk and the distribution against the brief.
 manifest_check() {
-  python3 - "$1" "$2" "$BRIEFS" <<'PY' || fail "manifest $1 does not match ($2)"
-import json, sys, hashlib, os
-m = json.load(open(sys.argv[1], encoding="utf-8"))
-want = dict(kv.split("=") for kv in sys.argv[2].split(","))
-ok = True
-def bad(msg):
-    global ok; ok = False; print("  " + msg, file=sys.stderr)
-for b in m["briefs"]:
-    name = os.path.basename(b["source"])
-    if name.startswith("b"):
-        reads_data = int(name[1:4]) % 3 == 0
-        status = want.get("all") or (want["data"] if reads_data else want["rest"])
-    else:
-        status = want.get(name, "?")
-    if b["status"] != status: bad(f"{name}: {b['status']}, expected {status} {b.get('error', '')}")
-    if b["status"] == "failed":
-        if not b.get("error"): bad(f"{name}: failed without an error text")
-        continue
-    if len(b["outputs"]) != 2: bad(f"{name}: {len(b['outputs'])} outputs")
-    for o in b["outputs"]:
-        data = open(o["path"], "rb").read()
-        if len(data) != o["bytes"] or hashlib.sha256(data).hexdigest() != o["sha256"]: bad(f"{o['path']}: size/hash differ")
-        if o.get("pages", 0) < 1: bad(f"{o['path']}: pages {o.get('pages')}")
-    d = b["distribution"]
-    if d["to"] != ["Bakan Özel Kalem Müdürlüğü"] or len(d["cc"]) != 2 or "hk. Bilgi Notu" not in d["subject"]:
-        bad(f"{name}: distribution {d}")
-    if not isinstance(b["ms"], int) or b["ms"] < 0: bad(f"{name}: ms {b['ms']}")
-n = len(m["briefs"])
-c = m["counts"]
-if sum(c.values()) != n: bad(f"counts {c} do not add up to {n}")
-sys.exit(0 if ok else 1)
-PY
+  python3 "$LIB/batch_manifest_matches.py" "$1" "$2" "$BRIEFS" || fail "manifest $1 does not match ($2)"
 }
 
 # 1. everything renders, in parallel
@@ -73,12 +25,7 @@ manifest_check "$TMP/m1.json" all=rendered
 python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); sys.exit(m["counts"]["rendered"] != 55)' "$TMP/m1.json" ||
   fail "manifest counts: $(head -c 300 "$TMP/m1.json")"
 # The state file's input fingerprints are what xxhsum -H2 (XXH3-128) computes for the same files.
-python3 - "$OUT/.b000.briefmake-state" "$BRIEFS/b000.yaml" "$BRIEFS/data.csv" <<'PY' > "$TMP/fp" || fail "state file of b000 unreadable"
-import json, sys
-inputs = {i["path"]: i["fingerprint"] for i in json.load(open(sys.argv[1], encoding="utf-8"))["inputs"]}
-for f in sys.argv[2:]:
-    print(f, inputs.get(f, "absent"))
-PY
+python3 "$LIB/batch_state_fingerprints.py" "$OUT/.b000.briefmake-state" "$BRIEFS/b000.yaml" "$BRIEFS/data.csv" > "$TMP/fp" || fail "state file of b000 unreadable"
 while read -r f fp; do
   want="xxh3-128:$(xxhsum -H2 "$f" | cut -d' ' -f1)"
   [ "$fp" = "$want" ] || fail "state fingerprint of $f is $fp; xxhsum -H2 says $want"
@@ -118,11 +65,7 @@ set -e
 [ "$status" -eq 1 ] || fail "a run with a broken brief exited $status, expected 1"
 grep -q "a-broken.yaml:2:[0-9]*: error:" "$TMP/err5" || fail "the error is not reported with its location: $(cat "$TMP/err5")"
 manifest_check "$TMP/m5.json" "data=rendered,rest=skipped,a-broken.yaml=failed"
-python3 - "$TMP/m5.json" <<'PY' || fail "the manifest's error text for a-broken.yaml is not located"
-import json, sys
-b = [b for b in json.load(open(sys.argv[1]))["briefs"] if b["source"].endswith("a-broken.yaml")][0]
-sys.exit(0 if ":2:" in b["error"] and "error:" in b["error"] and b["outputs"] == [] else 1)
-PY
+python3 "$LIB/batch_manifest_error_located.py" "$TMP/m5.json" || fail "the manifest's error text for a-broken.yaml is not located"
 [ ! -e "$OUT/a-broken.pdf" ] || fail "a failed brief wrote a PDF"
 rm "$BRIEFS/a-broken.yaml"
 
@@ -185,26 +128,10 @@ sed 's/^title: "\(.*\)"$/title: "\1 \xE0\xBC\x80"/' "$SOURCE_DIR/briefs/ospg-8.y
 cp "$SOURCE_DIR/briefs/ospg-8.yaml" "$TMP/warn/plain.yaml"
 "$BRIEFMAKE" -o "$TMP/wout" --manifest "$TMP/m9.json" "$TMP/warn" 2>"$TMP/err10" || fail "the run with a warning failed: $(cat "$TMP/err10")"
 [ ! -s "$TMP/err10" ] || fail "a run that is not on a terminal printed: $(head -3 "$TMP/err10")"
-python3 - "$TMP/m9.json" <<'PY' || fail "the manifest's warnings are not as expected: $(head -c 600 "$TMP/m9.json")"
-import json, sys
-briefs = {b["source"].rsplit("/", 1)[1]: b for b in json.load(open(sys.argv[1], encoding="utf-8"))["briefs"]}
-w = briefs["w.yaml"]["warnings"]
-ok = briefs["plain.yaml"]["warnings"] == [] and len(w) >= 1 and all(": warning: " in x for x in w)
-ok = ok and any(x.startswith(briefs["w.yaml"]["source"] + ":") and "U+0F00" in x for x in w)
-sys.exit(0 if ok else 1)
-PY
+python3 "$LIB/batch_manifest_warnings.py" "$TMP/m9.json" || fail "the manifest's warnings are not as expected: $(head -c 600 "$TMP/m9.json")"
 # ... and a rerun that skips the brief still reports the warnings of its last render (kept in its
 # state file): the nightly workflow reads only the manifest of the night's run.
 "$BRIEFMAKE" -o "$TMP/wout" --manifest "$TMP/m9b.json" "$TMP/warn" 2>"$TMP/err10b" || fail "the rerun failed: $(cat "$TMP/err10b")"
-python3 - "$TMP/m9.json" "$TMP/m9b.json" <<'PY' || fail "a skipped brief's warnings differ from its last render's: $(head -c 600 "$TMP/m9b.json")"
-import json, sys
-first, again = ({b["source"]: b for b in json.load(open(f, encoding="utf-8"))["briefs"]} for f in sys.argv[1:])
-ok = True
-for src, b in again.items():
-    if b["status"] != "skipped" or b["warnings"] != first[src]["warnings"]:
-        ok = False
-        print(f"  {src}: {b['status']}, warnings {b['warnings']} (first run: {first[src]['warnings']})", file=sys.stderr)
-sys.exit(0 if ok else 1)
-PY
+python3 "$LIB/batch_skipped_keep_warnings.py" "$TMP/m9.json" "$TMP/m9b.json" || fail "a skipped brief's warnings differ from its last render's: $(head -c 600 "$TMP/m9b.json")"
 
 finish

@@ -54,9 +54,14 @@ same plain one-by-one
 sed 's/^title: "\(.*\)"$/title: "\1 \xF0\x9F\x98\x80 \xE0\xBC\x80"/' "$SOURCE_DIR/briefs/ospg-8.yaml" > "$TMP/w1.yaml"
 grep -q $'\xF0\x9F\x98\x80' "$TMP/w1.yaml" || die "could not put the test characters in the title"
 cp "$TMP/w1.yaml" "$TMP/w2.yaml"
-warnings_of() { grep ': warning: ' | sed 's/w[12]\.yaml/wN.yaml/g'; }
-"$BRIEFMAKE" -v -o "$TMP/w-alone" "$TMP/w1.yaml" 2>&1 >/dev/null | warnings_of > "$TMP/warn-alone" || true
-"$BRIEFMAKE" -v -j 2 -o "$TMP/w-batch" "$TMP/w1.yaml" "$TMP/w2.yaml" 2>&1 >/dev/null | warnings_of | sort -u > "$TMP/warn-batch" || true
+# warnings_of FILE: the warning lines of a run's stderr, both briefs under one name.
+warnings_of() { sed -n '/: warning: /{s/w[12]\.yaml/wN.yaml/g;p}' "$1"; }
+"$BRIEFMAKE" -v -o "$TMP/w-alone" "$TMP/w1.yaml" >/dev/null 2>"$TMP/err-alone" ||
+  fail "briefmake on w1.yaml alone: exit status $?: $(grep -v ': warning: ' "$TMP/err-alone" | head -3)"
+"$BRIEFMAKE" -v -j 2 -o "$TMP/w-batch" "$TMP/w1.yaml" "$TMP/w2.yaml" >/dev/null 2>"$TMP/err-batch" ||
+  fail "briefmake on w1.yaml and w2.yaml: exit status $?: $(grep -v ': warning: ' "$TMP/err-batch" | head -3)"
+warnings_of "$TMP/err-alone" >"$TMP/warn-alone"
+warnings_of "$TMP/err-batch" | sort -u >"$TMP/warn-batch"
 [ -s "$TMP/warn-alone" ] || fail "the test characters gave no warning: $(cat "$TMP/warn-alone")"
 [ "$(grep -c 'U+1F600\|U+0F00' "$TMP/warn-alone")" -eq 3 ] || fail "expected 3 warnings (layout, PDF writer): $(cat "$TMP/warn-alone")"
 [ "$(sort -u "$TMP/warn-alone")" = "$(cat "$TMP/warn-batch")" ] ||

@@ -58,23 +58,7 @@ for docx in "${docs[@]}"; do
   fi
   summary=""
   valid=1
-  summary=$(python3 - "$TMP/$stem.json" <<'PY'
-import json, sys
-try:
-    r = json.load(open(sys.argv[1], encoding="utf-8"))
-except Exception as e:
-    print(f"unreadable validator output: {e}"); sys.exit(1)
-errs = r.get("errors") or []
-if r.get("ok") is True and not errs:
-    sys.exit(0)
-print(f"{len(errs)} error(s):")
-for e in errs[:20]:
-    print(f"  [{e.get('errorType')}] {e.get('path')} {e.get('xPath')}: {e.get('description', '')[:300]}")
-if len(errs) > 20:
-    print(f"  ... and {len(errs) - 20} more")
-sys.exit(1)
-PY
-  ) || valid=0
+  summary=$(python3 "$LIB/ooxml_validator_report.py" "$TMP/$stem.json") || valid=0
   [ $rc -eq 0 ] || valid=0
   [ $valid = 1 ] || fail "$stem.docx: the OOXML validator (exit $rc) reports ${summary:-no details}"
 done

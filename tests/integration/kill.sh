@@ -17,21 +17,7 @@ mkdir -p "$BRIEFS"
 RUNS=20 MIN_KILLED=15
 
 make_briefs() {  # make_briefs VERSION: the 20 briefs, every title marked with VERSION
-  python3 - "$SOURCE_DIR" "$BRIEFS" "$1" <<'PY'
-import json, re, sys, yaml
-src, out, version = sys.argv[1:]
-copies = {"long-tr": "tests/briefs/long-tr.yaml", "casing-tr": "tests/briefs/casing-tr.yaml"}
-for lang in ("en", "kk", "ru", "tr"): copies[f"lang-{lang}"] = f"tests/briefs/lang-{lang}.yaml"
-for i in range(9): copies[f"ospg-8-{i}"] = "briefs/ospg-8.yaml"
-for i in range(5): copies[f"ospg-8-en-{i}"] = "briefs/ospg-8-en.yaml"
-for stem, path in copies.items():
-    text = open(f"{src}/{path}", encoding="utf-8").read()
-    title = yaml.safe_load(text)["title"]
-    text, n = re.subn(r"^title: .*$", lambda m: "title: " + json.dumps(f"{title} ({stem}, v{version})", ensure_ascii=False),
-                      text, count=1, flags=re.M)
-    assert n == 1, path
-    open(f"{out}/{stem}.yaml", "w", encoding="utf-8").write(text)
-PY
+  python3 "$LIB/kill_make_briefs.py" "$SOURCE_DIR" "$BRIEFS" "$1"
 }
 
 # Every run writes PDF, DOCX, .eml, state files and the manifest; their names (and nothing else
@@ -43,76 +29,11 @@ run() {  # run DIR [OPTION...]
   "$BRIEFMAKE" "${OPTS[@]}" -o "$dir" --manifest "$dir/manifest.json" "$@" "$BRIEFS"
 }
 
-# check.py snapshot DIR FILE: records every file's SHA-256.
-# check.py check DIR FILE WHEN: every output is as in the snapshot or complete and valid; none is
-# lost; everything else is a hidden temporary of an output. Prints the number of outputs replaced,
-# 1 when old and new outputs are side by side (else 0), and the number of temporaries.
-cat >"$TMP/check.py" <<'PY'
-import email, email.policy, hashlib, json, os, re, subprocess, sys
-mode, d, snap = sys.argv[1:4]
-def sha(p): return hashlib.sha256(open(p, "rb").read()).hexdigest()
-files = sorted(os.listdir(d))
-if mode == "snapshot":
-    json.dump({f: sha(os.path.join(d, f)) for f in files if os.path.isfile(os.path.join(d, f))}, open(snap, "w"))
-    sys.exit(0)
-when = sys.argv[4]
-before = json.load(open(snap))
-stems = [f[:-5] for f in os.listdir(sys.argv[5]) if f.endswith(".yaml")]
-outputs = {"manifest.json"} | {f"{s}.{e}" for s in stems for e in ("pdf", "docx", "eml")}
-hidden = {f".{s}.briefmake-state" for s in stems} | {".briefmake.lock"}
-ok = True
-def bad(msg):
-    global ok; ok = False; print(f"FAIL: {when}: {msg}", file=sys.stderr)
-
-def valid(path):  # None when the file is complete and valid, else why not
-    name = os.path.basename(path)
-    try:
-        if name.endswith(".pdf"):
-            r = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
-            return None if r.returncode == 0 else "qpdf --check: " + (r.stdout + r.stderr)[-200:]
-        if name.endswith(".docx"):
-            r = subprocess.run(["unzip", "-tq", path], capture_output=True, text=True)
-            return None if r.returncode == 0 else "unzip -tq: " + (r.stdout + r.stderr)[-200:]
-        if name.endswith(".eml"):
-            m = email.message_from_binary_file(open(path, "rb"), policy=email.policy.default)
-            atts = [a.get_content() for a in m.iter_attachments()]
-            if m.defects or len(atts) != 2 or not atts[0].startswith(b"%PDF-") or b"%%EOF" not in atts[0][-32:] \
-               or not atts[1].startswith(b"PK"):
-                return f"not a complete message: defects {m.defects}, {len(atts)} attachments"
-            return None
-        if name == "manifest.json":
-            m = json.load(open(path, encoding="utf-8"))
-            return None if len(m["briefs"]) == len(stems) else f"{len(m['briefs'])} briefs"
-        if name.endswith(".briefmake-state"):
-            s = json.load(open(path, encoding="utf-8"))
-            return None if s["outputs"] and s["inputs"] else "no outputs or inputs"
-        return None  # the lock file: empty
-    except Exception as e:
-        return f"{type(e).__name__}: {e}"
-
-replaced, old, temps = 0, 0, 0
-for f in sorted(set(before) | set(files)):
-    p = os.path.join(d, f)
-    m = re.fullmatch(r"\.(.+)\.[A-Za-z0-9]{6}", f)
-    if m and not os.path.exists(p): continue  # a temporary of an earlier kill, cleaned up
-    if f in outputs or f in hidden:
-        if not os.path.exists(p):
-            if f in before and f != ".briefmake.lock": bad(f"{f} was there before the run and is gone")
-            continue
-        if before.get(f) == sha(p):
-            old += f in outputs
-            continue
-        replaced += f in outputs
-        why = valid(p)
-        if why: bad(f"{f} is neither the previous file nor a complete new one ({why})")
-        continue
-    if m and (m.group(1) in outputs or m.group(1) in hidden) and os.path.isfile(p):
-        temps += 1  # hidden, ending in six random characters: no glob for outputs finds it
-    else:
-        bad(f"unexpected file {f}")
-print(replaced, int(replaced > 0 and old > 0), temps)
-sys.exit(0 if ok else 1)
-PY
+# lib/kill_outputs_intact.py snapshot DIR FILE: records every file's SHA-256.
+# lib/kill_outputs_intact.py check DIR FILE WHEN BRIEFS: every output is as in the snapshot or
+# complete and valid; none is lost; everything else is a hidden temporary of an output. Prints
+# the number of outputs replaced, 1 when old and new outputs are side by side (else 0), and the
+# number of temporaries.
 
 # Version 1, complete; an unkilled --force run of version 2 gives the time the kills are drawn
 # from (the shorter of the two, so kills land inside a run even when the machine gets faster; a
@@ -133,7 +54,7 @@ killed=0 replaced=0 mixed=0 temps=0
 for i in $(seq 1 $RUNS); do
   version=$((i + 2))
   make_briefs "$version"
-  python3 "$TMP/check.py" snapshot "$OUT" "$TMP/snap.json"
+  python3 "$LIB/kill_outputs_intact.py" snapshot "$OUT" "$TMP/snap.json"
   delay=$(( ms * (2 + RANDOM % 84) / 100 ))
   # briefmake itself in the background, not a subshell running it: the kill must reach it.
   "$BRIEFMAKE" "${OPTS[@]}" -o "$OUT" --manifest "$OUT/manifest.json" --force "$BRIEFS" 2>/dev/null &
@@ -142,7 +63,7 @@ for i in $(seq 1 $RUNS); do
   kill -KILL "$pid" 2>/dev/null || true
   status=0
   wait "$pid" 2>/dev/null || status=$?
-  result=$(python3 "$TMP/check.py" check "$OUT" "$TMP/snap.json" "kill $i (status $status, after $delay ms)" "$BRIEFS") ||
+  result=$(python3 "$LIB/kill_outputs_intact.py" check "$OUT" "$TMP/snap.json" "kill $i (status $status, after $delay ms)" "$BRIEFS") ||
     failures=$((failures + 1))
   read -r r_replaced r_mixed r_temps <<<"${result:-0 0 0}"
   if [ "$status" -eq 137 ]; then
@@ -168,14 +89,7 @@ left=$(find "$OUT" -maxdepth 1 -regextype posix-extended -regex '.*/\..+\.[A-Za-
 for f in "$REF"/*.pdf "$REF"/*.docx "$REF"/*.eml; do
   cmp -s "$OUT/${f##*/}" "$f" || fail "after the final run ${f##*/} differs from an unkilled run's"
 done
-python3 - "$OUT/manifest.json" <<'PY' || fail "the final run's manifest does not list 20 briefs with their outputs"
-import json, os, sys
-m = json.load(open(sys.argv[1], encoding="utf-8"))
-ok = len(m["briefs"]) == 20 and m["counts"]["failed"] == 0
-for b in m["briefs"]:
-    ok = ok and len(b["outputs"]) == 3 and all(os.path.basename(o["path"])[0] != "." for o in b["outputs"])
-sys.exit(0 if ok else 1)
-PY
+python3 "$LIB/kill_final_manifest.py" "$OUT/manifest.json" || fail "the final run's manifest does not list 20 briefs with their outputs"
 run "$OUT" 2>/dev/null || fail "the last run failed"
 python3 -c 'import json,sys; c=json.load(open(sys.argv[1]))["counts"]; sys.exit(c["skipped"] != 20)' "$OUT/manifest.json" ||
   fail "after the final run not every brief is up to date: $(head -c 200 "$OUT/manifest.json")"

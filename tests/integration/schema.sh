@@ -17,32 +17,6 @@ AJV=$SOURCE_DIR/tools/node/ajv/node_modules/.bin/ajv
 SCHEMA=$SOURCE_DIR/schema/brief-v1.schema.json
 ajv_opts=(-c ajv-formats --spec=draft7 --strict=true --allow-union-types)
 
-# YAML -> JSON with briefmake's reading of plain scalars: null (~, null, empty), true/false,
-# decimal integers and floats as numbers (finite only); everything else, quoted or not, is text.
-cat >"$TMP/y2j.py" <<'PY'
-import json, math, re, sys, yaml
-class Loader(yaml.SafeLoader):
-    pass
-Loader.yaml_implicit_resolvers = {}
-Loader.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-Loader.add_implicit_resolver("tag:yaml.org,2002:float",
-                             re.compile(r"^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"), list("-+0123456789."))
-Loader.add_constructor("tag:yaml.org,2002:int", lambda loader, node: int(loader.construct_scalar(node), 10))
-def construct_float(loader, node):
-    text = loader.construct_scalar(node)
-    value = float(text)
-    return value if math.isfinite(value) else text
-Loader.add_constructor("tag:yaml.org,2002:float", construct_float)
-if __name__ == "__main__":   # y2j.py YAML JSON [YAML JSON]...
-    for src, dst in zip(sys.argv[1::2], sys.argv[2::2]):
-        with open(src, encoding="utf-8") as f:
-            data = yaml.load(f, Loader=Loader)
-        with open(dst, "w", encoding="utf-8") as f:
-            json.dump(data, f, ensure_ascii=False)
-PY
-
 # validate_all YAML...: converts them all, validates them in one ajv run (node starts once), and
 # sets verdict[YAML] to valid or invalid, and why[YAML] to ajv's message for an invalid one.
 declare -A verdict why
@@ -54,7 +28,8 @@ validate_all() {
     conv+=("$y" "$json"); data+=(-d "$json"); verdict[$y]=$json
   done
   mkdir -p "$TMP/json"
-  python3 "$TMP/y2j.py" "${conv[@]}" >"$TMP/y2j.out" 2>&1 || die "cannot convert YAML to JSON: $(cat "$TMP/y2j.out")"
+  # lib/y2j.py: YAML -> JSON as briefmake reads plain scalars (YAML 1.2 core: no dates, no yes/no)
+  python3 "$LIB/y2j.py" "${conv[@]}" >"$TMP/y2j.out" 2>&1 || die "cannot convert YAML to JSON: $(cat "$TMP/y2j.out")"
   "$AJV" validate -s "$SCHEMA" "${data[@]}" "${ajv_opts[@]}" --errors=text >"$TMP/ajv.out" 2>&1 || true
   for y in "$@"; do
     json=${verdict[$y]}
@@ -215,21 +190,7 @@ pie-rows|reject|d["figures"][5]["rows"] = [[1]]
 distribution-empty|reject|d["distribution"]["to"] = [""]
 sources-null|reject|d["sources"].append(None)
 EOF_MUT
-python3 - "$TMP" "$TMP/mut" "$TMP/mutations.txt" <<'PY' || die "cannot write the mutations"
-import copy, json, sys
-lib, folder, mutations = sys.argv[1:]
-sys.path.insert(0, lib)
-import yaml
-from y2j import Loader
-base = yaml.load(open(folder + "/full.yaml", encoding="utf-8"), Loader=Loader)
-for line in open(mutations, encoding="utf-8"):
-    name, expect, code = line.rstrip("\n").split("|", 2)
-    d = copy.deepcopy(base)
-    exec(code)
-    # JSON is YAML: briefmake reads the same document that the validator sees.
-    with open(f"{folder}/{expect}-{name}.yaml", "w", encoding="utf-8") as f:
-        json.dump(d, f, ensure_ascii=False, indent=1)
-PY
+python3 "$LIB/schema_write_mutations.py" "$TMP/mut" "$TMP/mutations.txt" || die "cannot write the mutations"
 
 check_brief "$TMP/mut/full.yaml" || fail "briefmake --check rejects full.yaml: $(cat "$TMP/check.out")"
 mutants=()

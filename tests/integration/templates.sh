@@ -52,17 +52,7 @@ no_words() {
 in_order() {
   local file=$1 what=$2 msg
   shift 2
-  msg=$(python3 - "$file" "$@" <<'PY'
-import sys
-t = open(sys.argv[1], encoding="utf-8").read()
-pos = [(w, t.find(w)) for w in sys.argv[2:]]
-missing = [w for w, p in pos if p < 0]
-if missing:
-    print("lacks " + ", ".join(missing))
-elif [p for _, p in pos] != sorted(p for _, p in pos):
-    print("wrong order: " + " < ".join(w for w, _ in sorted(pos, key=lambda x: x[1])))
-PY
-  )
+  msg=$(python3 "$LIB/words_in_order.py" "$file" "$@")
   [ -z "$msg" ] || fail "$what: $msg (expected ${*// / })"
 }
 
@@ -75,18 +65,7 @@ validate() {
   local docx=$1 what=$2 rc=0
   "$validator" "$docx" >"$TMP/validator.json" 2>"$TMP/validator.err" || rc=$?
   [ $rc -ne 2 ] || die "the validator could not run: $(cat "$TMP/validator.err")"
-  python3 - "$TMP/validator.json" >"$TMP/validator.txt" <<'PY' || fail "$what: the OOXML validator (exit $rc) reports $(cat "$TMP/validator.txt")"
-import json, sys
-try:
-    r = json.load(open(sys.argv[1], encoding="utf-8"))
-except Exception as e:
-    print(f"unreadable output: {e}"); sys.exit(1)
-errs = r.get("errors") or []
-if r.get("ok") is True and not errs:
-    sys.exit(0)
-print(f"{len(errs)} error(s): " + "; ".join(f"{e.get('path')} {e.get('xPath')}: {e.get('description', '')[:200]}" for e in errs[:10]))
-sys.exit(1)
-PY
+  python3 "$LIB/ooxml_validator_report.py" "$TMP/validator.json" >"$TMP/validator.txt" || fail "$what: the OOXML validator (exit $rc) reports $(cat "$TMP/validator.txt")"
   [ $rc -eq 0 ] || fail "$what: the OOXML validator exits $rc"
 }
 
@@ -94,19 +73,7 @@ PY
 docx_facts() {
   local docx=$1 out=$2 x=$TMP/x.$RANDOM
   mkdir -p "$x" && unzip -q -o "$docx" -d "$x" || { fail "$docx is not a zip"; : >"$out"; return; }
-  python3 - "$x/word/styles.xml" "$x/word/document.xml" >"$out" <<'PY'
-import sys
-import xml.etree.ElementTree as ET
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-styles = ET.parse(sys.argv[1]).getroot()
-fonts = sorted({f.get(W + a) for f in styles.iter(W + "rFonts") for a in ("ascii", "hAnsi") if f.get(W + a)})
-doc = ET.parse(sys.argv[2]).getroot()
-sect = doc.find(f"{W}body/{W}sectPr")
-sz = sect.find(W + "pgSz") if sect is not None else None
-print("fonts: " + ";".join(fonts))
-print(f"pgSz: {sz.get(W + 'w')} x {sz.get(W + 'h')}" if sz is not None else "pgSz: none")
-print("titlePg: " + ("yes" if sect is not None and sect.find(W + "titlePg") is not None else "no"))
-PY
+  python3 "$LIB/docx_facts.py" "$x/word/styles.xml" "$x/word/document.xml" >"$out"
 }
 
 for t in default compact memo-en; do
@@ -199,13 +166,7 @@ fi
 # placeholder it fails at that line and column.
 ex=$TMP/example
 mkdir -p "$ex"
-python3 - "$SOURCE_DIR/README.md" "$ex/embassy.yaml" <<'PY' || fail "README.md: no yaml example under '### A template of your own'"
-import sys
-s = open(sys.argv[1], encoding="utf-8").read()
-a = s.index("### A template of your own")
-b = s.index("```yaml\n", a) + len("```yaml\n")
-open(sys.argv[2], "w", encoding="utf-8").write(s[b:s.index("```", b)])
-PY
+python3 "$LIB/readme_example_template.py" "$SOURCE_DIR/README.md" "$ex/embassy.yaml" || fail "README.md: no yaml example under '### A template of your own'"
 if [ -s "$ex/embassy.yaml" ]; then
   "$BRIEFMAKE" -f pdf -o "$ex/out" --template "$ex/embassy.yaml" "$brief" 2>"$TMP/ex.err" || fail "the README's example template fails: $(cat "$TMP/ex.err")"
   if [ -s "$ex/out/ospg-8.pdf" ]; then
@@ -234,14 +195,7 @@ fi
 # one label only, prints the shipped labels' words (no bare keys such as "edition").
 own=$TMP/own
 mkdir -p "$own"
-python3 - "$SOURCE_DIR/README.md" "$own/landscape.yaml" <<'PY' || fail "README.md has no stand-alone template example"
-import re, sys
-s = open(sys.argv[1], encoding="utf-8").read()
-i = s.index("### A template that stands alone")
-m = re.search(r"```yaml\n(.*?)```", s[i:], re.S)
-assert m and "extends:" not in m.group(1)
-open(sys.argv[2], "w", encoding="utf-8").write(m.group(1))
-PY
+python3 "$LIB/readme_standalone_template.py" "$SOURCE_DIR/README.md" "$own/landscape.yaml" || fail "README.md has no stand-alone template example"
 if [ -s "$own/landscape.yaml" ]; then
   if "$BRIEFMAKE" -o "$own/out" --template "$own/landscape.yaml" --dump-layout "$TMP/own.layout" "$brief" 2>"$TMP/own.err"; then
     # Its colours: the header rule in "rule", the tables' rules in "table-rule", in both outputs.

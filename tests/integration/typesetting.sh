@@ -20,17 +20,12 @@ bottom=771.02  # the default template's bottom margin: A4, 25 mm
 "$BRIEFMAKE" -q -f pdf -o "$TMP/long" --dump-layout "$TMP/long.dump" "$SOURCE_DIR/tests/briefs/long-tr.yaml" \
   || die "briefmake failed on long-tr.yaml"
 [ -s "$TMP/long.dump" ] || die "--dump-layout wrote nothing"
-python3 "$DATA/check_layout.py" "$TMP/long.dump" --min-pages 5 --table --bottom "$bottom" >"$TMP/layout.out" \
+python3 "$LIB/check_layout.py" "$TMP/long.dump" --min-pages 5 --table --bottom "$bottom" >"$TMP/layout.out" \
   || fail "long-tr layout: $(head -20 "$TMP/layout.out")"
 
 # The checker itself finds each kind of defect (a checker that cannot fail proves nothing).
 mutate() {  # mutate NAME PYTHON-EXPRESSION-ON-LINES: writes $TMP/NAME.dump
-  python3 - "$TMP/long.dump" "$TMP/$1.dump" "$2" <<'PY'
-import re, sys
-lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
-exec(sys.argv[3])
-open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
-PY
+  python3 "$LIB/dump_mutate.py" "$TMP/long.dump" "$TMP/$1.dump" "$2"
 }
 # a line 5 pt wider than its measure
 mutate wide 'i = next(i for i, l in enumerate(lines) if " line " in l and "style=body" in l)
@@ -48,7 +43,7 @@ for a, b in zip(p, p[1:]):
         k = lines.index(b); lines[k] = lines[k] if "[last]" in b else lines[k] + " [last]"
         break'
 for m in wide header heading widow; do
-  if python3 "$DATA/check_layout.py" "$TMP/$m.dump" --min-pages 5 --table >"$TMP/$m.out" 2>/dev/null; then
+  if python3 "$LIB/check_layout.py" "$TMP/$m.dump" --min-pages 5 --table >"$TMP/$m.out" 2>/dev/null; then
     fail "check_layout.py misses a planted defect ($m)"
   fi
 done
@@ -56,43 +51,20 @@ done
 # ---- a table row taller than a page: split inside its cells, under the header on every page ----
 "$BRIEFMAKE" -q -f pdf -o "$TMP/tall" --dump-layout "$TMP/tall.dump" "$SOURCE_DIR/tests/briefs/tall-row-tr.yaml" \
   || die "briefmake failed on tall-row-tr.yaml"
-python3 "$DATA/check_layout.py" "$TMP/tall.dump" --min-pages 4 --table --bottom "$bottom" >"$TMP/tall.out" \
+python3 "$LIB/check_layout.py" "$TMP/tall.dump" --min-pages 4 --table --bottom "$bottom" >"$TMP/tall.out" \
   || fail "tall-row-tr layout: $(head -20 "$TMP/tall.out")"
 # The checker sees a line below the margin (page 2's last table line moved 20 pt down).
-python3 - "$TMP/tall.dump" "$TMP/tall-low.dump" <<'PY'
-import re, sys
-lines = open(sys.argv[1], encoding="utf-8").read().split("\n")
-i = max(i for i, l in enumerate(lines) if re.match(r"page 2 line .*style=table( |$)", l))
-lines[i] = re.sub(r" y=([0-9.]+)", lambda m: f" y={float(m.group(1)) + 20:.2f}", lines[i], count=1)
-open(sys.argv[2], "w", encoding="utf-8").write("\n".join(lines))
-PY
-if python3 "$DATA/check_layout.py" "$TMP/tall-low.dump" --min-pages 4 --table --bottom "$bottom" >/dev/null 2>&1; then
+python3 "$LIB/dump_line_below_margin.py" "$TMP/tall.dump" "$TMP/tall-low.dump"
+if python3 "$LIB/check_layout.py" "$TMP/tall-low.dump" --min-pages 4 --table --bottom "$bottom" >/dev/null 2>&1; then
   fail "check_layout.py misses a line below the bottom margin"
 fi
 # The split cells' numbered sentences, (1)..(62) and (D1)..(D14): each once, in order.
-python3 - "$TMP/tall.dump" <<'PY' || fail "tall-row-tr: the split row's text is not all there in order"
-import re, sys
-texts = re.findall(r'^page \d+ text .*? "(.*)"$', open(sys.argv[1], encoding="utf-8").read(), re.M)
-marks = re.findall(r"\((D?)(\d+)\)", " ".join(texts))
-main = [int(n) for d, n in marks if not d]
-right = [int(n) for d, n in marks if d]
-if main != list(range(1, 63)) or right != list(range(1, 15)):
-    print(f"(n): {main}\n(Dn): {right}")
-    sys.exit(1)
-PY
+python3 "$LIB/tall_row_text_in_order.py" "$TMP/tall.dump" || fail "tall-row-tr: the split row's text is not all there in order"
 # The DOCX lets that row, and only that row, break across pages (w:cantSplit elsewhere): Word
 # cuts off a row taller than a page that may not break.
 "$BRIEFMAKE" -q -f docx -o "$TMP/tall" "$SOURCE_DIR/tests/briefs/tall-row-tr.yaml" || die "briefmake -f docx failed on tall-row-tr.yaml"
 unzip -p "$TMP/tall/tall-row-tr.docx" word/document.xml >"$TMP/tall-document.xml"
-python3 - "$TMP/tall-document.xml" <<'PY' || fail "tall-row-tr.docx: the split row's w:cantSplit is not as expected"
-import re, sys
-rows = re.findall(r"<w:tr\b.*?</w:tr>", open(sys.argv[1], encoding="utf-8").read(), re.S)
-free = [i for i, r in enumerate(rows) if "<w:cantSplit" not in r]
-texts = ["".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", rows[i])) for i in free]
-if len(free) != 1 or "(1)" not in texts[0] or "(62)" not in texts[0]:
-    print(f"{len(rows)} rows; may break: {free}")
-    sys.exit(1)
-PY
+python3 "$LIB/tall_row_cant_split.py" "$TMP/tall-document.xml" || fail "tall-row-tr.docx: the split row's w:cantSplit is not as expected"
 
 # ---- hyphenation: oracle words on a 60 mm measure, searched the way a viewer searches ----
 words=$(cut -f1 "$SOURCE_DIR/tests/data/text/tr-hyphenation-oracle.tsv" | grep -v '^#' | tr '\n' ' ')
@@ -117,40 +89,8 @@ YAML
   || die "briefmake failed on the hyphenation brief"
 pdftotext -enc UTF-8 "$TMP/hyph/hyph.pdf" "$TMP/hyph.txt" 2>"$TMP/hyph.err" || fail "pdftotext failed on hyph.pdf"
 [ ! -s "$TMP/hyph.err" ] || fail "pdftotext warns on hyph.pdf: $(head -3 "$TMP/hyph.err")"
-python3 - "$SOURCE_DIR/tests/data/text/tr-hyphenation-oracle.tsv" "$TMP/hyph.txt" "$TMP/hyph.dump" <<'PY' \
+python3 "$LIB/hyphenation_search.py" "$SOURCE_DIR/tests/data/text/tr-hyphenation-oracle.tsv" "$TMP/hyph.txt" "$TMP/hyph.dump" \
   || fail "hyphenated words are not found whole"
-import re, sys
-oracle = {}
-for line in open(sys.argv[1], encoding="utf-8"):
-    if line.strip() and not line.startswith("#"):
-        w, h = line.rstrip("\n").split("\t")[:2]
-        oracle[w] = h
-raw = open(sys.argv[2], encoding="utf-8").read()
-soft = raw.count("\u00ad\n")
-# What a viewer's search does: a soft hyphen at a line end joins the two halves.
-text = raw.replace("\u00ad\n", "")
-bad = 0
-for w in oracle:
-    if not re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
-        print(f"not found whole: {w}"); bad += 1
-# Every break the layout chose is one the oracle allows.
-dump = open(sys.argv[3], encoding="utf-8").read()
-prefixes = {}
-for w, h in oracle.items():
-    parts = h.split("-")
-    for i in range(1, len(parts)):
-        prefixes.setdefault(w[:len("".join(parts[:i]))], set()).add(w)
-breaks = re.findall(r'"([^"]*)" \[hyphen\]', dump)
-for b in breaks:
-    last = b.split(" ")[-1]
-    # Other text (labels, the title) may break too; judge the oracle's words.
-    if any(w.startswith(last) for w in oracle) and last not in prefixes:
-        print(f"a break the oracle does not allow: {last}-"); bad += 1
-if len(breaks) < 10 or soft < 10:
-    print(f"only {len(breaks)} hyphenated line ends ({soft} soft hyphens extracted): the test proves little"); bad += 1
-print(f"{len(oracle)} words, {len(breaks)} hyphenated line ends", file=sys.stderr)
-sys.exit(1 if bad else 0)
-PY
 
 # ---- OSPG-8: no warnings, bookmarks, size; with and without PDF/A ----
 "$BRIEFMAKE" -q -f pdf -o "$TMP/plain" "$SOURCE_DIR/briefs/ospg-8.yaml" || die "briefmake failed on ospg-8"
@@ -166,13 +106,13 @@ for pdf in "$TMP/plain/ospg-8.pdf" "$TMP/pdfa/ospg-8.pdf"; do
   qpdf --check "$pdf" >"$TMP/qpdf" 2>&1 || fail "qpdf --check fails on $pdf: $(tail -3 "$TMP/qpdf")"
   if grep -qi warning "$TMP/qpdf"; then fail "qpdf --check warns on $pdf: $(grep -i warning "$TMP/qpdf" | head -3)"; fi
 done
-python3 "$DATA/pdf_checks.py" pdfa "$TMP/pdfa/ospg-8.pdf" >"$TMP/pdfa.out" || fail "PDF/A parts: $(cat "$TMP/pdfa.out")"
+python3 "$LIB/pdf_checks.py" pdfa "$TMP/pdfa/ospg-8.pdf" >"$TMP/pdfa.out" || fail "PDF/A parts: $(cat "$TMP/pdfa.out")"
 # Without --pdfa the same check must fail (no XMP, no output intent).
-if python3 "$DATA/pdf_checks.py" pdfa "$TMP/plain/ospg-8.pdf" >/dev/null; then
+if python3 "$LIB/pdf_checks.py" pdfa "$TMP/plain/ospg-8.pdf" >/dev/null; then
   fail "pdf_checks.py pdfa accepts a PDF written without --pdfa"
 fi
-python3 "$DATA/pdf_checks.py" targets "$TMP/plain/ospg-8.pdf" >"$TMP/t.out" || fail "ospg-8 bookmarks: $(cat "$TMP/t.out")"
-python3 "$DATA/pdf_checks.py" targets "$TMP/long/long-tr.pdf" >"$TMP/t.out" || fail "long-tr bookmarks: $(cat "$TMP/t.out")"
+python3 "$LIB/pdf_checks.py" targets "$TMP/plain/ospg-8.pdf" >"$TMP/t.out" || fail "ospg-8 bookmarks: $(cat "$TMP/t.out")"
+python3 "$LIB/pdf_checks.py" targets "$TMP/long/long-tr.pdf" >"$TMP/t.out" || fail "long-tr bookmarks: $(cat "$TMP/t.out")"
 size=$(stat -c %s "$TMP/plain/ospg-8.pdf")
 [ "$size" -le 29440 ] || fail "ospg-8.pdf is $size bytes; WeasyPrint writes 29,440"
 echo "ospg-8.pdf: $size bytes"
@@ -180,7 +120,7 @@ echo "ospg-8.pdf: $size bytes"
 # ---- a table of contents: its links and the bookmarks point at the headings' pages ----
 "$BRIEFMAKE" -q -f pdf -o "$TMP/toc" --template "$SOURCE_DIR/tests/data/tmpl/with-toc.yaml" \
   "$SOURCE_DIR/tests/briefs/long-tr.yaml" || die "briefmake failed with the TOC template"
-python3 "$DATA/pdf_checks.py" targets "$TMP/toc/long-tr.pdf" >"$TMP/toc.out" 2>"$TMP/toc.err" \
+python3 "$LIB/pdf_checks.py" targets "$TMP/toc/long-tr.pdf" >"$TMP/toc.out" 2>"$TMP/toc.err" \
   || fail "TOC: $(cat "$TMP/toc.out")"
 grep -q "[1-9][0-9]* internal links checked" "$TMP/toc.err" || fail "TOC: no internal links found ($(cat "$TMP/toc.err"))"
 

@@ -15,22 +15,13 @@
 #include "batch/sha256.hpp"
 #include "batch/state.hpp"
 #include "core/diag.hpp"
+#include "helpers.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        std::string t = (fs::temp_directory_path() / "bm-batch-test.XXXXXX").string();
-        path = mkdtemp(t.data());
-    }
-    ~TempDir() { fs::remove_all(path); }
-};
-
-void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
 
 batch::State sample(const fs::path& dir) {
     batch::State s;
@@ -59,10 +50,10 @@ TEST_CASE("SHA-256 (FIPS 180-2 vectors)") {
 TEST_CASE("input fingerprints: XXH3-128 (the reference values of xxhsum -H2)") {
     CHECK(batch::fingerprint("") == "xxh3-128:99aa06d3014798d86001c324468d497f");
     CHECK(batch::fingerprint("abc") == "xxh3-128:06b05ab6733a618578af5f94892f3950");
-    TempDir d;
+    TempDir d("bm-batch-test");
     std::string big(200000, 'x');  // more than one read buffer
     for (size_t i = 0; i < big.size(); ++i) big[i] = char('a' + i % 23);
-    write(d.path / "big.bin", big);
+    write_file(d.path / "big.bin", big);
     CHECK(batch::fingerprint_file(d.path / "big.bin") == batch::fingerprint(big));
     CHECK_FALSE(batch::fingerprint_file(d.path / "missing.bin"));
 }
@@ -113,10 +104,10 @@ TEST_CASE("state files round-trip and damaged ones are refused") {
 }
 
 TEST_CASE("stale_reason: up to date only when inputs, outputs, version and options all match") {
-    TempDir d;
-    write(d.path / "a.yaml", "brief");
-    write(d.path / "d.csv", "1,2");
-    write(d.path / "a.pdf", "PDF");
+    TempDir d("bm-batch-test");
+    write_file(d.path / "a.yaml", "brief");
+    write_file(d.path / "d.csv", "1,2");
+    write_file(d.path / "a.pdf", "PDF");
     batch::State s = sample(d.path);
     {
         batch::HashCache cache;
@@ -126,14 +117,14 @@ TEST_CASE("stale_reason: up to date only when inputs, outputs, version and optio
         CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf", "a.docx"}, cache) != "");
     }
     {
-        write(d.path / "d.csv", "1,3");
+        write_file(d.path / "d.csv", "1,3");
         batch::HashCache cache;
         CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf"}, cache).find("d.csv changed") !=
               std::string::npos);
-        write(d.path / "d.csv", "1,2");
+        write_file(d.path / "d.csv", "1,2");
     }
     {
-        write(d.path / "a.pdf", "PDX");
+        write_file(d.path / "a.pdf", "PDX");
         batch::HashCache cache;
         CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf"}, cache) != "");
         fs::remove(d.path / "a.pdf");
@@ -142,18 +133,18 @@ TEST_CASE("stale_reason: up to date only when inputs, outputs, version and optio
 }
 
 TEST_CASE("atomic writes, temporaries and the folder lock") {
-    TempDir d;
+    TempDir d("bm-batch-test");
     batch::write_atomically({{d.path / "x.pdf", "new"}, {d.path / "x.docx", "zip"}});
     CHECK(batch::sha256_file(d.path / "x.pdf") == batch::sha256_hex("new"));
     CHECK(batch::is_temporary_of(".x.pdf.Ab12Cd", "x.pdf"));
     CHECK_FALSE(batch::is_temporary_of(".x.pdf.Ab12C", "x.pdf"));
     CHECK_FALSE(batch::is_temporary_of("x.pdf.Ab12Cd", "x.pdf"));
 
-    write(d.path / ".x.pdf.Ab12Cd", "half");
-    write(d.path / "..x.briefmake-state.zzzzzz", "half");
-    write(d.path / ".m.json.Q1w2E3", "half");
-    write(d.path / ".notes.txt.Ab12Cd", "someone else's");
-    write(d.path / ".x.pdf.toolong1", "not ours");
+    write_file(d.path / ".x.pdf.Ab12Cd", "half");
+    write_file(d.path / "..x.briefmake-state.zzzzzz", "half");
+    write_file(d.path / ".m.json.Q1w2E3", "half");
+    write_file(d.path / ".notes.txt.Ab12Cd", "someone else's");
+    write_file(d.path / ".x.pdf.toolong1", "not ours");
     auto removed = batch::remove_temporaries(d.path, {"m.json"});
     CHECK(removed.size() == 3);
     CHECK_FALSE(fs::exists(d.path / ".x.pdf.Ab12Cd"));
@@ -174,7 +165,7 @@ TEST_CASE("atomic writes, temporaries and the folder lock") {
 }
 
 TEST_CASE("a waiting run gets the lock when the holder ends, on a lock file that exists") {
-    TempDir d;
+    TempDir d("bm-batch-test");
     auto holder = std::make_unique<batch::FolderLock>(d.path, batch::FolderLock::Wait::No, [] {});
     std::atomic<bool> waiting{false}, locked{false};
     std::thread second([&] {

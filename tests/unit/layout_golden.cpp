@@ -1,10 +1,11 @@
-// The dump of a small document against tests/data/layout/small.dump: the format is part of the
+// The dump of a small document against tests/golden/layout/small.dump: the format is part of the
 // interface (tests and debugging read it). Set BRIEFMAKE_UPDATE_GOLDEN=1 to rewrite the file
 // after an intended change, then review the diff.
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 
+#include "helpers.hpp"
 #include "layout_fixture.hpp"
 
 using namespace layout_test;
@@ -24,8 +25,8 @@ TEST_CASE("the dump of a small document matches the golden file") {
     d.blocks.push_back(link);
     Run r(d);
     std::string got = layout::dump(r.out);
-    auto path = std::filesystem::path(BRIEFMAKE_SOURCE_DIR) / "tests/data/layout/small.dump";
-    if (const char* u = std::getenv("BRIEFMAKE_UPDATE_GOLDEN"); u && std::string(u) == "1") {
+    auto path = briefmake::test::golden_path("layout/small.dump");
+    if (briefmake::test::update_golden()) {
         std::ofstream(path, std::ios::binary) << got;
     }
     std::ifstream in(path, std::ios::binary);

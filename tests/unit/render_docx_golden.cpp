@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "core/context.hpp"
+#include "helpers.hpp"
 #include "render/render.hpp"
 #include "zip_parts.hpp"
 
@@ -135,12 +136,12 @@ std::string render_docx(const fs::path& brief) {
 
 void check_golden(const fs::path& brief) {
     const std::string stem = brief.stem().string();
-    const fs::path dir = fs::path(BRIEFMAKE_TEST_DATA) / "golden" / "docx" / stem;
+    const fs::path dir = test::golden_path("docx/" + stem);
     Package p = unzip(render_docx(brief));
     std::string listing;
     for (const auto& name : p.names) listing += name + "\n";
 
-    if (std::getenv("BRIEFMAKE_UPDATE_GOLDEN")) {
+    if (test::update_golden()) {
         fs::remove_all(dir);
         fs::create_directories(dir);
         std::ofstream(dir / "parts.txt", std::ios::binary) << listing;

@@ -3,18 +3,15 @@
 
 #include <string>
 
+#include "helpers.hpp"
 #include "spec/csv.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 
 namespace {
 std::string csv_error(const std::string& text) {
-    try {
-        spec::parse_csv(text, "d.csv");
-    } catch (const core::Error& e) {
-        return core::format(e.diagnostic());
-    }
-    return "";
+    return error_of([&] { spec::parse_csv(text, "d.csv"); });
 }
 }  // namespace
 

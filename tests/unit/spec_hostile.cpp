@@ -2,43 +2,22 @@
 // says what was expected, reached quickly.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <string>
 
+#include "helpers.hpp"
 #include "spec/csv.hpp"
 #include "spec/reader.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 namespace fs = std::filesystem;
 
 namespace {
-template <class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const core::Error& e) {
-        return core::format(e.diagnostic());
-    }
-    return "";
-}
-
 const std::string kMinimal = "brief: 1\ntitle: T\nmeeting:\n  name: M\n  date: 2026-02-02\nagenda: []\n";
 
-// A private folder for briefs with CSV files, removed at the end of the test.
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("bm-hostile-" + std::to_string(::getpid()));
-    TempDir() {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    void write(const std::string& name, const std::string& text) const {
-        std::ofstream(path / name, std::ios::binary) << text;
-    }
-};
 }  // namespace
 
 TEST_CASE("hostile csv: more fields than the limit is an error at the first field too many") {
@@ -54,7 +33,7 @@ TEST_CASE("hostile csv: more fields than the limit is an error at the first fiel
 }
 
 TEST_CASE("hostile csv: a brief's CSV files share one field limit, reported at the csv key") {
-    TempDir dir;
+    TempDir dir("bm-hostile");
     std::string csv = "Year,Value\n";
     for (int i = 0; i < 59999; ++i) csv += "y" + std::to_string(i) + ",1\n";  // 120,000 fields
     dir.write("a.csv", csv);
@@ -67,7 +46,7 @@ TEST_CASE("hostile csv: a brief's CSV files share one field limit, reported at t
 }
 
 TEST_CASE("hostile csv: a CSV file over 4 MiB is refused before it is parsed") {
-    TempDir dir;
+    TempDir dir("bm-hostile");
     dir.write("big.csv", "a\n" + std::string(4 * 1024 * 1024, 'x') + "\n");
     std::string text = kMinimal + "figures:\n  - id: f\n    title: F\n    kind: table\n    csv: big.csv\n";
     CHECK(error_of([&] { spec::parse_brief(text, "b.yaml", dir.path, {}); })

@@ -7,23 +7,15 @@
 #include <fstream>
 #include <string>
 
+#include "helpers.hpp"
 #include "spec/reader.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 namespace fs = std::filesystem;
 
 namespace {
 const fs::path kData = fs::path(BRIEFMAKE_TEST_DATA) / "data" / "spec";
-
-template <class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const core::Error& e) {
-        return core::format(e.diagnostic());
-    }
-    return "";
-}
 
 // A minimal valid brief; tests append or replace lines to break it in one place.
 const std::string kMinimal =

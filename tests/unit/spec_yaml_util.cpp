@@ -3,23 +3,14 @@
 
 #include <string>
 
+#include "helpers.hpp"
 #include "spec/yaml_util.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 namespace y = briefmake::spec::yaml;
 
 namespace {
-// The formatted diagnostic of the error `f` throws, or "" if it throws nothing.
-template <class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const core::Error& e) {
-        return core::format(e.diagnostic());
-    }
-    return "";
-}
-
 std::string load_error(const std::string& text, const y::Limits& limits = {}) {
     y::Source src("t.yaml", text);
     return error_of([&] { y::load(src, limits); });

@@ -7,28 +7,14 @@
 #include <filesystem>
 #include <fstream>
 
+#include "helpers.hpp"
 #include "tmpl/template.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 namespace fs = std::filesystem;
 
 namespace {
-core::Context context() {
-    core::Context ctx;
-    ctx.resource_dir = BRIEFMAKE_SOURCE_DIR;
-    return ctx;
-}
-
-template <class F>
-std::string error_of(F&& f) {
-    try {
-        f();
-    } catch (const core::Error& e) {
-        return core::format(e.diagnostic());
-    }
-    return "";
-}
-
 // tmp/brief/ (the brief's folder) and tmp/outside/, removed at the end of the test.
 struct Folders {
     fs::path root = fs::temp_directory_path() / ("bm-tmpl-hostile-" + std::to_string(::getpid()));

@@ -5,17 +5,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "helpers.hpp"
 #include "tmpl/template.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 namespace fs = std::filesystem;
 
 namespace {
-core::Context context() {
-    core::Context ctx;
-    ctx.resource_dir = BRIEFMAKE_SOURCE_DIR;
-    return ctx;
-}
 tmpl::Template shipped(const std::string& name) { return tmpl::load_template(name, ".", {}, context()); }
 
 std::vector<std::string> shipped_names() {

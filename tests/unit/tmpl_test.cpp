@@ -1,25 +1,19 @@
 #include <doctest/doctest.h>
 
+#include "helpers.hpp"
 #include "tmpl/template.hpp"
 
 using namespace briefmake;
+using namespace briefmake::test;
 namespace fs = std::filesystem;
 
 namespace {
-core::Context context() {
-    core::Context ctx;
-    ctx.resource_dir = BRIEFMAKE_SOURCE_DIR;
-    return ctx;
-}
 const fs::path kData = fs::path(BRIEFMAKE_TEST_DATA) / "data" / "tmpl";
 
-std::string error_of(const std::string& name) {
-    try {
-        tmpl::load_template(name, kData, {"brief.yaml", 3, 11}, context());
-    } catch (const core::Error& e) {
-        return core::format(e.diagnostic());
-    }
-    return "no error";
+// The error loading template `name` gives (from brief.yaml:3:11), or "no error".
+std::string template_error(const std::string& name) {
+    const std::string e = error_of([&] { tmpl::load_template(name, kData, {"brief.yaml", 3, 11}, context()); });
+    return e.empty() ? "no error" : e;
 }
 }  // namespace
 
@@ -76,30 +70,30 @@ TEST_CASE("placeholders expand, with filters, page and pages") {
 }
 
 TEST_CASE("template errors point at the template's line and column") {
-    CHECK(error_of("bad-placeholder.yaml").find("bad-placeholder.yaml:3:15: error: unknown placeholder \"clasification\"") !=
+    CHECK(template_error("bad-placeholder.yaml").find("bad-placeholder.yaml:3:15: error: unknown placeholder \"clasification\"") !=
           std::string::npos);
-    CHECK(error_of("bad-placeholder.yaml").find("did you mean \"classification\"?") != std::string::npos);
-    CHECK(error_of("bad-filter.yaml").find("bad-filter.yaml:3:21: error: unknown filter \"uper\"") != std::string::npos);
-    CHECK(error_of("bad-style.yaml").find("bad-style.yaml:3:20: error: unknown key \"algin\"") != std::string::npos);
-    CHECK(error_of("loop.yaml").find("loop.yaml:1:10: error: template \"loop.yaml\" extends itself") != std::string::npos);
-    CHECK(error_of("defualt").find("brief.yaml:3:11: error: unknown template \"defualt\"") != std::string::npos);
-    CHECK(error_of("defualt").find("did you mean \"default\"?") != std::string::npos);
+    CHECK(template_error("bad-placeholder.yaml").find("did you mean \"classification\"?") != std::string::npos);
+    CHECK(template_error("bad-filter.yaml").find("bad-filter.yaml:3:21: error: unknown filter \"uper\"") != std::string::npos);
+    CHECK(template_error("bad-style.yaml").find("bad-style.yaml:3:20: error: unknown key \"algin\"") != std::string::npos);
+    CHECK(template_error("loop.yaml").find("loop.yaml:1:10: error: template \"loop.yaml\" extends itself") != std::string::npos);
+    CHECK(template_error("defualt").find("brief.yaml:3:11: error: unknown template \"defualt\"") != std::string::npos);
+    CHECK(template_error("defualt").find("did you mean \"default\"?") != std::string::npos);
 }
 
 TEST_CASE("a placeholder error points at the file even where the value is escaped, quoted or folded") {
     // The columns are where "nope" stands in each file, not where it stands in the decoded text.
-    CHECK(error_of("bad-escaped.yaml").find("bad-escaped.yaml:3:26: error: unknown placeholder \"nope\"") !=
+    CHECK(template_error("bad-escaped.yaml").find("bad-escaped.yaml:3:26: error: unknown placeholder \"nope\"") !=
           std::string::npos);
-    CHECK(error_of("bad-quoted.yaml").find("bad-quoted.yaml:3:21: error: unknown placeholder \"nope\"") !=
+    CHECK(template_error("bad-quoted.yaml").find("bad-quoted.yaml:3:21: error: unknown placeholder \"nope\"") !=
           std::string::npos);
-    CHECK(error_of("bad-block.yaml").find("bad-block.yaml:5:8: error: unknown placeholder \"nope\"") !=
+    CHECK(template_error("bad-block.yaml").find("bad-block.yaml:5:8: error: unknown placeholder \"nope\"") !=
           std::string::npos);
-    CHECK(error_of("bad-folded.yaml").find("bad-folded.yaml:4:8: error: unknown placeholder \"nope\"") !=
+    CHECK(template_error("bad-folded.yaml").find("bad-folded.yaml:4:8: error: unknown placeholder \"nope\"") !=
           std::string::npos);
 }
 
 TEST_CASE("a letterhead line cannot hold a page number") {
-    CHECK(error_of("page-in-letterhead.yaml")
+    CHECK(template_error("page-in-letterhead.yaml")
               .find("page-in-letterhead.yaml:4:15: error: {{ page }} has no value here; expected it in a header or "
                     "footer slot") != std::string::npos);
 }

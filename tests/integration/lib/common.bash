@@ -9,6 +9,9 @@ BIN_DIR=$(cd "$1" && pwd)
 SOURCE_DIR=$(cd "$2" && pwd)
 BRIEFMAKE=$BIN_DIR/briefmake
 TEST_NAME=$(basename "$0" .sh)
+# The Python checks the tests call: tests/integration/lib/*.py, each saying what it checks.
+LIB=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ in the source tree (y2j.py is also imported)
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/briefmake-$TEST_NAME.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
@@ -63,14 +66,7 @@ pdf_text() {
     fail "pdftotext cannot read $pdf: $(cat "$TMP/pdftotext.err")"; : >"$out"; return
   fi
   [ ! -s "$TMP/pdftotext.err" ] || fail "pdftotext warns about $pdf: $(head -5 "$TMP/pdftotext.err")"
-  python3 - "$TMP/raw.txt" "$out" <<'PY'
-import re, sys
-t = open(sys.argv[1], encoding="utf-8").read()
-t = t.replace("\u00ad", "")
-t = re.sub(r"(\w)[-\u2010]\s*\n\s*(\w)", r"\1\2", t)   # "Koşer-\nbayev" -> "Koşerbayev"
-t = re.sub(r"[\s\u00a0\u202f\u2007\u2009\u200b]+", " ", t)
-open(sys.argv[2], "w", encoding="utf-8").write(t)
-PY
+  python3 "$LIB/normalise_pdf_text.py" "$TMP/raw.txt" "$out"
 }
 
 # expect_words FILE WHAT WORD...: every WORD occurs in FILE (fixed strings).
