@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -81,6 +82,40 @@ CertStack pem_certificates(std::string_view pem) {
     // unless nothing was read at all (the caller reports that with the reason).
     if (sk_X509_num(certs.get()) > 0) ERR_clear_error();
     return certs;
+}
+
+// "2026-12-04 17:00 UTC" for a certificate's notBefore/notAfter.
+std::string time_text(const ASN1_TIME* t) {
+    std::tm tm{};
+    if (ASN1_TIME_to_tm(t, &tm) != 1) return "an unreadable date";
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
+    return buf;
+}
+
+// Why S/MIME cannot use a certificate ("" when it can): refused here, with its file, rather than
+// found out by each recipient's mail reader. Only whether to go on depends on the clock, never the
+// bytes. `what` names it ("the signing certificate").
+struct Problem {
+    std::string message, hint;
+};
+Problem unusable(X509* x, bool for_signing, const std::string& what) {
+    if (for_signing) {
+        // keyUsage digitalSignature or nonRepudiation (if present), extendedKeyUsage emailProtection
+        // (if present): what `openssl cms -verify` and mail readers ask of a signer.
+        if (X509_check_purpose(x, X509_PURPOSE_SMIME_SIGN, 0) != 1)
+            return {what + " is not for S/MIME signing",
+                    "its keyUsage must allow digitalSignature and its extendedKeyUsage emailProtection"};
+    } else if ((X509_get_extension_flags(x) & EXFLAG_XKUSAGE) && !(X509_get_extended_key_usage(x) & XKU_SMIME)) {
+        // keyUsage is left to OpenSSL's CMS_encrypt: RSA needs keyEncipherment, EC keyAgreement.
+        return {what + " is not for S/MIME", "its extendedKeyUsage lacks emailProtection"};
+    }
+    ERR_clear_error();
+    if (X509_cmp_current_time(X509_get0_notAfter(x)) < 0)
+        return {what + " expired on " + time_text(X509_get0_notAfter(x)), ""};
+    if (X509_cmp_current_time(X509_get0_notBefore(x)) > 0)
+        return {what + " is not valid before " + time_text(X509_get0_notBefore(x)), ""};
+    return {};
 }
 
 // A PEM passphrase callback that has none: an encrypted key fails instead of prompting on the
@@ -164,8 +199,11 @@ std::string der(CMS_ContentInfo* cms) {
 std::string read_certificate(const fs::path& file) {
     ERR_clear_error();
     std::string pem = read_file(file, "certificate file");
-    if (sk_X509_num(pem_certificates(pem).get()) == 0)
+    CertStack certs = pem_certificates(pem);
+    if (sk_X509_num(certs.get()) == 0)
         fail(file, "no certificate in this file; expected a PEM certificate (-----BEGIN CERTIFICATE-----)");
+    if (Problem p = unusable(sk_X509_value(certs.get(), 0), false, "the certificate"); !p.message.empty())
+        fail(file, p.message, p.hint);
     return pem;
 }
 
@@ -190,6 +228,8 @@ std::string sign(std::string_view mime_message, const SignerFiles& signer) {
     if (sk_X509_num(certs.get()) == 0)
         fail(signer.cert, "no certificate in the signing certificate file; expected a PEM certificate");
     Cert cert(sk_X509_shift(certs.get()));  // the signer; the rest are intermediates to send along
+    if (Problem p = unusable(cert.get(), true, "the signing certificate"); !p.message.empty())
+        fail(signer.cert, p.message, p.hint);
 
     std::string key_pem = read_file(signer.key, "signing key");
     Bio key_bio = memory_bio(key_pem);
@@ -260,6 +300,13 @@ std::string encrypt(std::string_view mime_message, const std::vector<std::string
                                       std::to_string(recipient_cert_pems.size()) + " holds no PEM certificate",
                               openssl_reason());
         Cert cert(sk_X509_shift(certs.get()));  // the recipient's own; anything after it is its chain
+        std::string name = "recipient certificate " + std::to_string(i + 1) + " of " +
+                           std::to_string(recipient_cert_pems.size());
+        if (Problem p = unusable(cert.get(), false, name); !p.message.empty()) {
+            std::vector<std::string> emails = certificate_emails(recipient_cert_pems[i]);
+            if (!emails.empty()) p.message.insert(name.size(), " (" + emails.front() + ")");
+            throw core::Error({}, "S/MIME: " + p.message, p.hint);
+        }
         bool seen = false;
         for (int j = 0; j < sk_X509_num(recipients.get()) && !seen; ++j)
             seen = X509_cmp(sk_X509_value(recipients.get(), j), cert.get()) == 0;

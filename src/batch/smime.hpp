@@ -38,9 +38,10 @@ struct SignerFiles {
 // check the certificate's validity on that date. RFC 5652 §5.3 allows a SignerInfo without
 // signed attributes for id-data content; RFC 8551 §2.5 requires receivers to handle it.
 //
-// Throws core::Error naming the file for a certificate or key that cannot be read, is not PEM,
-// is protected by a passphrase, or a key that does not belong to the certificate; and for a
-// message that is not in CRLF form or has no header/body separator.
+// Throws core::Error naming the file for a certificate or key that cannot be read or is not PEM,
+// a certificate not for S/MIME signing (keyUsage, extendedKeyUsage) or not valid now (expired,
+// not yet valid), a key protected by a passphrase or one that does not belong to the
+// certificate; and for a message that is not in CRLF form or has no header/body separator.
 std::string sign(std::string_view mime_message, const SignerFiles& signer);
 
 // Encrypts to every certificate (PEM text) given, the caller passes each recipient's and the
@@ -51,11 +52,13 @@ std::string sign(std::string_view mime_message, const SignerFiles& signer);
 // Content-Type: application/pkcs7-mime; smime-type=enveloped-data; name="smime.p7m", base64.
 // Sign-then-encrypt is encrypt(sign(m, s), certs).
 // Never the same bytes twice (random content key and IV); see the file comment.
-// Throws core::Error for an empty list or a text that holds no certificate.
+// Throws core::Error for an empty list, a text that holds no certificate, or one not valid now or
+// whose extendedKeyUsage excludes S/MIME (the message names it by its position and address).
 std::string encrypt(std::string_view mime_message, const std::vector<std::string>& recipient_cert_pems);
 
 // The PEM text of a certificate file (e.g. a recipient's ADDRESS.pem), checked to hold at least one
-// X.509 certificate. Throws core::Error naming the file when it cannot be read or holds none.
+// X.509 certificate, the first valid now and not excluded from S/MIME by its extendedKeyUsage.
+// Throws core::Error naming the file when it cannot be read, holds none, or that one is unusable.
 std::string read_certificate(const std::filesystem::path& file);
 
 // The e-mail addresses a certificate (PEM text, the first one) is issued to: its subject's

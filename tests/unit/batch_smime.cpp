@@ -78,13 +78,14 @@ void add_ext(X509* x, X509* issuer, int nid, const char* value) {
 // A certificate for `key`, issued by issuer/issuer_key (itself when null): a CA, or an S/MIME
 // end entity for `email`.
 X509* make_cert(EVP_PKEY* key, const std::string& cn, X509* issuer, EVP_PKEY* issuer_key, bool ca,
-                const std::string& email = {}) {
+                const std::string& email = {}, long from_days = -1, long to_days = 30,
+                const char* eku = "emailProtection") {
     static long serial = 1;
     X509* x = X509_new();
     X509_set_version(x, 2);
     ASN1_INTEGER_set(X509_get_serialNumber(x), serial++);
-    X509_gmtime_adj(X509_getm_notBefore(x), -86400);
-    X509_gmtime_adj(X509_getm_notAfter(x), 86400L * 30);
+    X509_gmtime_adj(X509_getm_notBefore(x), 86400L * from_days);
+    X509_gmtime_adj(X509_getm_notAfter(x), 86400L * to_days);
     X509_set_pubkey(x, key);
     X509_NAME* name = X509_get_subject_name(x);
     X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
@@ -101,7 +102,7 @@ X509* make_cert(EVP_PKEY* key, const std::string& cn, X509* issuer, EVP_PKEY* is
     } else {
         add_ext(x, iss, NID_basic_constraints, "CA:FALSE");
         add_ext(x, iss, NID_key_usage, "critical,digitalSignature,keyEncipherment");
-        add_ext(x, iss, NID_ext_key_usage, "emailProtection");
+        add_ext(x, iss, NID_ext_key_usage, eku);
         add_ext(x, iss, NID_subject_alt_name, ("email:" + email).c_str());
     }
     REQUIRE(X509_sign(x, issuer_key ? issuer_key : key, EVP_sha256()) > 0);
@@ -454,4 +455,43 @@ TEST_CASE("read_certificate and certificate_emails") {
     }
     CHECK(smime::certificate_emails(cert_pem(k.alice)) == std::vector<std::string>{"alice@example.gov.tr"});
     CHECK(smime::certificate_emails(read(k.dir.path / "chained.pem")) == std::vector<std::string>{"chained@example.org"});
+}
+
+TEST_CASE("errors: certificates S/MIME cannot use, named with their file or position") {
+    const Pki& k = pki();
+    const fs::path& d = k.dir.path;
+    std::string msg = sample_message();
+    X509* expired = make_cert(k.signer_key, "Old Robot", k.ca, k.ca_key, false, "brief@example.org", -60, -30);
+    X509* future = make_cert(k.signer_key, "New Robot", k.ca, k.ca_key, false, "brief@example.org", 10, 30);
+    X509* server = make_cert(k.alice_key, "Web", k.ca, k.ca_key, false, "alice@example.gov.tr", -1, 30, "serverAuth");
+    write(d / "expired.pem", cert_pem(expired));
+    write(d / "future.pem", cert_pem(future));
+    write(d / "server.pem", cert_pem(server));
+    auto sign_error = [&](const fs::path& cert, const fs::path& key) {
+        try {
+            smime::sign(msg, {cert, key});
+        } catch (const core::Error& e) {
+            return error_text(e);
+        }
+        return std::string("no error");
+    };
+    CHECK(sign_error(d / "expired.pem", d / "signer.key").find((d / "expired.pem").string() + ": error: the signing certificate expired on ") == 0);
+    CHECK(sign_error(d / "future.pem", d / "signer.key").find((d / "future.pem").string() + ": error: the signing certificate is not valid before ") == 0);
+    // A CA certificate (keyUsage keyCertSign only) does not sign mail.
+    write(d / "ca.key", key_pem(k.ca_key));
+    CHECK(sign_error(d / "ca.pem", d / "ca.key").find((d / "ca.pem").string() + ": error: the signing certificate is not for S/MIME signing") == 0);
+    CHECK(sign_error(d / "server.pem", d / "alice.key").find((d / "server.pem").string() + ": error: the signing certificate is not for S/MIME signing") == 0);
+
+    try {
+        smime::read_certificate(d / "server.pem");
+        FAIL("no error");
+    } catch (const core::Error& e) {
+        CHECK(error_text(e) == (d / "server.pem").string() + ": error: the certificate is not for S/MIME (its extendedKeyUsage lacks emailProtection)");
+    }
+    CHECK_THROWS_AS(smime::read_certificate(d / "expired.pem"), core::Error);
+    CHECK_THROWS_WITH_AS(smime::encrypt(msg, {cert_pem(k.alice), cert_pem(expired)}),
+                         doctest::Contains("S/MIME: recipient certificate 2 of 2 (brief@example.org) expired on "), core::Error);
+    X509_free(expired);
+    X509_free(future);
+    X509_free(server);
 }
