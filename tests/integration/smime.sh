@@ -5,7 +5,8 @@
 # one base64 letter or checked against another CA; `openssl cms -decrypt` with each recipient's
 # key gives the message's entity byte for byte, and Python's email package finds in it the
 # rendered PDF and DOCX; a non-recipient cannot decrypt; sign-then-encrypt decrypts to a message
-# that verifies. Signing the same message twice gives the same bytes; encrypting it does not.
+# that verifies. GnuPG's gpgsm, when installed, verifies the signature too (a reader that is not
+# OpenSSL). Signing the same message twice gives the same bytes; encrypting it does not.
 source "$(dirname "$0")/lib/common.bash"
 need openssl python3 cmp
 TOOL=$BIN_DIR/tests/smime_tool
@@ -80,6 +81,27 @@ if openssl cms -verify -CAfile "$PKI/ca.pem" -in "$TMP/tampered.eml" -out /dev/n
 else
   grep -qi "digest failure\|content verify error" "$TMP/verify.err" ||
     fail "the tampered message fails for another reason than its digest: $(cat "$TMP/verify.err")"
+fi
+# A second reader that is not OpenSSL: GnuPG's gpgsm (libksba), the test CA in its trust list, on
+# the detached signature and the part it covers, as cut at the boundary; then on the tampered part.
+if command -v gpgsm >/dev/null && command -v gpgconf >/dev/null; then
+  GH=$TMP/gnupg
+  mkdir -m 700 "$GH"
+  gpgsm --homedir "$GH" --batch --import "$PKI/ca.pem" 2>"$TMP/gpgsm.err" || fail "gpgsm cannot import the CA: $(cat "$TMP/gpgsm.err")"
+  echo "$(openssl x509 -in "$PKI/ca.pem" -noout -fingerprint -sha1 | cut -d= -f2) S" >"$GH/trustlist.txt"
+  gpg_verify() { gpgsm --homedir "$GH" --batch --disable-crl-checks --disable-policy-checks --verify "$@" 2>"$TMP/gpgsm.err"; }
+  if gpg_verify "$TMP/sig.der" "$TMP/content.bin"; then
+    grep -q 'Good signature from "/CN=signer/EMail=brief@example.org"' "$TMP/gpgsm.err" ||
+      fail "gpgsm: no good signature from the signer: $(cat "$TMP/gpgsm.err")"
+  else
+    fail "gpgsm rejects the signature: $(cat "$TMP/gpgsm.err")"
+  fi
+  python3 "$CHECK" cut-signed "$TMP/tampered.eml" "$TMP/tampered-content.bin" "$TMP/tampered-sig.der" || fail "cannot cut the tampered message"
+  gpg_verify "$TMP/tampered-sig.der" "$TMP/tampered-content.bin" && fail "gpgsm accepts the tampered part"
+  grep -q "Bad signature" "$TMP/gpgsm.err" || fail "gpgsm rejects the tampered part for another reason: $(cat "$TMP/gpgsm.err")"
+  gpgconf --homedir "$GH" --kill gpg-agent 2>/dev/null || true  # the agent gpgsm started
+else
+  echo "smime: gpgsm is not installed; the second reader (GnuPG) is left out"
 fi
 # Another CA: the signature is sound, the signer not trusted.
 openssl cms -verify -CAfile "$PKI/other-ca.pem" -in "$TMP/signed.eml" -out /dev/null 2>/dev/null &&
