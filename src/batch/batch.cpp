@@ -14,6 +14,7 @@
 #include "batch/report.hpp"
 #include "batch/sha256.hpp"
 #include "batch/state.hpp"
+#include "core/atomic_file.hpp"
 #include "core/context.hpp"
 #include "render/render.hpp"
 #include "spec/reader.hpp"
@@ -255,8 +256,8 @@ Outcome process(Shared& sh, const Job& job) {
         state.warnings = out.warnings;
         // Outputs first, then the state that vouches for them: a kill in between leaves a state
         // whose output hashes do not match, so the next run renders again.
-        write_atomically(files);
-        write_atomically({{state_file, to_json(state)}});
+        core::write_atomically(files);
+        core::write_atomically({{state_file, to_json(state)}});
         return done("rendered");
     } catch (const core::Error& e) {
         report_warnings(sh.report, warnings, out);
@@ -485,7 +486,7 @@ int run(const Options& opt, std::ostream& err) {
     int status = failed ? 1 : 0;
     if (!opt.manifest.empty()) {
         try {
-            write_atomically({{opt.manifest, manifest_json(outcomes)}});
+            core::write_atomically({{opt.manifest, manifest_json(outcomes)}});
         } catch (const core::Error& e) {
             report.error(core::format(e.diagnostic()));
             status = 1;

@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/dump_layout.hpp"
 #include "cli/watch.hpp"
+#include "core/atomic_file.hpp"
 #include "core/context.hpp"
 
 namespace fs = std::filesystem;
@@ -41,6 +42,7 @@ void note_subcommand_word(std::initializer_list<const CLI::App*> commands, std::
 }  // namespace
 
 int main(int argc, char** argv) {
+    core::process_umask();  // read once, before any thread starts (core/atomic_file.hpp)
     Options opt;
     CLI::App app{"briefmake: render meeting briefs (YAML) as PDF and DOCX", "briefmake"};
     app.footer(

@@ -14,6 +14,7 @@
 #include "batch/fingerprint.hpp"
 #include "batch/sha256.hpp"
 #include "batch/state.hpp"
+#include "core/atomic_file.hpp"
 #include "core/diag.hpp"
 
 using namespace briefmake;
@@ -143,7 +144,7 @@ TEST_CASE("stale_reason: up to date only when inputs, outputs, version and optio
 
 TEST_CASE("atomic writes, temporaries and the folder lock") {
     TempDir d;
-    batch::write_atomically({{d.path / "x.pdf", "new"}, {d.path / "x.docx", "zip"}});
+    core::write_atomically({{d.path / "x.pdf", "new"}, {d.path / "x.docx", "zip"}});
     CHECK(batch::sha256_file(d.path / "x.pdf") == batch::sha256_hex("new"));
     CHECK(batch::is_temporary_of(".x.pdf.Ab12Cd", "x.pdf"));
     CHECK_FALSE(batch::is_temporary_of(".x.pdf.Ab12C", "x.pdf"));
