@@ -40,7 +40,7 @@ struct OutputFile {
 // What happened to one brief: a manifest entry.
 struct Outcome {
     std::string source;
-    std::string status;  // rendered, skipped, checked, failed
+    Status status = Status::Failed;
     std::string error;   // failed: "file:line:col: error: message"
     std::vector<std::string> warnings;  // "file:line:col: warning: message", as printed with -v
     std::vector<OutputFile> outputs;
@@ -145,6 +145,14 @@ std::string make_eml(const Shared& sh, const spec::Brief& b, const Job& job, con
     return mime::build(m);
 }
 
+// "FILE: error: MESSAGE", the form every located error takes (core::format).
+std::string error_text(const std::string& file, const std::string& message) {
+    core::Diagnostic d;
+    d.loc.file = file;
+    d.message = message;
+    return core::format(d);
+}
+
 // To stderr (on a terminal or with -v) and into the manifest, which a nightly workflow reads
 // whatever the terminal.
 void report_warnings(Reporter& report, const core::WarningSink& w, Outcome& out) {
@@ -159,17 +167,17 @@ Outcome process(Shared& sh, const Job& job) {
     Outcome out;
     out.source = job.brief.string();
     auto started = std::chrono::steady_clock::now();
-    auto done = [&](std::string status) {
-        out.status = std::move(status);
+    auto done = [&](Status status) {
+        out.status = status;
         out.ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
         return out;
     };
     auto fail = [&](std::string text) {
         out.error = std::move(text);
         sh.report.error(out.error);
-        return done("failed");
+        return done(Status::Failed);
     };
-    if (!job.conflict.empty()) return fail(out.source + ": error: " + job.conflict);
+    if (!job.conflict.empty()) return fail(error_text(out.source, job.conflict));
 
     const std::vector<std::string> names = output_names(opt, job.stem);
     const fs::path state_file = state_path(job.dir, job.stem);
@@ -193,7 +201,7 @@ Outcome process(Shared& sh, const Job& job) {
                 out.cc = s->cc;
                 out.subject = s->subject;
                 out.warnings = s->warnings;  // not printed again: they were when it rendered
-                return done("skipped");
+                return done(Status::Skipped);
             }
         }
         sh.report.log(out.source + ": rendering (" + reason + ")");
@@ -218,8 +226,8 @@ Outcome process(Shared& sh, const Job& job) {
             try {
                 for (const auto& e : out.to) to.push_back(mime::parse_address(e));
                 for (const auto& e : out.cc) cc.push_back(mime::parse_address(e));
-            } catch (const mime::BadAddress& e) {
-                throw core::Error({out.source, 0, 0}, std::string("distribution: ") + e.what());
+            } catch (const core::Error& e) {
+                throw core::Error({out.source, 0, 0}, "distribution: " + e.diagnostic().message);
             }
             if (std::none_of(to.begin(), to.end(), [](auto& a) { return !a.addr_spec.empty(); }) &&
                 std::none_of(cc.begin(), cc.end(), [](auto& a) { return !a.addr_spec.empty(); }))
@@ -228,7 +236,7 @@ Outcome process(Shared& sh, const Job& job) {
         }
         report_warnings(sh.report, warnings, out);
         out.pages = r.pages;
-        if (opt.check) return done("checked");
+        if (opt.check) return done(Status::Checked);
 
         std::vector<std::pair<fs::path, std::string>> files;
         if (opt.want_pdf) files.emplace_back(job.dir / names[files.size()], r.pdf);
@@ -258,7 +266,7 @@ Outcome process(Shared& sh, const Job& job) {
         // whose output hashes do not match, so the next run renders again.
         core::write_atomically(files);
         core::write_atomically({{state_file, to_json(state)}});
-        return done("rendered");
+        return done(Status::Rendered);
     } catch (const core::Error& e) {
         report_warnings(sh.report, warnings, out);
         core::Diagnostic d = e.diagnostic();
@@ -266,16 +274,18 @@ Outcome process(Shared& sh, const Job& job) {
         out.outputs.clear();
         return fail(core::format(d));
     } catch (const std::exception& e) {
+        // Not a failure the brief can cause (every such one is a core::Error with its place):
+        // out of memory, or a library (ICU, OpenSSL) failing. Still reported against the brief.
         report_warnings(sh.report, warnings, out);
         out.outputs.clear();
-        return fail(out.source + ": error: " + e.what());
+        return fail(error_text(out.source, e.what()));
     }
 }
 
 std::string manifest_json(const std::vector<Outcome>& outcomes) {
     json::Writer w;
     std::map<std::string, int> counts{{"rendered", 0}, {"skipped", 0}, {"checked", 0}, {"failed", 0}};
-    for (const auto& o : outcomes) ++counts[o.status];
+    for (const auto& o : outcomes) ++counts[name(o.status)];
     w.begin_object();
     w.key("briefmake").value(core::version());
     w.key("counts").begin_object();
@@ -285,8 +295,8 @@ std::string manifest_json(const std::vector<Outcome>& outcomes) {
     for (const auto& o : outcomes) {
         w.begin_object();
         w.key("source").value(o.source);
-        w.key("status").value(o.status);
-        if (o.status == "failed") w.key("error").value(o.error);
+        w.key("status").value(name(o.status));
+        if (o.status == Status::Failed) w.key("error").value(o.error);
         w.key("warnings").begin_array();
         for (const auto& t : o.warnings) w.value(t);
         w.end_array();
@@ -373,16 +383,16 @@ int run(const Options& opt, std::ostream& err) {
     std::optional<NamePattern> pattern;
     try {
         pattern.emplace(opt.name_pattern);
-    } catch (const std::invalid_argument& e) {
-        return usage(std::string("--name: ") + e.what());
+    } catch (const core::Error& e) {
+        return usage("--name: " + e.diagnostic().message);
     }
     mime::Address from;
     if (opt.eml) {
         if (opt.from.empty()) return usage("--eml needs --from ADDRESS (the sender of the messages)");
         try {
             from = mime::parse_address(opt.from);
-        } catch (const mime::BadAddress& e) {
-            return usage(std::string("--from: ") + e.what());
+        } catch (const core::Error& e) {
+            return usage("--from: " + e.diagnostic().message);
         }
         if (from.addr_spec.empty()) return usage("--from: \"" + opt.from + "\" has no e-mail address (Name <user@domain>)");
     }
@@ -479,9 +489,9 @@ int run(const Options& opt, std::ostream& err) {
 
     int failed = 0, rendered = 0, skipped = 0;
     for (const auto& o : outcomes) {
-        failed += o.status == "failed";
-        rendered += o.status == "rendered" || o.status == "checked";
-        skipped += o.status == "skipped";
+        failed += o.status == Status::Failed;
+        rendered += o.status == Status::Rendered || o.status == Status::Checked;
+        skipped += o.status == Status::Skipped;
     }
     int status = failed ? 1 : 0;
     if (!opt.manifest.empty()) {
