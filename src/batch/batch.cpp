@@ -282,54 +282,47 @@ Outcome process(Shared& sh, const Job& job) {
     }
 }
 
+json::Value string_list(const std::vector<std::string>& items) {
+    json::Value list = json::Value::array();
+    for (const auto& t : items) list.push_back(t);
+    return list;
+}
+
 std::string manifest_json(const std::vector<Outcome>& outcomes) {
-    json::Writer w;
-    std::map<std::string, int> counts{{"rendered", 0}, {"skipped", 0}, {"checked", 0}, {"failed", 0}};
-    for (const auto& o : outcomes) ++counts[name(o.status)];
-    w.begin_object();
-    w.key("briefmake").value(core::version());
-    w.key("counts").begin_object();
-    for (const char* k : {"rendered", "skipped", "checked", "failed"}) w.key(k).value(counts[k]);
-    w.end_object();
-    w.key("briefs").begin_array();
+    constexpr Status kAll[] = {Status::Rendered, Status::Skipped, Status::Checked, Status::Failed};
+    json::Value m = json::Value::object();
+    m["briefmake"] = core::version();
+    m["counts"] = json::Value::object();
+    for (Status st : kAll)
+        m["counts"][name(st)] = std::count_if(outcomes.begin(), outcomes.end(), [&](const Outcome& o) { return o.status == st; });
+    m["briefs"] = json::Value::array();
     for (const auto& o : outcomes) {
-        w.begin_object();
-        w.key("source").value(o.source);
-        w.key("status").value(name(o.status));
-        if (o.status == Status::Failed) w.key("error").value(o.error);
-        w.key("warnings").begin_array();
-        for (const auto& t : o.warnings) w.value(t);
-        w.end_array();
-        w.key("outputs").begin_array();
+        json::Value b = json::Value::object();
+        b["source"] = o.source;
+        b["status"] = name(o.status);
+        if (o.status == Status::Failed) b["error"] = o.error;
+        b["warnings"] = string_list(o.warnings);
+        b["outputs"] = json::Value::array();
         for (const auto& f : o.outputs) {
-            w.begin_object();
-            w.key("path").value(f.path.string());
-            w.key("bytes").value(f.bytes);
-            w.key("sha256").value(f.sha256);
-            if (f.has_pages) w.key("pages").value(o.pages);
-            w.end_object();
+            json::Value file = json::Value::object();
+            file["path"] = f.path.string();
+            file["bytes"] = f.bytes;
+            file["sha256"] = f.sha256;
+            if (f.has_pages) file["pages"] = o.pages;
+            b["outputs"].push_back(std::move(file));
         }
-        w.end_array();
-        w.key("distribution");
         if (o.has_distribution) {
-            w.begin_object();
-            w.key("to").begin_array();
-            for (const auto& t : o.to) w.value(t);
-            w.end_array();
-            w.key("cc").begin_array();
-            for (const auto& t : o.cc) w.value(t);
-            w.end_array();
-            w.key("subject").value(o.subject);
-            w.end_object();
+            b["distribution"] = json::Value::object();
+            b["distribution"]["to"] = string_list(o.to);
+            b["distribution"]["cc"] = string_list(o.cc);
+            b["distribution"]["subject"] = o.subject;
         } else {
-            w.null();
+            b["distribution"] = nullptr;
         }
-        w.key("ms").value(o.ms);
-        w.end_object();
+        b["ms"] = o.ms;
+        m["briefs"].push_back(std::move(b));
     }
-    w.end_array();
-    w.end_object();
-    return w.str();
+    return json::dump(std::move(m));
 }
 
 std::string options_text(const Options& opt, const core::Context& ctx) {
