@@ -14,6 +14,7 @@
 #include "batch/report.hpp"
 #include "batch/sha256.hpp"
 #include "batch/state.hpp"
+#include "core/atomic_file.hpp"
 #include "core/context.hpp"
 #include "render/render.hpp"
 #include "spec/reader.hpp"
@@ -39,7 +40,7 @@ struct OutputFile {
 // What happened to one brief: a manifest entry.
 struct Outcome {
     std::string source;
-    std::string status;  // rendered, skipped, checked, failed
+    Status status = Status::Failed;
     std::string error;   // failed: "file:line:col: error: message"
     std::vector<std::string> warnings;  // "file:line:col: warning: message", as printed with -v
     std::vector<OutputFile> outputs;
@@ -144,6 +145,14 @@ std::string make_eml(const Shared& sh, const spec::Brief& b, const Job& job, con
     return mime::build(m);
 }
 
+// "FILE: error: MESSAGE", the form every located error takes (core::format).
+std::string error_text(const std::string& file, const std::string& message) {
+    core::Diagnostic d;
+    d.loc.file = file;
+    d.message = message;
+    return core::format(d);
+}
+
 // To stderr (on a terminal or with -v) and into the manifest, which a nightly workflow reads
 // whatever the terminal.
 void report_warnings(Reporter& report, const core::WarningSink& w, Outcome& out) {
@@ -158,17 +167,17 @@ Outcome process(Shared& sh, const Job& job) {
     Outcome out;
     out.source = job.brief.string();
     auto started = std::chrono::steady_clock::now();
-    auto done = [&](std::string status) {
-        out.status = std::move(status);
+    auto done = [&](Status status) {
+        out.status = status;
         out.ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
         return out;
     };
     auto fail = [&](std::string text) {
         out.error = std::move(text);
         sh.report.error(out.error);
-        return done("failed");
+        return done(Status::Failed);
     };
-    if (!job.conflict.empty()) return fail(out.source + ": error: " + job.conflict);
+    if (!job.conflict.empty()) return fail(error_text(out.source, job.conflict));
 
     const std::vector<std::string> names = output_names(opt, job.stem);
     const fs::path state_file = state_path(job.dir, job.stem);
@@ -192,7 +201,7 @@ Outcome process(Shared& sh, const Job& job) {
                 out.cc = s->cc;
                 out.subject = s->subject;
                 out.warnings = s->warnings;  // not printed again: they were when it rendered
-                return done("skipped");
+                return done(Status::Skipped);
             }
         }
         sh.report.log(out.source + ": rendering (" + reason + ")");
@@ -217,8 +226,8 @@ Outcome process(Shared& sh, const Job& job) {
             try {
                 for (const auto& e : out.to) to.push_back(mime::parse_address(e));
                 for (const auto& e : out.cc) cc.push_back(mime::parse_address(e));
-            } catch (const mime::BadAddress& e) {
-                throw core::Error({out.source, 0, 0}, std::string("distribution: ") + e.what());
+            } catch (const core::Error& e) {
+                throw core::Error({out.source, 0, 0}, "distribution: " + e.diagnostic().message);
             }
             if (std::none_of(to.begin(), to.end(), [](auto& a) { return !a.addr_spec.empty(); }) &&
                 std::none_of(cc.begin(), cc.end(), [](auto& a) { return !a.addr_spec.empty(); }))
@@ -227,7 +236,7 @@ Outcome process(Shared& sh, const Job& job) {
         }
         report_warnings(sh.report, warnings, out);
         out.pages = r.pages;
-        if (opt.check) return done("checked");
+        if (opt.check) return done(Status::Checked);
 
         std::vector<std::pair<fs::path, std::string>> files;
         if (opt.want_pdf) files.emplace_back(job.dir / names[files.size()], r.pdf);
@@ -255,9 +264,9 @@ Outcome process(Shared& sh, const Job& job) {
         state.warnings = out.warnings;
         // Outputs first, then the state that vouches for them: a kill in between leaves a state
         // whose output hashes do not match, so the next run renders again.
-        write_atomically(files);
-        write_atomically({{state_file, to_json(state)}});
-        return done("rendered");
+        core::write_atomically(files);
+        core::write_atomically({{state_file, to_json(state)}});
+        return done(Status::Rendered);
     } catch (const core::Error& e) {
         report_warnings(sh.report, warnings, out);
         core::Diagnostic d = e.diagnostic();
@@ -265,60 +274,55 @@ Outcome process(Shared& sh, const Job& job) {
         out.outputs.clear();
         return fail(core::format(d));
     } catch (const std::exception& e) {
+        // Not a failure the brief can cause (every such one is a core::Error with its place):
+        // out of memory, or a library (ICU, OpenSSL) failing. Still reported against the brief.
         report_warnings(sh.report, warnings, out);
         out.outputs.clear();
-        return fail(out.source + ": error: " + e.what());
+        return fail(error_text(out.source, e.what()));
     }
 }
 
+json::Value string_list(const std::vector<std::string>& items) {
+    json::Value list = json::Value::array();
+    for (const auto& t : items) list.push_back(t);
+    return list;
+}
+
 std::string manifest_json(const std::vector<Outcome>& outcomes) {
-    json::Writer w;
-    std::map<std::string, int> counts{{"rendered", 0}, {"skipped", 0}, {"checked", 0}, {"failed", 0}};
-    for (const auto& o : outcomes) ++counts[o.status];
-    w.begin_object();
-    w.key("briefmake").value(core::version());
-    w.key("counts").begin_object();
-    for (const char* k : {"rendered", "skipped", "checked", "failed"}) w.key(k).value(counts[k]);
-    w.end_object();
-    w.key("briefs").begin_array();
+    constexpr Status kAll[] = {Status::Rendered, Status::Skipped, Status::Checked, Status::Failed};
+    json::Value m = json::Value::object();
+    m["briefmake"] = core::version();
+    m["counts"] = json::Value::object();
+    for (Status st : kAll)
+        m["counts"][name(st)] = std::count_if(outcomes.begin(), outcomes.end(), [&](const Outcome& o) { return o.status == st; });
+    m["briefs"] = json::Value::array();
     for (const auto& o : outcomes) {
-        w.begin_object();
-        w.key("source").value(o.source);
-        w.key("status").value(o.status);
-        if (o.status == "failed") w.key("error").value(o.error);
-        w.key("warnings").begin_array();
-        for (const auto& t : o.warnings) w.value(t);
-        w.end_array();
-        w.key("outputs").begin_array();
+        json::Value b = json::Value::object();
+        b["source"] = o.source;
+        b["status"] = name(o.status);
+        if (o.status == Status::Failed) b["error"] = o.error;
+        b["warnings"] = string_list(o.warnings);
+        b["outputs"] = json::Value::array();
         for (const auto& f : o.outputs) {
-            w.begin_object();
-            w.key("path").value(f.path.string());
-            w.key("bytes").value(f.bytes);
-            w.key("sha256").value(f.sha256);
-            if (f.has_pages) w.key("pages").value(o.pages);
-            w.end_object();
+            json::Value file = json::Value::object();
+            file["path"] = f.path.string();
+            file["bytes"] = f.bytes;
+            file["sha256"] = f.sha256;
+            if (f.has_pages) file["pages"] = o.pages;
+            b["outputs"].push_back(std::move(file));
         }
-        w.end_array();
-        w.key("distribution");
         if (o.has_distribution) {
-            w.begin_object();
-            w.key("to").begin_array();
-            for (const auto& t : o.to) w.value(t);
-            w.end_array();
-            w.key("cc").begin_array();
-            for (const auto& t : o.cc) w.value(t);
-            w.end_array();
-            w.key("subject").value(o.subject);
-            w.end_object();
+            b["distribution"] = json::Value::object();
+            b["distribution"]["to"] = string_list(o.to);
+            b["distribution"]["cc"] = string_list(o.cc);
+            b["distribution"]["subject"] = o.subject;
         } else {
-            w.null();
+            b["distribution"] = nullptr;
         }
-        w.key("ms").value(o.ms);
-        w.end_object();
+        b["ms"] = o.ms;
+        m["briefs"].push_back(std::move(b));
     }
-    w.end_array();
-    w.end_object();
-    return w.str();
+    return json::dump(std::move(m));
 }
 
 std::string options_text(const Options& opt, const core::Context& ctx) {
@@ -372,16 +376,16 @@ int run(const Options& opt, std::ostream& err) {
     std::optional<NamePattern> pattern;
     try {
         pattern.emplace(opt.name_pattern);
-    } catch (const std::invalid_argument& e) {
-        return usage(std::string("--name: ") + e.what());
+    } catch (const core::Error& e) {
+        return usage("--name: " + e.diagnostic().message);
     }
     mime::Address from;
     if (opt.eml) {
         if (opt.from.empty()) return usage("--eml needs --from ADDRESS (the sender of the messages)");
         try {
             from = mime::parse_address(opt.from);
-        } catch (const mime::BadAddress& e) {
-            return usage(std::string("--from: ") + e.what());
+        } catch (const core::Error& e) {
+            return usage("--from: " + e.diagnostic().message);
         }
         if (from.addr_spec.empty()) return usage("--from: \"" + opt.from + "\" has no e-mail address (Name <user@domain>)");
     }
@@ -478,14 +482,14 @@ int run(const Options& opt, std::ostream& err) {
 
     int failed = 0, rendered = 0, skipped = 0;
     for (const auto& o : outcomes) {
-        failed += o.status == "failed";
-        rendered += o.status == "rendered" || o.status == "checked";
-        skipped += o.status == "skipped";
+        failed += o.status == Status::Failed;
+        rendered += o.status == Status::Rendered || o.status == Status::Checked;
+        skipped += o.status == Status::Skipped;
     }
     int status = failed ? 1 : 0;
     if (!opt.manifest.empty()) {
         try {
-            write_atomically({{opt.manifest, manifest_json(outcomes)}});
+            core::write_atomically({{opt.manifest, manifest_json(outcomes)}});
         } catch (const core::Error& e) {
             report.error(core::format(e.diagnostic()));
             status = 1;

@@ -1,20 +1,13 @@
-// The only code that touches output folders: atomic writes (temporary file, fsync, rename),
-// one lock per output folder, and clean-up of temporaries a killed run left behind.
+// Output folders: one lock per folder, and clean-up of the temporaries a killed run left behind.
+// The writes themselves go through core::write_atomically (core/atomic_file.hpp).
 #pragma once
 #include <filesystem>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace briefmake::batch {
 
-// Writes every (path, bytes) pair so that each target is either its old content or the new
-// complete content: all temporaries (".NAME.XXXXXX" beside the target) are written and synced
-// first, then renamed one by one, then the folder is synced. On failure nothing more is
-// renamed and the temporaries are removed; throws core::Error.
-void write_atomically(const std::vector<std::pair<std::filesystem::path, std::string>>& files);
-
-// Whether `name` is a temporary that write_atomically makes for a target called `target_name`
+// Whether `name` is a temporary that core::write_atomically makes for a target called `target_name`
 // ('.' + target_name + '.' + six letters or digits).
 bool is_temporary_of(const std::string& name, const std::string& target_name);
 

@@ -1,65 +1,33 @@
-// A small JSON writer (the manifest, the incremental state) and reader (the state file).
-// Strings are UTF-8; invalid UTF-8 is written as U+FFFD so the output is always valid JSON.
+// JSON for the manifest and the incremental state, through nlohmann-json. Their bytes are a
+// contract (scripts compare manifests, and a run's output must not depend on the machine), so
+// the text is pinned down here: two-space indent, members in the order they were added, one
+// final newline.
 #pragma once
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace briefmake::batch::json {
 
-// "text" with JSON escapes: quote, backslash, control characters (\n, \t, \u001f, ...), and
-// U+2028/U+2029 (not valid in JavaScript strings); other characters are kept as UTF-8.
-std::string quote(std::string_view utf8);
+// Members keep the order they were added in.
+using Value = nlohmann::ordered_json;
 
-// Writes indented JSON. Calls must nest correctly (begin/end pairs, key before each member).
-class Writer {
-public:
-    Writer& begin_object();
-    Writer& end_object();
-    Writer& begin_array();
-    Writer& end_array();
-    Writer& key(std::string_view k);
-    Writer& value(std::string_view s);
-    Writer& value(const char* s) { return value(std::string_view(s)); }
-    Writer& value(const std::string& s) { return value(std::string_view(s)); }
-    Writer& value(int64_t n);
-    Writer& value(int n) { return value(static_cast<int64_t>(n)); }
-    Writer& value(bool b);
-    Writer& null();
-    // The text so far, with a final newline once the top value is closed.
-    const std::string& str() const { return out_; }
-
-private:
-    void before_value();
-    void newline();
-    std::string out_;
-    std::vector<bool> first_;  // per open container: no member written yet
-    bool after_key_ = false;
-};
-
-// A parsed JSON value.
-struct Value {
-    enum class Kind { Null, Bool, Number, String, Array, Object };
-    Kind kind = Kind::Null;
-    bool boolean = false;
-    double number = 0;
-    std::string string;
-    std::vector<Value> array;
-    std::map<std::string, Value> object;
-
-    // Member lookup: nullptr when this is not an object or has no such key.
-    const Value* get(const std::string& k) const;
-    // Typed member access: nullopt when missing or of another kind.
-    std::optional<std::string> get_string(const std::string& k) const;
-    std::optional<int64_t> get_int(const std::string& k) const;
-    std::optional<bool> get_bool(const std::string& k) const;
-};
+// `v` as text. Strings keep their UTF-8 as it is, with JSON's escapes for quote, backslash and
+// control characters (\n, \t, \u001f, ...), and \u escapes for DEL, U+2028 and U+2029 (not
+// valid raw in JavaScript strings). Invalid UTF-8 is written as U+FFFD, one per byte that does
+// not begin a valid sequence, so the output is always valid JSON.
+std::string dump(Value v);
 
 // Parses a whole document; nullopt on any syntax error (the state file is ours; a damaged one
 // just means "render again").
 std::optional<Value> parse(std::string_view text);
+
+// Typed member access: nullopt when `v` is not an object, has no such member, or it is of
+// another kind. A number is an integer when it has no fraction (3.0 is 3).
+std::optional<std::string> get_string(const Value& v, const char* key);
+std::optional<int64_t> get_int(const Value& v, const char* key);
 
 }  // namespace briefmake::batch::json

@@ -3,17 +3,11 @@
 // (RFC 5322 + MIME, multipart/mixed). Pure functions of their inputs: same brief, same bytes.
 #pragma once
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace briefmake::batch::mime {
-
-// Thrown for an entry that looks like an address but is not one.
-struct BadAddress : std::invalid_argument {
-    using std::invalid_argument::invalid_argument;
-};
 
 // base64 (RFC 4648). line_length > 0 breaks lines with CRLF every line_length characters.
 std::string base64(std::string_view bytes, size_t line_length = 0);
@@ -36,7 +30,8 @@ struct Address {
     std::string display_name;  // may be empty
     std::string addr_spec;     // empty for a bare name
 };
-// Throws BadAddress when `entry` has an '@' or '<' but is not a valid address.
+// Throws core::Error (without a place: the caller knows where the entry came from) when `entry`
+// has an '@' or '<' but is not a valid address.
 Address parse_address(std::string_view entry);
 
 // "To: ..." with every entry; folded to 78 columns. A non-ASCII display name is one encoded

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/diag.hpp"
+
 namespace briefmake::batch {
 
 namespace {
@@ -60,17 +62,17 @@ NamePattern::NamePattern(std::string_view pattern) : text_(pattern) {
         } else if (c == '{') {
             size_t close = pattern.find('}', i);
             if (close == std::string_view::npos)
-                throw std::invalid_argument("name pattern \"" + text_ + "\": '{' without '}' (write {{ for a brace)");
+                throw core::Error({}, "name pattern \"" + text_ + "\": '{' without '}' (write {{ for a brace)");
             std::string name(pattern.substr(i + 1, close - i - 1));
             if (std::find(fields().begin(), fields().end(), name) == fields().end())
-                throw std::invalid_argument("name pattern \"" + text_ + "\": unknown field {" + name +
+                throw core::Error({}, "name pattern \"" + text_ + "\": unknown field {" + name +
                                             "}; known fields: " + known_list());
             if (!literal.empty()) parts_.push_back({false, std::move(literal)});
             literal.clear();
             parts_.push_back({true, std::move(name)});
             i = close;
         } else if (c == '}') {
-            throw std::invalid_argument("name pattern \"" + text_ + "\": '}' without '{' (write }} for a brace)");
+            throw core::Error({}, "name pattern \"" + text_ + "\": '}' without '{' (write }} for a brace)");
         } else {
             literal += c;
         }

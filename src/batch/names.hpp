@@ -1,6 +1,5 @@
 // Attachment names from a pattern such as "{reference}-{meeting.date}" (--name).
 #pragma once
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,7 +11,8 @@ namespace briefmake::batch {
 class NamePattern {
 public:
     // Checks the pattern: every {field} must be known ("{{" and "}}" are literal braces).
-    // Throws std::invalid_argument naming the problem and the known fields.
+    // Throws core::Error (without a place: the pattern is an option) naming the problem and the
+    // known fields.
     explicit NamePattern(std::string_view pattern = "{stem}");
 
     // The name (without extension) for a brief; `stem` is the brief's file name without

@@ -35,6 +35,16 @@ size_t code_points(const std::string& s) {
 
 }  // namespace
 
+const char* name(Status s) {
+    switch (s) {
+        case Status::Rendered: return "rendered";
+        case Status::Skipped: return "skipped";
+        case Status::Checked: return "checked";
+        case Status::Failed: return "failed";
+    }
+    return "?";
+}
+
 std::string timestamp() {
     auto now = std::chrono::system_clock::now();
     std::time_t t = std::chrono::system_clock::to_time_t(now);
@@ -92,11 +102,12 @@ void Reporter::begin(const std::string& brief) {
     else draw();
 }
 
-void Reporter::end(const std::string& brief, const std::string& status, long long ms) {
+void Reporter::end(const std::string& brief, Status status, long long ms) {
     std::lock_guard lock(mu_);
     ++done_;
-    if (status == "failed") ++failed_;
-    if (verbose_) print_line("[" + timestamp() + "] " + brief + ": " + status + " (" + std::to_string(ms) + " ms)");
+    if (status == Status::Failed) ++failed_;
+    if (verbose_)
+        print_line("[" + timestamp() + "] " + brief + ": " + name(status) + " (" + std::to_string(ms) + " ms)");
     else draw();
 }
 

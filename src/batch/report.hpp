@@ -8,6 +8,13 @@
 
 namespace briefmake::batch {
 
+// What happened to one brief.
+enum class Status { Rendered, Skipped, Checked, Failed };
+
+// "rendered", "skipped", "checked", "failed": the words the manifest's "status" and "counts"
+// use (scripts read them) and the verbose log prints.
+const char* name(Status s);
+
 class Reporter {
 public:
     // `progress`: draw the in-place line (stderr is a terminal and not --quiet).
@@ -15,7 +22,7 @@ public:
 
     void start(size_t total);
     void begin(const std::string& brief);                          // a brief starts
-    void end(const std::string& brief, const std::string& status, long long ms);  // ... and ends
+    void end(const std::string& brief, Status status, long long ms);  // ... and ends
     void error(const std::string& text);    // always printed
     void warning(const std::string& text);  // unless --quiet
     void notice(const std::string& text);   // unless --quiet (e.g. "waiting for the lock")

@@ -3,7 +3,8 @@
 #include <openssl/evp.h>
 
 #include <fstream>
-#include <stdexcept>
+
+#include "core/diag.hpp"
 
 namespace briefmake::batch {
 
@@ -14,7 +15,7 @@ EVP_MD_CTX* md(void* p) { return static_cast<EVP_MD_CTX*>(p); }
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
     if (!ctx_ || EVP_DigestInit_ex(md(ctx_), EVP_sha256(), nullptr) != 1) {
         EVP_MD_CTX_free(md(ctx_));
-        throw std::runtime_error("OpenSSL: cannot start a SHA-256 digest");
+        throw core::Error({}, "OpenSSL: cannot start a SHA-256 digest");
     }
 }
 
@@ -22,13 +23,13 @@ Sha256::~Sha256() { EVP_MD_CTX_free(md(ctx_)); }
 
 void Sha256::update(std::string_view bytes) {
     if (EVP_DigestUpdate(md(ctx_), bytes.data(), bytes.size()) != 1)
-        throw std::runtime_error("OpenSSL: SHA-256 update failed");
+        throw core::Error({}, "OpenSSL: SHA-256 update failed");
 }
 
 std::string Sha256::hex() {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
-    if (EVP_DigestFinal_ex(md(ctx_), digest, &len) != 1) throw std::runtime_error("OpenSSL: SHA-256 failed");
+    if (EVP_DigestFinal_ex(md(ctx_), digest, &len) != 1) throw core::Error({}, "OpenSSL: SHA-256 failed");
     static const char digits[] = "0123456789abcdef";
     std::string out;
     out.reserve(len * 2);

@@ -10,71 +10,81 @@ namespace fs = std::filesystem;
 
 fs::path state_path(const fs::path& dir, const std::string& stem) { return dir / ("." + stem + ".briefmake-state"); }
 
+namespace {
+
+json::Value string_list(const std::vector<std::string>& items) {
+    json::Value list = json::Value::array();
+    for (const auto& t : items) list.push_back(t);
+    return list;
+}
+
+}  // namespace
+
 std::string to_json(const State& s) {
-    json::Writer w;
-    w.begin_object();
-    w.key("briefmake").value(s.version);
-    w.key("options").value(s.options);
-    w.key("key").value(key(s));
-    w.key("inputs").begin_array();
-    for (const auto& [path, hash] : s.inputs) w.begin_object().key("path").value(path).key("fingerprint").value(hash).end_object();
-    w.end_array();
-    w.key("outputs").begin_array();
-    for (const auto& o : s.outputs)
-        w.begin_object().key("name").value(o.name).key("bytes").value(o.bytes).key("sha256").value(o.sha256).end_object();
-    w.end_array();
-    w.key("pages").value(s.pages);
-    w.key("to").begin_array();
-    for (const auto& t : s.to) w.value(t);
-    w.end_array();
-    w.key("cc").begin_array();
-    for (const auto& t : s.cc) w.value(t);
-    w.end_array();
-    w.key("subject").value(s.subject);
-    w.key("warnings").begin_array();
-    for (const auto& t : s.warnings) w.value(t);
-    w.end_array();
-    w.end_object();
-    return w.str();
+    json::Value j = json::Value::object();
+    j["briefmake"] = s.version;
+    j["options"] = s.options;
+    j["key"] = key(s);
+    j["inputs"] = json::Value::array();
+    for (const auto& [path, hash] : s.inputs) {
+        json::Value in = json::Value::object();
+        in["path"] = path;
+        in["fingerprint"] = hash;
+        j["inputs"].push_back(std::move(in));
+    }
+    j["outputs"] = json::Value::array();
+    for (const auto& o : s.outputs) {
+        json::Value out = json::Value::object();
+        out["name"] = o.name;
+        out["bytes"] = o.bytes;
+        out["sha256"] = o.sha256;
+        j["outputs"].push_back(std::move(out));
+    }
+    j["pages"] = s.pages;
+    j["to"] = string_list(s.to);
+    j["cc"] = string_list(s.cc);
+    j["subject"] = s.subject;
+    j["warnings"] = string_list(s.warnings);
+    return json::dump(std::move(j));
 }
 
 std::optional<State> parse_state(const std::string& text) {
     auto v = json::parse(text);
-    if (!v || v->kind != json::Value::Kind::Object) return std::nullopt;
+    if (!v || !v->is_object()) return std::nullopt;
     State s;
-    auto version = v->get_string("briefmake");
-    auto options = v->get_string("options");
-    auto pages = v->get_int("pages");
-    auto subject = v->get_string("subject");
-    const json::Value* inputs = v->get("inputs");
-    const json::Value* outputs = v->get("outputs");
-    if (!version || !options || !pages || !subject || !inputs || !outputs ||
-        inputs->kind != json::Value::Kind::Array || outputs->kind != json::Value::Kind::Array)
+    auto version = json::get_string(*v, "briefmake");
+    auto options = json::get_string(*v, "options");
+    auto pages = json::get_int(*v, "pages");
+    auto subject = json::get_string(*v, "subject");
+    auto inputs = v->find("inputs");
+    auto outputs = v->find("outputs");
+    if (!version || !options || !pages || !subject || inputs == v->end() || outputs == v->end() ||
+        !inputs->is_array() || !outputs->is_array())
         return std::nullopt;
     s.version = *version;
     s.options = *options;
     s.pages = static_cast<int>(*pages);
     s.subject = *subject;
-    for (const auto& in : inputs->array) {
-        auto path = in.get_string("path");
-        auto hash = in.get_string("fingerprint");
+    for (const auto& in : *inputs) {
+        auto path = json::get_string(in, "path");
+        auto hash = json::get_string(in, "fingerprint");
         if (!path || !hash) return std::nullopt;
         s.inputs.emplace_back(*path, *hash);
     }
-    for (const auto& out : outputs->array) {
-        auto name = out.get_string("name");
-        auto bytes = out.get_int("bytes");
-        auto hash = out.get_string("sha256");
+    for (const auto& out : *outputs) {
+        auto name = json::get_string(out, "name");
+        auto bytes = json::get_int(out, "bytes");
+        auto hash = json::get_string(out, "sha256");
         if (!name || !bytes || !hash) return std::nullopt;
         s.outputs.push_back({*name, *bytes, *hash});
     }
     // A state without warnings is of an older shape: the brief renders again, which finds them.
     for (auto [field, into] : {std::pair{"to", &s.to}, {"cc", &s.cc}, {"warnings", &s.warnings}}) {
-        const json::Value* list = v->get(field);
-        if (!list || list->kind != json::Value::Kind::Array) return std::nullopt;
-        for (const auto& item : list->array) {
-            if (item.kind != json::Value::Kind::String) return std::nullopt;
-            into->push_back(item.string);
+        auto list = v->find(field);
+        if (list == v->end() || !list->is_array()) return std::nullopt;
+        for (const auto& item : *list) {
+            if (!item.is_string()) return std::nullopt;
+            into->push_back(item.get<std::string>());
         }
     }
     return s;

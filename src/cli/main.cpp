@@ -8,12 +8,14 @@
 #include "cli/dump_layout.hpp"
 #include "cli/options.hpp"
 #include "cli/watch.hpp"
+#include "core/atomic_file.hpp"
 #include "core/context.hpp"
 #include "core/diag.hpp"
 
 using namespace briefmake;
 
 int main(int argc, char** argv) {
+    core::process_umask();  // read once, before any thread starts (core/atomic_file.hpp)
     cli::Options opt;
     if (std::optional<int> status = cli::parse_command_line(argc, argv, opt)) return *status;
     if (opt.command == cli::Command::Schema) return cli::print_schema(std::cout);

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "batch/names.hpp"
+#include "core/diag.hpp"
 #include "text/translit.hpp"
 
 using namespace briefmake;
@@ -38,10 +39,10 @@ TEST_CASE("name patterns expand brief fields") {
 
 TEST_CASE("unknown fields and stray braces are errors") {
     CHECK_THROWS_WITH_AS(batch::NamePattern("{referense}"), doctest::Contains("unknown field {referense}"),
-                         std::invalid_argument);
-    CHECK_THROWS_WITH_AS(batch::NamePattern("{meeting}"), doctest::Contains("known fields: stem"), std::invalid_argument);
-    CHECK_THROWS_AS(batch::NamePattern("{title"), std::invalid_argument);
-    CHECK_THROWS_AS(batch::NamePattern("title}"), std::invalid_argument);
+                         core::Error);
+    CHECK_THROWS_WITH_AS(batch::NamePattern("{meeting}"), doctest::Contains("known fields: stem"), core::Error);
+    CHECK_THROWS_AS(batch::NamePattern("{title"), core::Error);
+    CHECK_THROWS_AS(batch::NamePattern("title}"), core::Error);
 }
 
 TEST_CASE("text::to_ascii: Turkish letters, Cyrillic through ICU, nothing else left") {

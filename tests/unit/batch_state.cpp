@@ -14,6 +14,7 @@
 #include "batch/fingerprint.hpp"
 #include "batch/sha256.hpp"
 #include "batch/state.hpp"
+#include "core/atomic_file.hpp"
 #include "core/diag.hpp"
 #include "helpers.hpp"
 
@@ -100,6 +101,18 @@ TEST_CASE("state files round-trip and damaged ones are refused") {
     CHECK_FALSE(batch::parse_state(older));
     CHECK_FALSE(batch::parse_state(text.substr(0, text.size() / 2)));
     CHECK_FALSE(batch::parse_state("{}"));
+    CHECK_FALSE(batch::parse_state(""));
+    CHECK_FALSE(batch::parse_state(std::string("\0\xff\xfe garbage", 11)));
+    CHECK_FALSE(batch::parse_state(std::string(100000, '[') + std::string(100000, ']')));
+    CHECK_FALSE(batch::parse_state("\xEF\xBB\xBF" + text));  // a BOM: not a file briefmake wrote
+    std::string fractional = text;
+    fractional.replace(fractional.find("\"pages\": 2"), 10, "\"pages\": 2.5");
+    REQUIRE(batch::parse_state(fractional.replace(fractional.find("2.5"), 3, "2.0")));  // still valid
+    fractional.replace(fractional.find("2.0"), 3, "2.5");
+    CHECK_FALSE(batch::parse_state(fractional));
+    std::string unquoted = text;
+    unquoted.replace(unquoted.find("\"subject\": \""), 12, "\"subject\": 7, \"x\": \"");
+    CHECK_FALSE(batch::parse_state(unquoted));
     CHECK(batch::state_path("out", "ospg-8") == fs::path("out/.ospg-8.briefmake-state"));
 }
 
@@ -134,7 +147,7 @@ TEST_CASE("stale_reason: up to date only when inputs, outputs, version and optio
 
 TEST_CASE("atomic writes, temporaries and the folder lock") {
     TempDir d("bm-batch-test");
-    batch::write_atomically({{d.path / "x.pdf", "new"}, {d.path / "x.docx", "zip"}});
+    core::write_atomically({{d.path / "x.pdf", "new"}, {d.path / "x.docx", "zip"}});
     CHECK(batch::sha256_file(d.path / "x.pdf") == batch::sha256_hex("new"));
     CHECK(batch::is_temporary_of(".x.pdf.Ab12Cd", "x.pdf"));
     CHECK_FALSE(batch::is_temporary_of(".x.pdf.Ab12C", "x.pdf"));
