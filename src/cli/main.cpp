@@ -9,6 +9,7 @@
 
 #include "batch/batch.hpp"
 #include "cli/commands.hpp"
+#include "cli/delivery_options.hpp"
 #include "cli/dump_layout.hpp"
 #include "cli/watch.hpp"
 #include "core/context.hpp"
@@ -81,6 +82,7 @@ int main(int argc, char** argv) {
         ->type_name("PATTERN")
         ->capture_default_str();
     app.add_flag("--ascii-names", opt.run.ascii_names, "transliterate attachment names to ASCII");
+    cli::add_delivery_options(app, opt.run);
     app.add_flag("--no-wait", opt.no_wait, "fail (exit 1) instead of waiting when another run writes into an output folder");
     app.add_flag("-w,--watch", opt.watch,
                  "render, then render again whenever a brief, its template or its data change");

@@ -1,0 +1,11 @@
+// The delivery options (--smtp, --sendmail, the policy, S/MIME), declared apart from the rest.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "batch/batch.hpp"
+
+namespace briefmake::cli {
+
+void add_delivery_options(CLI::App& app, batch::Options& opt);
+
+}  // namespace briefmake::cli
