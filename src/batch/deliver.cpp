@@ -84,7 +84,10 @@ std::string secure(const DeliveryConfig& cfg, const std::string& plain, bool enc
             pems.push_back(core::read_file(cert));
         }
         if (!refusals.empty()) return plain;
-        if (sign) pems.push_back(core::read_file(cfg.sign_cert));  // the sender reads its own copy
+        // The sender reads its own copy: its signing certificate, else DIR/FROM.pem if there.
+        fs::path own = cfg.recipient_certs.empty() ? fs::path() : certificate_of(cfg.recipient_certs, cfg.from);
+        if (sign) pems.push_back(core::read_file(cfg.sign_cert));
+        else if (!own.empty()) pems.push_back(core::read_file(own));
     }
 #ifdef BRIEFMAKE_HAVE_SMIME
     std::string out = plain;

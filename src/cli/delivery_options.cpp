@@ -2,7 +2,27 @@
 
 namespace briefmake::cli {
 
+namespace {
+
+// CLI11 shows a flag's default value in its name ("--sendmail{/usr/sbin/sendmail}"); the help
+// says it in words instead.
+class Formatter : public CLI::Formatter {
+public:
+    std::string make_option_name(const CLI::Option* opt, bool positional) const override {
+        std::string name = CLI::Formatter::make_option_name(opt, positional);
+        for (size_t open; (open = name.find('{')) != std::string::npos;) {
+            size_t close = name.find('}', open);
+            if (close == std::string::npos) break;
+            name.erase(open, close - open + 1);
+        }
+        return name;
+    }
+};
+
+}  // namespace
+
 void add_delivery_options(CLI::App& app, batch::Options& opt) {
+    app.formatter(std::make_shared<Formatter>());
     batch::DeliveryOptions& d = opt.delivery;
     app.add_option("--smtp", d.smtp,
                    "send each new or changed brief's .eml through this mail server, once (implies --eml); "

@@ -1,4 +1,5 @@
 // The delivery options (--smtp, --sendmail, the policy, S/MIME), declared apart from the rest.
+// Also sets the app's help formatter (flag defaults said in words, not as "--flag{value}").
 #pragma once
 #include <CLI/CLI.hpp>
 
