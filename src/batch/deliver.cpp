@@ -317,7 +317,9 @@ DeliveryReport deliver_pending(const DeliveryConfig& cfg, const fs::path& record
     };
     if (rec->status == "refused-by-policy") {
         for (const auto& e : rec->errors) fail(e);
-        return finish("refused-by-policy");
+        finish("refused-by-policy");
+        for (auto& x : rep.recipients) x = {x.address, "refused-by-policy", "not sent: the delivery policy refuses this brief"};
+        return rep;
     }
     if (rec->status == "not-requested") return finish("not-requested");
     std::vector<std::string> pending;

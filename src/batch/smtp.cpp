@@ -305,11 +305,10 @@ TransportResult SmtpServer::send(const std::string& from, const std::vector<std:
     std::string failure;
     if (rc != CURLE_OK) {
         failure = errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc);
-        if (!d.last_reply.empty() && failure.find(d.last_reply) == std::string::npos &&
-            d.last_reply_command != "AUTH" && d.last_reply_command != "RCPT")
+        // The server's last word (530 "Must issue a STARTTLS command first", 535 for a login it
+        // refused: the reply, never our login); RCPT replies are given per recipient.
+        if (!d.last_reply.empty() && d.last_reply_command != "RCPT" && failure.find(d.last_reply) == std::string::npos)
             failure += " (server: " + d.last_reply + ")";
-        else if (d.last_reply_command == "AUTH")
-            failure += " (server: " + d.last_reply + ")";  // 535 and the like: the reply, not our login
     }
     const int end_code = reply_code(d.end_reply);
     for (const auto& r : recipients) {
