@@ -87,6 +87,22 @@ bm "smtps://127.0.0.1:$SMTPD_PORT" --smtp-ca "$TMP/ca/ca.pem"
 [ $rc = 0 ] && [ "$(status)" = sent ] || fail "smtps://: exit $rc, status $(status): $(cat "$TMP/err")"
 "$PY" "$LIB/check_received.py" "$TMP/inbox-smtps" "$TMP/out" note=1:ali@example.gov.tr || fail "smtps://: not the .eml"
 
+# 7. --smtp-ca adds to the system's CAs, it does not replace them: with the test CA standing in for
+#    a system CA (appended to a copy of the system bundle, bind-mounted over it in a private mount
+#    namespace), its server is trusted while --smtp-ca names another CA.
+if unshare -m true 2>/dev/null; then
+  sed -i 's/TLS Bilgi Notu 3/TLS Bilgi Notu 4/' "$B/note.yaml"
+  cat /etc/ssl/certs/ca-certificates.crt "$TMP/ca/ca.pem" >"$TMP/system-bundle.pem"
+  rc=0
+  # shellcheck disable=SC2016  # the inner script expands its own arguments
+  unshare -m bash -c 'mount --bind "$1" /etc/ssl/certs/ca-certificates.crt && shift && exec "$@"' _ "$TMP/system-bundle.pem" \
+    "$BRIEFMAKE" --smtp "smtps://127.0.0.1:$SMTPD_PORT" --smtp-ca "$TMP/ca/other-ca.pem" --from 'Robot <robot@example.gov.tr>' \
+    --manifest "$TMP/out/manifest.json" -o "$TMP/out" "$B" 2>"$TMP/err" || rc=$?
+  [ $rc = 0 ] && [ "$(status)" = sent ] || fail "a system CA with --smtp-ca of another: exit $rc, status $(status): $(cat "$TMP/err")"
+else
+  echo "(no private mount namespace: --smtp-ca beside a system CA not checked)"
+fi
+
 # Usage errors.
 rc=0; "$BRIEFMAKE" --smtp "http://127.0.0.1:1" --from r@example.org -o "$TMP/out" "$B" 2>"$TMP/err" || rc=$?
 [ $rc = 2 ] || fail "an http:// URL: exit $rc, expected 2"
