@@ -49,6 +49,8 @@ struct Outcome {
     std::vector<std::string> to, cc;
     std::string subject;
     int64_t ms = 0;
+    MailFacts mail;           // --check with a transport: what delivery would judge
+    DeliveryReport delivery;  // the manifest's "delivery"
 };
 
 struct Job {
@@ -70,6 +72,7 @@ struct Shared {
     mime::Address from;
     std::string options_text;
     Reporter& report;
+    const DeliveryConfig* delivery = nullptr;  // --smtp / --sendmail
 };
 
 std::vector<std::string> output_names(const Options& opt, const std::string& stem) {
@@ -111,7 +114,7 @@ std::string mail_body(const spec::Brief& b) {
 // boundary from the content hash).
 std::string make_eml(const Shared& sh, const spec::Brief& b, const Job& job, const render::Result& r,
                      const std::vector<mime::Address>& to, const std::vector<mime::Address>& cc,
-                     const std::string& subject) {
+                     const std::string& subject, std::string* message_id = nullptr) {
     mime::Message m;
     m.from = sh.from;
     m.to = to;
@@ -142,6 +145,7 @@ std::string make_eml(const Shared& sh, const spec::Brief& b, const Job& job, con
     std::string domain = sh.from.addr_spec.substr(sh.from.addr_spec.rfind('@') + 1);
     m.message_id = digest.substr(0, 32) + ".briefmake@" + domain;
     m.boundary = "=_briefmake_" + digest.substr(32, 32);
+    if (message_id) *message_id = "<" + m.message_id + ">";
     return mime::build(m);
 }
 
@@ -192,6 +196,8 @@ Outcome process(Shared& sh, const Job& job) {
             }
             if (!s) reason = "its state file is damaged or of an older shape";
             else reason = stale_reason(*s, job.dir, core::version_and_build(), sh.options_text, names, sh.hashes);
+            if (reason.empty() && sh.delivery && delivery_wants_render(delivery_path(job.dir, job.stem)))
+                reason = "its delivery was refused by the policy: judged again";
             if (reason.empty()) {
                 for (const auto& o : s->outputs)
                     out.outputs.push_back({job.dir / o.name, o.bytes, o.sha256, !ends_with(o.name, ".eml")});
@@ -236,12 +242,26 @@ Outcome process(Shared& sh, const Job& job) {
         }
         report_warnings(sh.report, warnings, out);
         out.pages = r.pages;
-        if (opt.check) return done(Status::Checked);
+        if (opt.check) {
+            if (sh.delivery) out.mail = mail_facts(brief);
+            return done(Status::Checked);
+        }
 
         std::vector<std::pair<fs::path, std::string>> files;
         if (opt.want_pdf) files.emplace_back(job.dir / names[files.size()], r.pdf);
         if (opt.want_docx) files.emplace_back(job.dir / names[files.size()], r.docx);
-        if (opt.eml) files.emplace_back(job.dir / names[files.size()], make_eml(sh, brief, job, r, to, cc, out.subject));
+        std::string message_id;
+        if (opt.eml)
+            files.emplace_back(job.dir / names[files.size()], make_eml(sh, brief, job, r, to, cc, out.subject, &message_id));
+        std::optional<DeliveryRecord> delivery;
+        if (sh.delivery) {
+            std::vector<std::pair<std::string, std::string>> plain;
+            for (const auto& [path, bytes] : files) plain.emplace_back(path.filename().string(), sha256_hex(bytes));
+            PreparedMail mail = prepare_delivery(*sh.delivery, mail_facts(brief), delivery_path(job.dir, job.stem),
+                                                 files.back().first, files.back().second, message_id, plain);
+            files.back().second = std::move(mail.eml);  // the outbox copy: what is sent
+            delivery = std::move(mail.record);
+        }
 
         State state;
         state.version = core::version_and_build();
@@ -262,9 +282,11 @@ Outcome process(Shared& sh, const Job& job) {
         state.cc = out.cc;
         state.subject = out.subject;
         state.warnings = out.warnings;
-        // Outputs first, then the state that vouches for them: a kill in between leaves a state
-        // whose output hashes do not match, so the next run renders again.
+        // Outputs first, then the delivery they call for, then the state that vouches for them: a
+        // kill in between leaves a state whose output hashes do not match, so the next run renders
+        // again (and a message is never forgotten once its brief counts as up to date).
         core::write_atomically(files);
+        if (delivery) core::write_atomically({{delivery_path(job.dir, job.stem), to_json(*delivery)}});
         core::write_atomically({{state_file, to_json(state)}});
         return done(Status::Rendered);
     } catch (const core::Error& e) {
@@ -319,6 +341,7 @@ std::string manifest_json(const std::vector<Outcome>& outcomes) {
         } else {
             b["distribution"] = nullptr;
         }
+        b["delivery"] = delivery_json(o.delivery);
         b["ms"] = o.ms;
         m["briefs"].push_back(std::move(b));
     }
@@ -369,6 +392,11 @@ std::vector<std::string> collect_briefs(const std::vector<std::string>& inputs) 
 }
 
 int run(const Options& opt, std::ostream& err) {
+    if (opt.delivery.requested() && !opt.eml) {  // a transport sends the .eml: it implies --eml
+        Options with_eml = opt;
+        with_eml.eml = true;
+        return run(with_eml, err);
+    }
     auto usage = [&](const std::string& msg) {
         err << "briefmake: error: " << msg << "\nRun with --help for more information.\n";
         return 2;
@@ -388,6 +416,20 @@ int run(const Options& opt, std::ostream& err) {
             return usage("--from: " + e.diagnostic().message);
         }
         if (from.addr_spec.empty()) return usage("--from: \"" + opt.from + "\" has no e-mail address (Name <user@domain>)");
+    }
+    std::optional<DeliveryConfig> delivery;
+    if (opt.delivery.requested()) {
+        try {
+            delivery = make_delivery_config(opt.delivery, from.addr_spec);
+        } catch (const OptionError& e) {
+            return usage(e.diagnostic().message);
+        } catch (const core::Error& e) {  // the policy file
+            err << core::format(e.diagnostic()) << "\n";
+            return 2;
+        }
+    } else if (!opt.delivery.policy.empty() || !opt.delivery.sign_cert.empty() || !opt.delivery.recipient_certs.empty() ||
+               !opt.delivery.smtp_ca.empty() || !opt.delivery.smtp_credentials.empty()) {
+        return usage("--policy, --sign-cert, --recipient-certs, --smtp-ca and --smtp-credentials need --smtp URL or --sendmail");
     }
     if (!opt.output_dir.empty()) {
         std::error_code ec;
@@ -445,6 +487,7 @@ int run(const Options& opt, std::ostream& err) {
     }
 
     Shared sh{opt, {}, {}, {}, {}, {}, *pattern, from, {}, report};
+    if (delivery) sh.delivery = &*delivery;
     sh.base.check_only = opt.check;
     sh.base.pdf.pdfa = opt.pdfa;
     sh.base.want_pdf = opt.want_pdf;
@@ -480,13 +523,28 @@ int run(const Options& opt, std::ostream& err) {
     worker();
     for (auto& t : threads) t.join();
 
+    // Delivery, one message at a time in the briefs' order, after every render: each record is
+    // written as soon as its message was handed over.
+    int undelivered = 0;
+    if (delivery) {
+        for (size_t i = 0; i < jobs.size(); ++i) {
+            Outcome& o = outcomes[i];
+            if (o.status == Status::Failed) continue;
+            std::string eml = jobs[i].stem + ".eml";
+            o.delivery = opt.check ? check_delivery(*delivery, o.mail, o.source, eml, report)
+                                   : deliver_pending(*delivery, delivery_path(jobs[i].dir, jobs[i].stem), jobs[i].dir / eml,
+                                                     o.source, report);
+            undelivered += o.delivery.failed;
+        }
+    }
+
     int failed = 0, rendered = 0, skipped = 0;
     for (const auto& o : outcomes) {
         failed += o.status == Status::Failed;
         rendered += o.status == Status::Rendered || o.status == Status::Checked;
         skipped += o.status == Status::Skipped;
     }
-    int status = failed ? 1 : 0;
+    int status = failed || undelivered ? 1 : 0;
     if (!opt.manifest.empty()) {
         try {
             core::write_atomically({{opt.manifest, manifest_json(outcomes)}});
@@ -499,7 +557,13 @@ int run(const Options& opt, std::ostream& err) {
     char summary[160];
     std::snprintf(summary, sizeof summary, "%zu brief(s): %d %s, %d skipped, %d failed (%.1f s)", jobs.size(), rendered,
                   opt.check ? "checked" : "rendered", skipped, failed, secs);
-    report.finish(summary);
+    std::string line = summary;
+    if (delivery && !opt.check) {
+        int sent = 0;
+        for (const auto& o : outcomes) sent += o.delivery.status == "sent";
+        line += "; " + std::to_string(sent) + " delivered, " + std::to_string(undelivered) + " not delivered";
+    }
+    report.finish(line);
     return status;
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "batch/deliver.hpp"
+
 namespace briefmake::core {
 class DependencySink;
 }
@@ -30,6 +32,7 @@ struct Options {
     std::string from;
     std::string name_pattern = "{stem}";
     bool ascii_names = false;
+    DeliveryOptions delivery;  // --smtp / --sendmail and the policy (either implies eml)
     bool quiet = false;
     bool verbose = false;
     bool progress = false;  // a progress line (stderr is a terminal)
@@ -38,7 +41,8 @@ struct Options {
 };
 
 // Runs the whole batch. Returns the exit status: 0 every brief rendered (or skipped), 1 a brief
-// failed or an output folder could not be locked or written, 2 a usage error (reported on err).
+// failed, a delivery failed, was refused or is still pending, or an output folder could not be
+// locked or written, 2 a usage error (reported on err).
 int run(const Options& opt, std::ostream& err);
 
 // Expands folders to the *.yaml / *.yml briefs under them (sorted, so runs are reproducible).

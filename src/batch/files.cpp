@@ -43,7 +43,7 @@ bool is_temporary_of(const std::string& name, const std::string& target_name) {
 }
 
 std::vector<fs::path> remove_temporaries(const fs::path& dir, const std::vector<std::string>& extra_names) {
-    static const char* kOurs[] = {".pdf", ".docx", ".eml", ".briefmake-state"};
+    static const char* kOurs[] = {".pdf", ".docx", ".eml", ".briefmake-state", ".briefmake-delivery"};
     std::vector<fs::path> removed;
     std::error_code ec;
     for (const auto& e : fs::directory_iterator(dir.empty() ? fs::path(".") : dir, ec)) {

@@ -12,7 +12,7 @@ namespace briefmake::batch {
 bool is_temporary_of(const std::string& name, const std::string& target_name);
 
 // Removes the temporaries of briefmake's own files in `dir` (".*.pdf.XXXXXX", ".*.docx.XXXXXX",
-// ".*.eml.XXXXXX", ".*.briefmake-state.XXXXXX"; plus those of `extra_names`), left by a run
+// ".*.eml.XXXXXX", ".*.briefmake-state.XXXXXX", ".*.briefmake-delivery.XXXXXX"; plus those of `extra_names`), left by a run
 // that was killed. Call only while holding the folder's lock. Returns the paths removed.
 std::vector<std::filesystem::path> remove_temporaries(const std::filesystem::path& dir,
                                                       const std::vector<std::string>& extra_names = {});

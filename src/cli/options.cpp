@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "cli/delivery_options.hpp"
 #include "core/context.hpp"
 
 namespace fs = std::filesystem;
@@ -73,6 +74,7 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& opt) {
         ->type_name("PATTERN")
         ->capture_default_str();
     app.add_flag("--ascii-names", opt.run.ascii_names, "transliterate attachment names to ASCII");
+    add_delivery_options(app, opt.run);
     app.add_flag("--no-wait", no_wait, "fail (exit 1) instead of waiting when another run writes into an output folder");
     app.add_flag("-w,--watch", opt.watch,
                  "render, then render again whenever a brief, its template or its data change");

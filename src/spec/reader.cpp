@@ -517,14 +517,17 @@ private:
         yaml::expect_map(src_, n, "a mapping with to, cc, subject");
         yaml::check_keys(src_, n, "distribution", {"to", "cc", "subject"});
         Distribution d;
-        auto list = [&](const char* key, std::vector<std::string>& out) {
+        auto list = [&](const char* key, std::vector<std::string>& out, std::vector<SourceLoc>& locs) {
             if (Node k = yaml::find(n, key)) {
                 yaml::expect_seq(src_, k, "a list of addresses or names");
-                for (const auto& a : k) out.push_back(yaml::get_nonempty_text(src_, a, "an address or name"));
+                for (const auto& a : k) {
+                    out.push_back(yaml::get_nonempty_text(src_, a, "an address or name"));
+                    locs.push_back(src_.loc(a));
+                }
             }
         };
-        list("to", d.to);
-        list("cc", d.cc);
+        list("to", d.to, d.to_locs);
+        list("cc", d.cc, d.cc_locs);
         if (Node k = yaml::find(n, "subject")) d.subject = yaml::get_text(src_, k, "a subject");
         return d;
     }

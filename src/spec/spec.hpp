@@ -129,6 +129,7 @@ struct Figure {
 struct Distribution {
     std::vector<std::string> to;
     std::vector<std::string> cc;
+    std::vector<SourceLoc> to_locs, cc_locs;  // where each entry is written (delivery policy errors)
     std::optional<std::string> subject;
     bool operator==(const Distribution&) const = default;
 };

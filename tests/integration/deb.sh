@@ -31,7 +31,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
   fail "Maintainer is not NAME <E-MAIL>: $(field Maintainer)"
 [ -n "$(field Description)" ] || fail "no Description field"
 depends=$(field Depends)
-for lib in libc6 libstdc++6 libhpdf libicu libyaml-cpp libharfbuzz libzip libcmark libpugixml libpng libhyphen; do
+for lib in libc6 libstdc++6 libhpdf libicu libyaml-cpp libharfbuzz libzip libcmark libpugixml libpng libhyphen libcurl4; do
   [[ ", $depends" == *", $lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 dpkg-deb -I "$deb" >"$TMP/info.txt" || fail "dpkg-deb -I cannot read the package"
