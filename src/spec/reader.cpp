@@ -10,7 +10,7 @@
 #include <system_error>
 
 #include "spec/csv.hpp"
-#include "spec/yaml_util.hpp"
+#include "yaml/yaml.hpp"
 
 namespace briefmake::spec {
 

@@ -4,13 +4,13 @@
 #include <cmath>
 #include <set>
 
-#include "spec/yaml_util.hpp"
 #include "text/text.hpp"
 #include "tmpl/template.hpp"
+#include "yaml/yaml.hpp"
 
 namespace briefmake::tmpl {
 namespace fs = std::filesystem;
-namespace y = spec::yaml;
+namespace y = yaml;
 
 namespace {
 

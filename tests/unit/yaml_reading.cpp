@@ -3,10 +3,10 @@
 
 #include <string>
 
-#include "spec/yaml_util.hpp"
+#include "yaml/yaml.hpp"
 
 using namespace briefmake;
-namespace y = briefmake::spec::yaml;
+namespace y = briefmake::yaml;
 
 namespace {
 // The formatted diagnostic of the error `f` throws, or "" if it throws nothing.

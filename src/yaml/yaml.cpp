@@ -1,4 +1,4 @@
-#include "spec/yaml_util.hpp"
+#include "yaml/yaml.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -11,9 +11,9 @@
 #include <yaml-cpp/parser.h>
 
 #include "core/context.hpp"
-#include "spec/node_builder.hpp"
+#include "yaml/node_builder.hpp"
 
-namespace briefmake::spec::yaml {
+namespace briefmake::yaml {
 
 // ---------------------------------------------------------------------------------------------
 // Source
@@ -487,4 +487,4 @@ std::string get_choice(const Source& src, const YAML::Node& node, std::string_vi
              best.empty() ? std::string() : "did you mean \"" + best + "\"?");
 }
 
-}  // namespace briefmake::spec::yaml
+}  // namespace briefmake::yaml
