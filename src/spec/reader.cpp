@@ -9,6 +9,7 @@
 #include <regex>
 #include <system_error>
 
+#include "core/paths.hpp"
 #include "spec/csv.hpp"
 #include "yaml/yaml.hpp"
 
@@ -59,11 +60,6 @@ std::string date_string(const Date& d) {
     return buf;
 }
 
-// Is `p` (canonical) inside `root` (canonical)?
-bool inside(const fs::path& p, const fs::path& root) {
-    auto [r, q] = std::mismatch(root.begin(), root.end(), p.begin(), p.end());
-    return r == root.end();
-}
 
 class Reader {
 public:
@@ -428,22 +424,21 @@ private:
         fs::path base = fs::canonical(base_dir_.empty() ? fs::path(".") : base_dir_, ec);
         if (ec) src_.fail(n, "cannot resolve the brief's folder: " + ec.message());
         ctx_.depends_on(p.is_absolute() ? p : base / p);  // also when missing: --watch waits for it
-        fs::path full = fs::canonical(p.is_absolute() ? p : base / p, ec);
-        if (ec)
-            src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + ec.message() +
+        std::vector<fs::path> roots{base};
+        roots.insert(roots.end(), ctx_.allowed_roots.begin(), ctx_.allowed_roots.end());
+        const core::ConfinedPath c = core::confine_path(p, base, roots);
+        using Verdict = core::ConfinedPath::Verdict;
+        if (c.verdict == Verdict::unresolved)
+            src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + c.error.message() +
                              "; expected a CSV file in the brief's folder");
-        bool allowed = inside(full, base);
-        for (const auto& root : ctx_.allowed_roots) {
-            fs::path r = fs::canonical(root, ec);
-            if (!ec && inside(full, r)) allowed = true;
-        }
         // Absolute paths are only for files under an allowed root (--allow-path).
-        if (p.is_absolute() && !allowed)
+        if (c.verdict == Verdict::absolute)
             src_.fail(n, "absolute path " + yaml::describe(n) + "; expected a path relative to the brief's folder");
-        if (!allowed)
-            src_.fail(n, "path " + yaml::describe(n) + " leads outside the brief's folder (to " + full.string() +
+        if (c.verdict == Verdict::outside)
+            src_.fail(n, "path " + yaml::describe(n) + " leads outside the brief's folder (to " + c.full.string() +
                              "); expected a file inside it",
                       "use --allow-path to permit another folder");
+        const fs::path& full = c.full;
         if (!fs::is_regular_file(full, ec))
             src_.fail(n, "CSV path " + yaml::describe(n) + " is not a regular file; expected a CSV file");
         return full;
