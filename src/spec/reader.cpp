@@ -6,7 +6,6 @@
 #include <climits>
 #include <cstdio>
 #include <map>
-#include <regex>
 #include <system_error>
 
 #include "core/paths.hpp"
@@ -60,6 +59,12 @@ std::string date_string(const Date& d) {
     return buf;
 }
 
+// A figure id: [a-z0-9-]+ (ASCII lower-case letters, digits and hyphens), as docs/brief-format.md says.
+bool is_figure_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+}
 
 class Reader {
 public:
@@ -303,8 +308,7 @@ private:
         f.loc = src_.loc(n);
         Node id = yaml::require(src_, n, "id", "figure");
         f.id = yaml::get_text(src_, id, "a figure id ([a-z0-9-]+)");
-        static const std::regex id_re("[a-z0-9-]+");
-        if (!std::regex_match(f.id, id_re))
+        if (!is_figure_id(f.id))
             src_.fail(id, "invalid figure id " + yaml::describe(id) +
                               "; expected lower-case letters, digits and '-' only ([a-z0-9-]+)");
         auto [it, inserted] = figure_ids_.emplace(f.id, src_.loc(id).line);
