@@ -43,7 +43,7 @@ struct Range {
 class Collector {
 public:
     Collector(Engine& e, const tmpl::Style& st, const CollectOptions& opt, const SourceLoc& loc, Collected& out)
-        : e_(e), st_(st), opt_(opt), loc_(loc), out_(out), text_(out.text), pieces_(out.pieces) {}
+        : e_(e), st_(st), opt_(opt), loc_(loc), text_(out.text), pieces_(out.pieces) {}
 
     void run(const doc::Inlines& content) {
         std::vector<uint32_t> hard;
@@ -279,7 +279,6 @@ private:
     const tmpl::Style& st_;
     const CollectOptions& opt_;
     const SourceLoc& loc_;
-    Collected& out_;
     std::string& text_;
     std::vector<Piece>& pieces_;
     std::vector<Range> ranges_;
