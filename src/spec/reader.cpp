@@ -1,4 +1,4 @@
-// The brief reader: BRIEF-FORMAT.md v1, every key, with located errors.
+// The brief reader: every key of format version 1 (docs/brief-format.md), with located errors.
 #include "spec/reader.hpp"
 
 #include <algorithm>
