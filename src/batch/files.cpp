@@ -52,10 +52,6 @@ fs::path write_temp(const fs::path& target, const std::string& bytes) {
     return tmpl;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // mkstemp's six characters.
 bool is_random_suffix(const std::string& s, size_t from) {
     if (s.size() != from + 6) return false;
@@ -111,7 +107,7 @@ std::vector<fs::path> remove_temporaries(const fs::path& dir, const std::vector<
         std::string target = name.substr(1, name.size() - 8);
         if (name[name.size() - 7] != '.' || !is_random_suffix(name, name.size() - 6)) continue;
         bool ours = false;
-        for (const char* ext : kOurs) ours = ours || ends_with(target, ext);
+        for (const char* ext : kOurs) ours = ours || target.ends_with(ext);
         for (const auto& extra : extra_names) ours = ours || target == extra;
         if (ours && fs::remove(e.path(), ec)) removed.push_back(e.path());
     }
