@@ -83,10 +83,6 @@ std::vector<std::string> output_names(const Options& opt, const std::string& ste
     return names;
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // A file name made safe for the quoted ASCII filename= parameter.
 std::string ascii_file_name(const std::string& utf8) {
     std::string a = text::to_ascii(utf8);
@@ -200,7 +196,7 @@ Outcome process(Shared& sh, const Job& job) {
                 reason = "its delivery was refused by the policy: judged again";
             if (reason.empty()) {
                 for (const auto& o : s->outputs)
-                    out.outputs.push_back({job.dir / o.name, o.bytes, o.sha256, !ends_with(o.name, ".eml")});
+                    out.outputs.push_back({job.dir / o.name, o.bytes, o.sha256, !o.name.ends_with(".eml")});
                 out.pages = s->pages;
                 out.has_distribution = true;
                 out.to = s->to;
@@ -275,7 +271,7 @@ Outcome process(Shared& sh, const Job& job) {
         for (const auto& [path, bytes] : files) {
             std::string hash = sha256_hex(bytes);
             state.outputs.push_back({path.filename().string(), static_cast<int64_t>(bytes.size()), hash});
-            out.outputs.push_back({path, static_cast<int64_t>(bytes.size()), hash, !ends_with(path.string(), ".eml")});
+            out.outputs.push_back({path, static_cast<int64_t>(bytes.size()), hash, !path.string().ends_with(".eml")});
         }
         state.pages = r.pages;
         state.to = out.to;

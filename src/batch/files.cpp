@@ -20,10 +20,6 @@ namespace {
     throw core::Error({p.string(), 0, 0}, what + ": " + std::strerror(errno));
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // mkstemp's six characters.
 bool is_random_suffix(const std::string& s, size_t from) {
     if (s.size() != from + 6) return false;
@@ -52,7 +48,7 @@ std::vector<fs::path> remove_temporaries(const fs::path& dir, const std::vector<
         std::string target = name.substr(1, name.size() - 8);
         if (name[name.size() - 7] != '.' || !is_random_suffix(name, name.size() - 6)) continue;
         bool ours = false;
-        for (const char* ext : kOurs) ours = ours || ends_with(target, ext);
+        for (const char* ext : kOurs) ours = ours || target.ends_with(ext);
         for (const auto& extra : extra_names) ours = ours || target == extra;
         if (ours && fs::remove(e.path(), ec)) removed.push_back(e.path());
     }

@@ -3,12 +3,10 @@
 #include <cctype>
 
 #include "core/context.hpp"
-#include "spec/yaml_util.hpp"
 #include "text/text.hpp"
+#include "yaml/yaml.hpp"
 
 namespace briefmake::batch {
-
-namespace yaml = spec::yaml;
 
 namespace {
 

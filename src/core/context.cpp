@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/utf8.hpp"
+
 namespace briefmake::core {
 
 const char* version() { return BRIEFMAKE_VERSION; }
@@ -157,19 +159,14 @@ void check_text(const std::string& text, const std::string& file_name) {
                                                        " is not allowed; expected printable text");
             if (c == 0x7f) throw Error({file_name, line, col}, "control character U+007F is not allowed; expected printable text");
         } else {
-            if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1F;
-            else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0F;
-            else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07;
-            else throw Error({file_name, line, col}, "invalid UTF-8 byte; expected UTF-8 text");
+            // The sequence's length from its lead byte is checked first, so that a sequence cut
+            // off by the end of the file is reported as truncated whatever its bytes.
+            len = utf8_sequence_length(c);
+            if (len == 0) throw Error({file_name, line, col}, "invalid UTF-8 byte; expected UTF-8 text");
             if (i + len > n) throw Error({file_name, line, col}, "truncated UTF-8 sequence; expected UTF-8 text");
-            for (size_t k = 1; k < len; ++k) {
-                if ((s[i + k] & 0xC0) != 0x80)
-                    throw Error({file_name, line, col}, "invalid UTF-8 sequence; expected UTF-8 text");
-                cp = (cp << 6) | (s[i + k] & 0x3F);
-            }
-            if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-                (cp >= 0xD800 && cp <= 0xDFFF))
-                throw Error({file_name, line, col}, "invalid UTF-8 sequence; expected UTF-8 text");
+            const Utf8Char decoded = decode_utf8(text, i);
+            if (!decoded.ok()) throw Error({file_name, line, col}, "invalid UTF-8 sequence; expected UTF-8 text");
+            cp = decoded.cp;
             if (cp >= 0x80 && cp <= 0x9F)
                 throw Error({file_name, line, col}, "C1 control character is not allowed; expected printable text");
         }

@@ -1,4 +1,4 @@
-// Rich text: the CommonMark subset of BRIEF-FORMAT.md, parsed with cmark (the only cmark user).
+// Rich text: the CommonMark subset of docs/brief-format.md, parsed with cmark (the only cmark user).
 // Supported: paragraphs, **strong**, *emphasis*, [links](…), bullet and numbered lists, hard
 // breaks. Anything else is kept as literal text (its source lines), never dropped.
 #include <cmark.h>

@@ -17,8 +17,8 @@ inline constexpr const char* kNsR = "http://schemas.openxmlformats.org/officeDoc
 inline constexpr const char* kRelBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
 
 // Valid UTF-8 with only characters XML 1.0 allows: invalid bytes become U+FFFD; C0 controls other
-// than tab, LF and CR, and U+FFFE/U+FFFF are dropped. pugixml would write them as "&#01;", which
-// Word and LibreOffice reject (see DEPENDENCY-NOTES.md).
+// than tab, LF and CR, and U+FFFE/U+FFFF are dropped. pugixml 1.13 would write them as "&#01;",
+// which is not XML 1.0: Word, LibreOffice and xmllint reject the file.
 std::string clean_text(std::string_view s);
 
 // Points to twentieths of a point, rounded half away from zero.

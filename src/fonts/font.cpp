@@ -10,6 +10,7 @@
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
+#include "core/utf8.hpp"
 
 namespace briefmake::fonts {
 
@@ -43,44 +44,6 @@ using SubsetInputPtr = std::unique_ptr<hb_subset_input_t, SubsetInputDeleter>;
 uint32_t be32(const std::string& b, size_t at) {
     return (uint32_t(uint8_t(b[at])) << 24) | (uint32_t(uint8_t(b[at + 1])) << 16) |
            (uint32_t(uint8_t(b[at + 2])) << 8) | uint32_t(uint8_t(b[at + 3]));
-}
-
-// Decodes one UTF-8 sequence at s[i]; advances i. Malformed bytes give U+FFFD, one byte at a time.
-char32_t next_code_point(std::string_view s, size_t& i) {
-    auto b0 = uint8_t(s[i]);
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    int len = 0;
-    char32_t cp = 0;
-    if ((b0 & 0xE0) == 0xC0) {
-        len = 2;
-        cp = b0 & 0x1F;
-    } else if ((b0 & 0xF0) == 0xE0) {
-        len = 3;
-        cp = b0 & 0x0F;
-    } else if ((b0 & 0xF8) == 0xF0) {
-        len = 4;
-        cp = b0 & 0x07;
-    } else {
-        ++i;
-        return 0xFFFD;
-    }
-    if (i + len > s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    for (int k = 1; k < len; ++k) {
-        auto b = uint8_t(s[i + k]);
-        if ((b & 0xC0) != 0x80) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    i += len;
-    return cp;
 }
 
 }  // namespace
@@ -195,7 +158,7 @@ bool Font::has(char32_t cp) const {
 
 double Font::width(std::string_view utf8, double size) const {
     double em = 0;
-    for (size_t i = 0; i < utf8.size();) em += advance(next_code_point(utf8, i));
+    for (size_t i = 0; i < utf8.size();) em += advance(core::next_code_point(utf8, i));
     return em * size;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/utf8.hpp"
 #include "layout/internal.hpp"
 #include "text/hyphenate.hpp"
 #include "text/text.hpp"
@@ -42,7 +43,7 @@ struct Range {
 class Collector {
 public:
     Collector(Engine& e, const tmpl::Style& st, const CollectOptions& opt, const SourceLoc& loc, Collected& out)
-        : e_(e), st_(st), opt_(opt), loc_(loc), out_(out), text_(out.text), pieces_(out.pieces) {}
+        : e_(e), st_(st), opt_(opt), loc_(loc), text_(out.text), pieces_(out.pieces) {}
 
     void run(const doc::Inlines& content) {
         std::vector<uint32_t> hard;
@@ -115,7 +116,7 @@ private:
     void append(std::string_view s) {
         for (size_t i = 0; i < s.size();) {
             size_t at = i;
-            char32_t cp = next_cp(s, i);
+            char32_t cp = core::next_code_point(s, i);
             switch (cp) {
                 case U'\n': case U'\t': case U'\r': text_ += ' '; break;
                 case 0x00AD: shy_.push_back(uint32_t(text_.size())); break;
@@ -157,7 +158,7 @@ private:
                 double acc = 0;
                 for (size_t i = 0; i < w.size();) {
                     uint32_t at = a + uint32_t(i);
-                    char32_t cp = next_cp(w, i);
+                    char32_t cp = core::next_code_point(w, i);
                     double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
                     if (acc > 0 && acc + cw > opt_.min_measure) {
                         breaks_.emplace_back(at, 2);
@@ -178,14 +179,14 @@ private:
         size_t s = 0, t = w.size();
         while (s < t) {
             size_t i = s;
-            if (is_letter(next_cp(w, i))) break;
+            if (is_letter(core::next_code_point(w, i))) break;
             s = i;
         }
         while (t > s) {
             size_t i = t - 1;
-            while (i > s && (uint8_t(w[i]) & 0xC0) == 0x80) --i;
+            while (i > s && core::is_utf8_continuation(uint8_t(w[i]))) --i;
             size_t j = i;
-            if (is_letter(next_cp(w, j))) break;
+            if (is_letter(core::next_code_point(w, j))) break;
             t = i;
         }
         // Never hyphenate addresses, paths or abbreviations ("https://…", "a@b.tr", "T.C.").
@@ -243,7 +244,7 @@ private:
                 pieces_.push_back(p);
                 ++bi;
             }
-            char32_t cp = next_cp(w, i);
+            char32_t cp = core::next_code_point(w, i);
             const fonts::Font* f = e_.pick(r.face, cp, loc_);
             if (box.face && (f != box.face || r.span != box.span)) flush(at);
             box.face = f;
@@ -267,7 +268,7 @@ private:
                 acc = 0;
                 ++bi;
             }
-            char32_t cp = next_cp(w, i);
+            char32_t cp = core::next_code_point(w, i);
             f = e_.pick(range_at(at).face, cp, loc_);
             acc += f->advance(cp) * st_.size;
         }
@@ -278,7 +279,6 @@ private:
     const tmpl::Style& st_;
     const CollectOptions& opt_;
     const SourceLoc& loc_;
-    Collected& out_;
     std::string& text_;
     std::vector<Piece>& pieces_;
     std::vector<Range> ranges_;

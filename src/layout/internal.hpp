@@ -196,22 +196,6 @@ std::optional<VBox> logo_box(Engine& e);
 void paginate(Engine& e, const Flow& flow, Layout& out);
 void add_furniture(Engine& e, Layout& out);
 
-// Decodes one UTF-8 sequence at s[i] and advances i (invalid bytes give U+FFFD).
-inline char32_t next_cp(std::string_view s, size_t& i) {
-    auto b0 = uint8_t(s[i]);
-    if (b0 < 0x80) return ++i, b0;
-    int len = (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return ++i, 0xFFFD;
-    char32_t cp = b0 & (0x7F >> len);
-    for (int k = 1; k < len; ++k) {
-        auto b = uint8_t(s[i + k]);
-        if ((b & 0xC0) != 0x80) return ++i, 0xFFFD;
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    i += len;
-    return cp;
-}
-
 std::string fmt(double v);  // rounded to 0.01, no trailing zeros
 std::string hex(tmpl::Color c);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <type_traits>
 
+#include "core/utf8.hpp"
 #include "layout/internal.hpp"
 
 namespace briefmake::layout::detail {
@@ -191,7 +192,7 @@ std::vector<VBox> paragraph_boxes(Engine& e, const ParaSpec& spec) {
 double text_width(Engine& e, std::string_view text, const FontPtr& face, double size, const SourceLoc& loc) {
     double w = 0;
     for (size_t i = 0; i < text.size();) {
-        char32_t cp = next_cp(text, i);
+        char32_t cp = core::next_code_point(text, i);
         w += e.pick(face.get(), cp, loc)->advance(cp) * size;
     }
     return w;
@@ -210,7 +211,7 @@ double set_text(Engine& e, std::vector<Item>& out, std::string_view text, const 
     };
     for (size_t i = 0; i < text.size();) {
         size_t at = i;
-        char32_t cp = next_cp(text, i);
+        char32_t cp = core::next_code_point(text, i);
         const fonts::Font* f = e.pick(face.get(), cp, loc);
         if (f != cur) {
             flush(at);

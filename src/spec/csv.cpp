@@ -1,6 +1,7 @@
 #include "spec/csv.hpp"
 
 #include "core/context.hpp"
+#include "core/utf8.hpp"
 
 namespace briefmake::spec {
 
@@ -44,9 +45,8 @@ private:
 
     // Moves over one character (a whole UTF-8 sequence), keeping line and column.
     void advance() {
-        unsigned char c = static_cast<unsigned char>(t_[pos_]);
-        ++pos_;
-        while (pos_ < t_.size() && (static_cast<unsigned char>(t_[pos_]) & 0xC0) == 0x80) ++pos_;
+        const char c = t_[pos_];
+        core::next_code_point(t_, pos_);
         if (c == '\n') {
             ++line_;
             col_ = 1;

@@ -1,4 +1,4 @@
-// The brief reader: BRIEF-FORMAT.md v1, every key, with located errors.
+// The brief reader: every key of format version 1 (docs/brief-format.md), with located errors.
 #include "spec/reader.hpp"
 
 #include <algorithm>
@@ -6,11 +6,11 @@
 #include <climits>
 #include <cstdio>
 #include <map>
-#include <regex>
 #include <system_error>
 
+#include "core/paths.hpp"
 #include "spec/csv.hpp"
-#include "spec/yaml_util.hpp"
+#include "yaml/yaml.hpp"
 
 namespace briefmake::spec {
 
@@ -59,10 +59,11 @@ std::string date_string(const Date& d) {
     return buf;
 }
 
-// Is `p` (canonical) inside `root` (canonical)?
-bool inside(const fs::path& p, const fs::path& root) {
-    auto [r, q] = std::mismatch(root.begin(), root.end(), p.begin(), p.end());
-    return r == root.end();
+// A figure id: [a-z0-9-]+ (ASCII lower-case letters, digits and hyphens), as docs/brief-format.md says.
+bool is_figure_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
 }
 
 class Reader {
@@ -307,8 +308,7 @@ private:
         f.loc = src_.loc(n);
         Node id = yaml::require(src_, n, "id", "figure");
         f.id = yaml::get_text(src_, id, "a figure id ([a-z0-9-]+)");
-        static const std::regex id_re("[a-z0-9-]+");
-        if (!std::regex_match(f.id, id_re))
+        if (!is_figure_id(f.id))
             src_.fail(id, "invalid figure id " + yaml::describe(id) +
                               "; expected lower-case letters, digits and '-' only ([a-z0-9-]+)");
         auto [it, inserted] = figure_ids_.emplace(f.id, src_.loc(id).line);
@@ -428,22 +428,21 @@ private:
         fs::path base = fs::canonical(base_dir_.empty() ? fs::path(".") : base_dir_, ec);
         if (ec) src_.fail(n, "cannot resolve the brief's folder: " + ec.message());
         ctx_.depends_on(p.is_absolute() ? p : base / p);  // also when missing: --watch waits for it
-        fs::path full = fs::canonical(p.is_absolute() ? p : base / p, ec);
-        if (ec)
-            src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + ec.message() +
+        std::vector<fs::path> roots{base};
+        roots.insert(roots.end(), ctx_.allowed_roots.begin(), ctx_.allowed_roots.end());
+        const core::ConfinedPath c = core::confine_path(p, base, roots);
+        using Verdict = core::ConfinedPath::Verdict;
+        if (c.verdict == Verdict::unresolved)
+            src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + c.error.message() +
                              "; expected a CSV file in the brief's folder");
-        bool allowed = inside(full, base);
-        for (const auto& root : ctx_.allowed_roots) {
-            fs::path r = fs::canonical(root, ec);
-            if (!ec && inside(full, r)) allowed = true;
-        }
         // Absolute paths are only for files under an allowed root (--allow-path).
-        if (p.is_absolute() && !allowed)
+        if (c.verdict == Verdict::absolute)
             src_.fail(n, "absolute path " + yaml::describe(n) + "; expected a path relative to the brief's folder");
-        if (!allowed)
-            src_.fail(n, "path " + yaml::describe(n) + " leads outside the brief's folder (to " + full.string() +
+        if (c.verdict == Verdict::outside)
+            src_.fail(n, "path " + yaml::describe(n) + " leads outside the brief's folder (to " + c.full.string() +
                              "); expected a file inside it",
                       "use --allow-path to permit another folder");
+        const fs::path& full = c.full;
         if (!fs::is_regular_file(full, ec))
             src_.fail(n, "CSV path " + yaml::describe(n) + " is not a regular file; expected a CSV file");
         return full;

@@ -1,4 +1,4 @@
-// Reads a brief (YAML) into spec::Brief, validating all of BRIEF-FORMAT.md v1.
+// Reads a brief (YAML) into spec::Brief, validating all of format version 1 (docs/brief-format.md).
 #pragma once
 #include <filesystem>
 #include <string>

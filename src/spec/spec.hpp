@@ -1,4 +1,4 @@
-// The brief as typed values with source locations (BRIEF-FORMAT.md, version 1).
+// The brief as typed values with source locations (format version 1, docs/brief-format.md).
 // Plain value types: copyable, comparable. Only reader.cpp knows about YAML.
 #pragma once
 #include <cstdint>

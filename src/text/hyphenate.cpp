@@ -5,12 +5,12 @@
 #include <hyphen.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/utf8.h>
 
 #include <cstdlib>
 #include <memory>
 #include <optional>
 
+#include "core/utf8.hpp"
 #include "text/text.hpp"
 
 namespace briefmake::text {
@@ -34,20 +34,17 @@ bool is_apostrophe(char32_t c) { return c == U'\'' || c == U'\u2019' || c == U'\
 // Returns nullopt when the word holds a digit (numbers, codes like "OSPG-8" never break).
 std::optional<std::vector<std::vector<Letter>>> letter_runs(std::string_view word) {
     std::vector<std::vector<Letter>> runs(1);
-    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-    const int32_t length = static_cast<int32_t>(word.size());
     bool after_apostrophe = false;
-    for (int32_t i = 0; i < length;) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT_OR_FFFD(s, i, length, c);
+    for (size_t i = 0; i < word.size();) {
+        const size_t start = i;
+        const auto c = static_cast<UChar32>(core::next_code_point(word, i));
         if (u_isdigit(c)) return std::nullopt;
         if (after_apostrophe) continue;
         const bool mark = (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
         if (mark && !runs.back().empty()) {
-            runs.back().back().end = static_cast<size_t>(i);
+            runs.back().back().end = i;
         } else if (u_isalpha(c)) {
-            runs.back().push_back({static_cast<size_t>(start), static_cast<size_t>(i), static_cast<char32_t>(c)});
+            runs.back().push_back({start, i, static_cast<char32_t>(c)});
         } else {
             if (is_apostrophe(c)) after_apostrophe = true;
             if (!runs.back().empty()) runs.emplace_back();

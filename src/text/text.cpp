@@ -13,7 +13,6 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cmath>
@@ -283,49 +282,6 @@ std::vector<BreakOpportunity> line_breaks(std::string_view utf8, std::string_vie
     static const icu::UnicodeString kEmpty;
     bi.setText(kEmpty);
     return out;
-}
-
-std::u32string to_u32(std::string_view utf8) {
-    std::u32string out;
-    out.reserve(utf8.size());
-    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-    const int32_t length = static_cast<int32_t>(utf8.size());
-    for (int32_t i = 0; i < length;) {
-        UChar32 c;
-        U8_NEXT_OR_FFFD(s, i, length, c);
-        out.push_back(static_cast<char32_t>(c));
-    }
-    return out;
-}
-
-size_t decode_utf8(std::string_view utf8, size_t i, char32_t& cp) {
-    const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-    int32_t j = static_cast<int32_t>(i);
-    const int32_t length = static_cast<int32_t>(utf8.size());
-    UChar32 c;
-    U8_NEXT(s, j, length, c);
-    if (c < 0) return 0;
-    cp = static_cast<char32_t>(c);
-    return static_cast<size_t>(j) - i;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
 }
 
 std::string to_utf8(std::u32string_view s) {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/utf8.hpp"
+
 namespace briefmake::text {
 
 // Languages briefmake knows: tr, en, ru, kk (BCP 47 tags; "en-US" is accepted too).
@@ -41,12 +43,17 @@ struct BreakOpportunity {
 };
 std::vector<BreakOpportunity> line_breaks(std::string_view utf8, std::string_view lang);
 
-// Decodes UTF-8 to code points (input is assumed valid; invalid bytes become U+FFFD).
-std::u32string to_u32(std::string_view utf8);
+// UTF-8 to code points and back: core/utf8.hpp's decoder, here for the callers of text/.
+using core::append_utf8;
+using core::to_u32;
 std::string to_utf8(std::u32string_view s);
-void append_utf8(std::string& out, char32_t cp);
 // Decodes the UTF-8 sequence at utf8[i] into cp and returns its length, or 0 when it is not a
-// valid sequence (truncated, overlong, a surrogate, above U+10FFFF).
-size_t decode_utf8(std::string_view utf8, size_t i, char32_t& cp);
+// valid sequence (truncated, overlong, a surrogate, above U+10FFFF); core::decode_utf8 says which.
+inline size_t decode_utf8(std::string_view utf8, size_t i, char32_t& cp) {
+    const core::Utf8Char c = core::decode_utf8(utf8, i);
+    if (!c.ok()) return 0;
+    cp = c.cp;
+    return c.length;
+}
 
 }  // namespace briefmake::text

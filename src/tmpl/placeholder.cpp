@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/utf8.hpp"
 #include "text/text.hpp"
 #include "tmpl/template.hpp"
 
@@ -26,23 +27,22 @@ SourceLoc at(const Pattern& p, size_t offset) {
     if (open != std::string::npos && index < p.opens.size()) {
         SourceLoc l = p.opens[index].loc;
         if (!p.opens[index].verbatim) return l;
-        for (size_t i = open; i < offset && i < p.text.size(); ++i) {
-            if (p.text[i] == '\n') {
+        const std::string_view text(p.text);
+        for (size_t i = open; i < offset && i < text.size();) {
+            if (text[i] == '\n') {
                 ++l.line;
                 l.column = 1;
-            } else if ((static_cast<unsigned char>(p.text[i]) & 0xC0) != 0x80) {
+            } else {
                 ++l.column;
             }
+            core::next_code_point(text, i);
         }
         return l;
     }
     // A pattern made in code, or text the reader could not find in the file: count from its start.
     SourceLoc l = p.loc;
     if (l.line > 0 && l.column > 0) {
-        int chars = 0;
-        for (size_t i = 0; i < offset && i < p.text.size(); ++i)
-            if ((static_cast<unsigned char>(p.text[i]) & 0xC0) != 0x80) ++chars;
-        l.column += chars;
+        l.column += static_cast<int>(core::count_code_points(std::string_view(p.text).substr(0, offset)));
     }
     return l;
 }

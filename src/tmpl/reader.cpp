@@ -4,13 +4,14 @@
 #include <cmath>
 #include <set>
 
-#include "spec/yaml_util.hpp"
+#include "core/paths.hpp"
 #include "text/text.hpp"
 #include "tmpl/template.hpp"
+#include "yaml/yaml.hpp"
 
 namespace briefmake::tmpl {
 namespace fs = std::filesystem;
-namespace y = spec::yaml;
+namespace y = yaml;
 
 namespace {
 
@@ -79,12 +80,6 @@ Pattern pattern(const y::Source& src, const YAML::Node& n) {
     return p;
 }
 
-// Is `p` (canonical) inside `root` (canonical)?
-bool inside(const fs::path& p, const fs::path& root) {
-    auto [r, q] = std::mismatch(root.begin(), root.end(), p.begin(), p.end());
-    return r == root.end();
-}
-
 class Reader {
 public:
     // Template, font and logo paths must stay inside `base_dir` (the brief's folder), the shipped
@@ -120,24 +115,23 @@ private:
         if (!ec) roots_.push_back(c);
     }
 
-    // Throws unless `p` (an existing file) is inside an allowed root (`extra` counts as one).
-    void check_path(const fs::path& p, const std::string& name, std::string_view what, const SourceLoc& loc,
+    // Throws unless `name` (an existing file, relative to `dir`) is inside an allowed root (`extra`
+    // counts as one).
+    void check_path(const fs::path& dir, const std::string& name, std::string_view what, const SourceLoc& loc,
                     const fs::path& extra = {}) const {
-        std::error_code ec;
-        fs::path full = fs::canonical(p, ec);
-        if (ec) throw core::Error(loc, std::string(what) + " \"" + name + "\" cannot be resolved: " + ec.message());
-        bool ok = std::any_of(roots_.begin(), roots_.end(), [&](const fs::path& r) { return inside(full, r); });
-        if (!ok && !extra.empty()) {
-            fs::path r = fs::canonical(extra, ec);
-            ok = !ec && inside(full, r);
-        }
-        if (ok) return;
-        if (fs::path(name).is_absolute())
+        std::vector<fs::path> roots = roots_;
+        if (!extra.empty()) roots.push_back(extra);
+        const core::ConfinedPath c = core::confine_path(name, dir, roots);
+        using Verdict = core::ConfinedPath::Verdict;
+        if (c.verdict == Verdict::unresolved)
+            throw core::Error(loc, std::string(what) + " \"" + name + "\" cannot be resolved: " + c.error.message());
+        if (c.verdict == Verdict::inside) return;
+        if (c.verdict == Verdict::absolute)
             throw core::Error(loc, "absolute path \"" + name + "\" for a " + std::string(what) +
                                        "; expected a path relative to the brief's folder",
                               "use --allow-path to permit another folder");
         throw core::Error(loc, std::string(what) + " path \"" + name + "\" leads outside the brief's folder (to " +
-                                   full.string() + "); expected a file inside it or among the shipped templates",
+                                   c.full.string() + "); expected a file inside it or among the shipped templates",
                           "use --allow-path to permit another folder");
     }
 
@@ -162,7 +156,7 @@ private:
         if (!fs::is_regular_file(p, ec))
             throw core::Error(loc, "template file \"" + name + "\" not found; expected a shipped template name or "
                                    "the path of a .yaml file");
-        if (check) check_path(p, name, "template", loc);
+        if (check) check_path(base_dir, name, "template", loc);
         return p;
     }
 
@@ -284,10 +278,11 @@ private:
     fs::path font_file(const y::Source& src, const YAML::Node& n, const fs::path& dir) const {
         std::string name = y::get_nonempty_text(src, n, "a font file name");
         std::error_code ec;
-        for (const fs::path& candidate : {dir / name, ctx_.fonts_dir() / name}) {
+        for (const fs::path& folder : {dir, ctx_.fonts_dir()}) {
+            const fs::path candidate = folder / name;
             ctx_.depends_on(candidate);
             if (fs::is_regular_file(candidate, ec)) {
-                check_path(candidate, name, "font", src.loc(n), ctx_.fonts_dir());
+                check_path(folder, name, "font", src.loc(n), ctx_.fonts_dir());
                 return fs::weakly_canonical(candidate);
             }
         }
@@ -408,7 +403,7 @@ private:
         std::error_code ec;
         if (!fs::is_regular_file(p, ec))
             src.fail(f, "logo file \"" + name + "\" not found next to the template; expected a PNG or JPEG file");
-        check_path(p, name, "logo", src.loc(f));
+        check_path(dir, name, "logo", src.loc(f));
         std::string ext = p.extension().string();
         std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") src.fail(f, "expected a PNG or JPEG logo");

@@ -1,4 +1,4 @@
-#include "spec/node_builder.hpp"
+#include "yaml/node_builder.hpp"
 
 #include <yaml-cpp/node/detail/memory.h>
 #include <yaml-cpp/node/detail/node.h>

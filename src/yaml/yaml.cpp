@@ -1,4 +1,4 @@
-#include "spec/yaml_util.hpp"
+#include "yaml/yaml.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -11,9 +11,10 @@
 #include <yaml-cpp/parser.h>
 
 #include "core/context.hpp"
-#include "spec/node_builder.hpp"
+#include "core/utf8.hpp"
+#include "yaml/node_builder.hpp"
 
-namespace briefmake::spec::yaml {
+namespace briefmake::yaml {
 
 // ---------------------------------------------------------------------------------------------
 // Source
@@ -30,9 +31,7 @@ core::SourceLoc Source::loc(int line0, int byte_column0) const {
     // yaml-cpp counts bytes; people (and core::check_text) count characters.
     std::size_t start = line_starts_[static_cast<std::size_t>(line0)];
     std::size_t end = std::min(text_.size(), start + static_cast<std::size_t>(std::max(0, byte_column0)));
-    int col = 1;
-    for (std::size_t i = start; i < end; ++i)
-        if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++col;
+    int col = 1 + static_cast<int>(core::count_code_points(std::string_view(text_).substr(start, end - start)));
     return {file_, line0 + 1, col};
 }
 
@@ -334,15 +333,16 @@ std::string describe(const YAML::Node& node) {
     const std::string& s = node.Scalar();
     std::string out = "\"";
     std::size_t chars = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        unsigned char c = static_cast<unsigned char>(s[i]);
-        if ((c & 0xC0) != 0x80 && ++chars > 40) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (++chars > 40) {
             out += "...";
             break;
         }
-        if (c == '"' || c == '\\') out += '\\';
-        if (c == '\n') out += "\\n";
-        else out += s[i];
+        const std::size_t start = i;
+        core::next_code_point(s, i);
+        if (s[start] == '"' || s[start] == '\\') out += '\\';
+        if (s[start] == '\n') out += "\\n";
+        else out.append(s, start, i - start);
     }
     return out + "\"";
 }
@@ -487,4 +487,4 @@ std::string get_choice(const Source& src, const YAML::Node& node, std::string_vi
              best.empty() ? std::string() : "did you mean \"" + best + "\"?");
 }
 
-}  // namespace briefmake::spec::yaml
+}  // namespace briefmake::yaml

@@ -4,11 +4,11 @@
 #include <string>
 
 #include "helpers.hpp"
-#include "spec/yaml_util.hpp"
+#include "yaml/yaml.hpp"
 
 using namespace briefmake;
 using namespace briefmake::test;
-namespace y = briefmake::spec::yaml;
+namespace y = briefmake::yaml;
 
 namespace {
 std::string load_error(const std::string& text, const y::Limits& limits = {}) {

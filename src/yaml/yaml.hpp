@@ -1,5 +1,6 @@
 // Safe YAML loading and located, typed access for the brief and template readers.
-// yaml-cpp is used only here, in spec/ and in tmpl/. Everything throws core::Error with a
+// The only module that includes yaml-cpp: spec/ and tmpl/ read their files through it, and see
+// yaml-cpp only as the YAML::Node this header hands them. Everything throws core::Error with a
 // 1-based file:line:col (columns count characters, not bytes) and a message naming what was
 // expected.
 //
@@ -20,7 +21,7 @@
 
 #include "core/diag.hpp"
 
-namespace briefmake::spec::yaml {
+namespace briefmake::yaml {
 
 // Limits enforced before any tree walk, so hostile input fails fast.
 struct Limits {
@@ -110,4 +111,4 @@ bool is_number(const YAML::Node& node);
 // Shared with the CSV reader so both accept the same numbers.
 bool parse_number(std::string_view s, double& out);
 
-}  // namespace briefmake::spec::yaml
+}  // namespace briefmake::yaml
