@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/diag.hpp"
+#include "core/utf8.hpp"
 
 namespace briefmake::batch::mime {
 
@@ -18,12 +19,7 @@ bool is_printable_ascii(std::string_view s) {
 }
 
 // Bytes of the UTF-8 sequence starting with lead byte b (1 for anything unexpected).
-size_t sequence_length(unsigned char b) {
-    if ((b & 0xE0) == 0xC0) return 2;
-    if ((b & 0xF0) == 0xE0) return 3;
-    if ((b & 0xF8) == 0xF0) return 4;
-    return 1;
-}
+size_t sequence_length(unsigned char b) { return std::max<size_t>(1, core::utf8_sequence_length(b)); }
 
 std::string trim(std::string_view s) {
     size_t b = 0, e = s.size();

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/utf8.hpp"
+
 namespace briefmake::batch {
 
 namespace {
@@ -22,16 +24,12 @@ size_t terminal_width() {
 std::string fit(const std::string& s, size_t width) {
     size_t points = 0;
     for (size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++points > width) return s.substr(0, i);
+        if (!core::is_utf8_continuation(static_cast<unsigned char>(s[i])) && ++points > width) return s.substr(0, i);
     }
     return s;
 }
 
-size_t code_points(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
+size_t code_points(const std::string& s) { return core::count_code_points(s); }
 
 }  // namespace
 

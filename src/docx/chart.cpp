@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/utf8.hpp"
 #include "docx/content.hpp"
 #include "docx/package.hpp"
 #include "docx/workbook.hpp"
@@ -30,11 +31,7 @@ pugi::xml_node cv(pugi::xml_node parent, const char* name, const std::string& va
 
 std::string int_text(long v) { return std::to_string(v); }
 
-size_t utf8_length(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char ch : s) n += (ch & 0xC0) != 0x80;
-    return n;
-}
+size_t utf8_length(const std::string& s) { return core::count_code_points(s); }
 
 void solid_fill(pugi::xml_node parent, const tmpl::Color& c) {
     cv(el(parent, "a:solidFill"), "a:srgbClr", hex(c));

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/diag.hpp"
+#include "core/utf8.hpp"
 #include "pdf/cmap.hpp"
 #include "pdf/font_program.hpp"
 #include "pdf/hpdf_internal.hpp"
@@ -15,26 +16,18 @@ namespace briefmake::pdf {
 
 namespace {
 
-// ---- UTF-8 decoding (this writer's own; to be replaced by the shared decoder in src/core). ----
-// Decodes UTF-8; throws on malformed input (layout hands us text it validated, so this is a bug).
+// Decodes UTF-8 strictly; throws on malformed input (layout hands us text it validated, so
+// this is a bug).
 std::u32string decode_utf8(std::string_view s) {
     std::u32string out;
     for (size_t i = 0; i < s.size();) {
-        auto b0 = uint8_t(s[i]);
-        int len = b0 < 0x80 ? 1 : (b0 & 0xE0) == 0xC0 ? 2 : (b0 & 0xF0) == 0xE0 ? 3 : (b0 & 0xF8) == 0xF0 ? 4 : 0;
-        if (len == 0 || i + len > s.size()) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
-        char32_t cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-        for (int k = 1; k < len; ++k) {
-            auto b = uint8_t(s[i + k]);
-            if ((b & 0xC0) != 0x80) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        out.push_back(cp);
-        i += len;
+        core::Utf8Char c = core::decode_utf8(s, i);
+        if (!c.ok()) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
+        out.push_back(c.cp);
+        i += c.length;
     }
     return out;
 }
-// ---- end of UTF-8 decoding ----
 
 std::string hex_cp(char32_t cp) {
     char buf[16];
