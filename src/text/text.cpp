@@ -19,8 +19,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <stdexcept>
 #include <utility>
+
+#include "core/diag.hpp"
 
 namespace briefmake::text {
 
@@ -67,7 +68,7 @@ icu::Locale icu_locale(std::string_view lang) {
 
 void check(UErrorCode status, const char* what) {
     if (U_FAILURE(status))
-        throw std::runtime_error(std::string("ICU: ") + what + ": " + u_errorName(status));
+        throw core::Error({}, std::string("ICU: ") + what + ": " + u_errorName(status));
 }
 
 std::string to_std(const icu::UnicodeString& s) {
@@ -125,7 +126,7 @@ private:
         std::unique_ptr<icu::DateFormat> f(
             time ? icu::DateFormat::createTimeInstance(icu::DateFormat::kShort, loc)
                  : icu::DateFormat::createDateInstance(icu::DateFormat::kLong, loc));
-        if (!f) throw std::runtime_error("ICU: cannot create a date format for " + std::string(lang));
+        if (!f) throw core::Error({}, "ICU: cannot create a date format for " + std::string(lang));
         // Dates are calendar days, not instants: format in UTC so the process time zone never matters.
         f->setTimeZone(*icu::TimeZone::getGMT());
         return f;
@@ -222,7 +223,7 @@ std::string to_lower(std::string_view utf8, std::string_view lang) { return map_
 // The unit tests pin each string, so a CLDR change shows up there.
 std::string format_date(int year, int month, int day, std::string_view lang) {
     if (!days_in_range(year, month, day))
-        throw std::invalid_argument("not a calendar date: " + std::to_string(year) + "-" +
+        throw core::Error({}, "not a calendar date: " + std::to_string(year) + "-" +
                                     std::to_string(month) + "-" + std::to_string(day));
     const UDate when = static_cast<UDate>(days_from_civil(year, month, day)) * U_MILLIS_PER_DAY;
     return date_formats().format(lang, false, when);
@@ -231,7 +232,7 @@ std::string format_date(int year, int month, int day, std::string_view lang) {
 // CLDR short time: "14:30" (tr, en-GB, ru, kk); "2:30 PM" in en-US (its U+202F made U+00A0).
 std::string format_time(int hour, int minute, std::string_view lang) {
     if (hour < 0 || hour > 23 || minute < 0 || minute > 59)
-        throw std::invalid_argument("not a time of day: " + std::to_string(hour) + ":" + std::to_string(minute));
+        throw core::Error({}, "not a time of day: " + std::to_string(hour) + ":" + std::to_string(minute));
     const UDate when = (hour * 60.0 + minute) * U_MILLIS_PER_MINUTE;
     return date_formats().format(lang, true, when);
 }

@@ -5,8 +5,8 @@
 
 #include <memory>
 #include <mutex>
-#include <stdexcept>
 
+#include "core/diag.hpp"
 #include "text/text.hpp"
 
 namespace briefmake::text {
@@ -63,7 +63,7 @@ public:
             translit_.reset(icu::Transliterator::createFromRules("briefmake-ASCII", icu::UnicodeString::fromUTF8(kRules),
                                                                  UTRANS_FORWARD, where, status));
             if (U_FAILURE(status) || !translit_)
-                throw std::runtime_error(std::string("ICU: cannot create the ASCII transliterator: ") +
+                throw core::Error({}, std::string("ICU: cannot create the ASCII transliterator: ") +
                                          u_errorName(status) + " (rules line " + std::to_string(where.line) + ")");
         }
         icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
