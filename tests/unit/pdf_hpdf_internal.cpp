@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 #include <sstream>
 #include <string>
 
@@ -20,6 +19,32 @@ using namespace briefmake;
 namespace fs = std::filesystem;
 
 namespace {
+
+// `text` with every run of white space made one space, and none just inside [ ]: so that a
+// dictionary reads the same however qpdf spaces it (no <regex>: GCC's ASan build warns in it).
+std::string squeeze(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (space) {
+            if (!out.empty() && out.back() != ' ' && out.back() != '[') out += ' ';
+        } else {
+            if (c == ']' && !out.empty() && out.back() == ' ') out.pop_back();
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Whether `text` holds `key N 0 R` (an indirect reference) for some object number N.
+bool has_reference(const std::string& text, const std::string& key) {
+    for (size_t at = text.find(key + " "); at != std::string::npos; at = text.find(key + " ", at + 1)) {
+        size_t i = at + key.size() + 1, digits = i;
+        while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+        if (i > digits && text.compare(i, 4, " 0 R") == 0) return true;
+    }
+    return false;
+}
 
 // Runs `cmd`; returns its exit status and stdout.
 std::pair<int, std::string> capture(const std::string& cmd) {
@@ -92,10 +117,11 @@ TEST_CASE("hpdf seam: marked content, objects of our own and replaced streams re
     const std::string q = qdf(bytes);
     CHECK(q.find("/P <</MCID 0>> BDC\n72 72 m 144 144 l S\nEMC\n") != std::string::npos);
     CHECK(q.find("10 10 m") != std::string::npos);
-    CHECK(std::regex_search(q, std::regex(R"(/StructTreeRoot \d+ 0 R)")));
-    CHECK(std::regex_search(q, std::regex(R"(/Type /StructTreeRoot)")));
-    CHECK(std::regex_search(q, std::regex(R"(/K \[\s*7\s+1\.5\s+/Sect\s+null\s*\])")));
-    CHECK(std::regex_search(q, std::regex(R"(/StructParents 0)")));
+    const std::string flat = squeeze(q);
+    CHECK(has_reference(flat, "/StructTreeRoot"));
+    CHECK(flat.find("/Type /StructTreeRoot") != std::string::npos);
+    CHECK(flat.find("/K [7 1.5 /Sect null]") != std::string::npos);
+    CHECK(flat.find("/StructParents 0") != std::string::npos);
     CHECK(q.find("/Lang (tr-TR)") != std::string::npos);
     CHECK(q.find("the bytes that stay") != std::string::npos);
     CHECK(q.find("first bytes") == std::string::npos);
