@@ -104,6 +104,19 @@ std::string secure(const DeliveryConfig& cfg, const std::string& plain, bool enc
 
 const char* kStatus[] = {"pending", "sent", "refused-by-policy", "not-requested"};
 
+// The attempts, as the record and the manifest both list them.
+json::Value attempts_json(const std::vector<DeliveryAttempt>& attempts) {
+    json::Value list = json::Value::array();
+    for (const auto& a : attempts) {
+        json::Value o = json::Value::object();
+        o["time"] = a.time;
+        o["transport"] = a.transport;
+        o["result"] = a.result;
+        list.push_back(std::move(o));
+    }
+    return list;
+}
+
 }  // namespace
 
 std::string DeliveryConfig::transport() const { return smtp ? smtp->url() : "sendmail " + sendmail; }
@@ -183,8 +196,7 @@ std::string to_json(const DeliveryRecord& r) {
     v["message_id"] = r.message_id;
     v["eml_sha256"] = r.eml_sha256;
     v["status"] = r.status;
-    v["errors"] = json::Value::array();
-    for (const auto& e : r.errors) v["errors"].push_back(e);
+    v["errors"] = r.errors;  // an array of strings
     v["recipients"] = json::Value::array();
     for (const auto& x : r.recipients) {
         json::Value o = json::Value::object();
@@ -193,14 +205,7 @@ std::string to_json(const DeliveryRecord& r) {
         o["reply"] = x.reply;
         v["recipients"].push_back(std::move(o));
     }
-    v["attempts"] = json::Value::array();
-    for (const auto& a : r.attempts) {
-        json::Value o = json::Value::object();
-        o["time"] = a.time;
-        o["transport"] = a.transport;
-        o["result"] = a.result;
-        v["attempts"].push_back(std::move(o));
-    }
+    v["attempts"] = attempts_json(r.attempts);
     v["delivered"] = r.delivered;
     return json::dump(std::move(v));
 }
@@ -436,17 +441,9 @@ json::Value delivery_json(const DeliveryReport& r) {
         if (!x.reply.empty()) o["reply"] = x.reply;
         v["recipients"].push_back(std::move(o));
     }
-    v["attempts"] = json::Value::array();
-    for (const auto& a : r.attempts) {
-        json::Value o = json::Value::object();
-        o["time"] = a.time;
-        o["transport"] = a.transport;
-        o["result"] = a.result;
-        v["attempts"].push_back(std::move(o));
-    }
+    v["attempts"] = attempts_json(r.attempts);
     if (!r.errors.empty()) {
-        v["errors"] = json::Value::array();
-        for (const auto& e : r.errors) v["errors"].push_back(e);
+        v["errors"] = r.errors;
     }
     return v;
 }
