@@ -300,12 +300,6 @@ Outcome process(Shared& sh, const Job& job) {
     }
 }
 
-json::Value string_list(const std::vector<std::string>& items) {
-    json::Value list = json::Value::array();
-    for (const auto& t : items) list.push_back(t);
-    return list;
-}
-
 std::string manifest_json(const std::vector<Outcome>& outcomes) {
     constexpr Status kAll[] = {Status::Rendered, Status::Skipped, Status::Checked, Status::Failed};
     json::Value m = json::Value::object();
@@ -319,7 +313,7 @@ std::string manifest_json(const std::vector<Outcome>& outcomes) {
         b["source"] = o.source;
         b["status"] = name(o.status);
         if (o.status == Status::Failed) b["error"] = o.error;
-        b["warnings"] = string_list(o.warnings);
+        b["warnings"] = o.warnings;  // arrays of strings, empty or not
         b["outputs"] = json::Value::array();
         for (const auto& f : o.outputs) {
             json::Value file = json::Value::object();
@@ -331,8 +325,8 @@ std::string manifest_json(const std::vector<Outcome>& outcomes) {
         }
         if (o.has_distribution) {
             b["distribution"] = json::Value::object();
-            b["distribution"]["to"] = string_list(o.to);
-            b["distribution"]["cc"] = string_list(o.cc);
+            b["distribution"]["to"] = o.to;
+            b["distribution"]["cc"] = o.cc;
             b["distribution"]["subject"] = o.subject;
         } else {
             b["distribution"] = nullptr;

@@ -10,16 +10,6 @@ namespace fs = std::filesystem;
 
 fs::path state_path(const fs::path& dir, const std::string& stem) { return dir / ("." + stem + ".briefmake-state"); }
 
-namespace {
-
-json::Value string_list(const std::vector<std::string>& items) {
-    json::Value list = json::Value::array();
-    for (const auto& t : items) list.push_back(t);
-    return list;
-}
-
-}  // namespace
-
 std::string to_json(const State& s) {
     json::Value j = json::Value::object();
     j["briefmake"] = s.version;
@@ -41,10 +31,10 @@ std::string to_json(const State& s) {
         j["outputs"].push_back(std::move(out));
     }
     j["pages"] = s.pages;
-    j["to"] = string_list(s.to);
-    j["cc"] = string_list(s.cc);
+    j["to"] = s.to;
+    j["cc"] = s.cc;
     j["subject"] = s.subject;
-    j["warnings"] = string_list(s.warnings);
+    j["warnings"] = s.warnings;
     return json::dump(std::move(j));
 }
 
