@@ -125,6 +125,10 @@ std::string make_eml(const Shared& sh, const spec::Brief& b, const Job& job, con
         m.date = mime::days_to_unix(d.year, d.month, d.day) + 12 * 3600;
     }
     m.body = mail_body(b);
+    if (!r.changes.empty()) {
+        m.body += "\n" + r.changes.front() + "\n";
+        for (size_t i = 1; i < r.changes.size(); ++i) m.body += "- " + r.changes[i] + "\n";
+    }
     std::string base = sh.pattern.expand(b, job.stem);
     std::string shown = sh.opt.ascii_names ? text::to_ascii(base) : base;
     std::string fallback = ascii_file_name(base);
@@ -215,6 +219,7 @@ Outcome process(Shared& sh, const Job& job) {
         ctx.warnings = &warnings;
         render::Request req = sh.base;
         req.brief = job.brief;
+        editions_for(opt, job.dir, job.stem, req);
         render::Result r = render::render(req, sh.fonts, ctx);
         const spec::Brief& brief = r.brief;  // as the render read it: the brief is parsed once
         out.has_distribution = true;
@@ -278,6 +283,9 @@ Outcome process(Shared& sh, const Job& job) {
         state.cc = out.cc;
         state.subject = out.subject;
         state.warnings = out.warnings;
+        state.edition = r.edition;
+        // The base moves only when the content changes: a rerun of the same content keeps it.
+        state.edition_base = r.compared_with.value_or("");
         // Outputs first, then the delivery they call for, then the state that vouches for them: a
         // kill in between leaves a state whose output hashes do not match, so the next run renders
         // again (and a message is never forgotten once its brief counts as up to date).
@@ -299,6 +307,34 @@ Outcome process(Shared& sh, const Job& job) {
         return fail(error_text(out.source, e.what()));
     }
 }
+
+}  // namespace
+
+void editions_for(const Options& opt, const fs::path& dir, const std::string& stem, render::Request& req) {
+    // The last edition, from the state beside the outputs, even when forced or stale (its
+    // canonical form is all that counts). A damaged state or one without an edition makes this
+    // the first edition.
+    req.changes = opt.changes;
+    if (!opt.since.empty()) req.since = fs::path(opt.since);
+    if (opt.check || !opt.changes || !opt.since.empty()) return;
+    const fs::path state_file = state_path(dir, stem);
+    std::error_code ec;
+    if (!fs::exists(state_file, ec)) return;
+    try {
+        if (auto s = parse_state(core::read_file(state_file)); s && !s->edition.empty()) {
+            req.previous_edition = s->edition;
+            if (!s->edition_base.empty()) req.base_edition = s->edition_base;
+        }
+    } catch (const core::Error&) {
+    }
+}
+
+fs::path output_dir_for(const Options& opt, const fs::path& brief) {
+    fs::path dir = opt.output_dir.empty() ? brief.parent_path() : fs::path(opt.output_dir);
+    return dir.empty() ? fs::path(".") : dir;
+}
+
+namespace {
 
 std::string manifest_json(const std::vector<Outcome>& outcomes) {
     constexpr Status kAll[] = {Status::Rendered, Status::Skipped, Status::Checked, Status::Failed};
@@ -350,6 +386,8 @@ std::string options_text(const Options& opt, const core::Context& ctx) {
     for (const auto& a : ctx.allowed_roots) allow += a.string() + "\n";
     field("allow", allow);
     field("source_date_epoch", ctx.source_date_epoch ? std::to_string(*ctx.source_date_epoch) : "");
+    field("changes", opt.changes ? "1" : "0");
+    field("since", opt.since.empty() ? "" : fs::absolute(opt.since).lexically_normal().string());
     field("eml", opt.eml ? "1" : "0");
     if (opt.eml) {
         field("from", opt.from);
@@ -436,8 +474,7 @@ int run(const Options& opt, std::ostream& err) {
     for (const auto& b : collect_briefs(opt.inputs)) {
         Job j;
         j.brief = b;
-        j.dir = opt.output_dir.empty() ? j.brief.parent_path() : fs::path(opt.output_dir);
-        if (j.dir.empty()) j.dir = ".";
+        j.dir = output_dir_for(opt, j.brief);
         j.stem = j.brief.stem().string();
         fs::path key = fs::weakly_canonical(j.dir) / j.stem;
         auto [it, fresh] = claimed.emplace(key, b);

@@ -2,6 +2,7 @@
 // whose outputs are up to date are skipped, a manifest and .eml messages are written, and every
 // output folder is locked while the run writes into it. main.cpp parses options and calls run().
 #pragma once
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -11,6 +12,10 @@
 
 namespace briefmake::core {
 class DependencySink;
+}
+
+namespace briefmake::render {
+struct Request;
 }
 
 namespace briefmake::batch {
@@ -26,6 +31,8 @@ struct Options {
     bool pdfa = false;
     unsigned jobs = 0;  // 0: one per core
     bool force = false;
+    bool changes = true;  // --changes on|off: editions' change marks (doc/edition.hpp)
+    std::string since;    // --since OLD.yaml: compare with that brief, not the last edition
     bool wait = true;  // for another run's folder lock
     std::string manifest;
     bool eml = false;
@@ -44,6 +51,12 @@ struct Options {
 // failed, a delivery failed, was refused or is still pending, or an output folder could not be
 // locked or written, 2 a usage error (reported on err).
 int run(const Options& opt, std::ostream& err);
+
+// Editions: what `req` compares with, from --changes, --since and the state beside the brief's
+// outputs in `dir` (the last edition and the one it was compared with).
+void editions_for(const Options& opt, const std::filesystem::path& dir, const std::string& stem, render::Request& req);
+// Where a brief's outputs go: --output-dir, else beside the brief.
+std::filesystem::path output_dir_for(const Options& opt, const std::filesystem::path& brief);
 
 // Expands folders to the *.yaml / *.yml briefs under them (sorted, so runs are reproducible).
 std::vector<std::string> collect_briefs(const std::vector<std::string>& inputs);

@@ -35,6 +35,8 @@ std::string to_json(const State& s) {
     j["cc"] = s.cc;
     j["subject"] = s.subject;
     j["warnings"] = s.warnings;
+    if (!s.edition.empty()) j["edition"] = s.edition;
+    if (!s.edition_base.empty()) j["edition_base"] = s.edition_base;
     return json::dump(std::move(j));
 }
 
@@ -77,6 +79,8 @@ std::optional<State> parse_state(const std::string& text) {
             into->push_back(item.get<std::string>());
         }
     }
+    if (auto e = json::get_string(*v, "edition")) s.edition = *e;
+    if (auto e = json::get_string(*v, "edition_base")) s.edition_base = *e;
     return s;
 }
 

@@ -30,6 +30,10 @@ struct State {
     std::vector<std::string> to, cc;
     std::string subject;
     std::vector<std::string> warnings;  // as the last render reported them
+    // Editions (doc/edition.hpp): the canonical form of the document these outputs show, and of
+    // the edition they were compared with (empty: none). A state without them, from an older
+    // briefmake, makes the next render a first edition.
+    std::string edition, edition_base;
 };
 
 // DIR/.STEM.briefmake-state

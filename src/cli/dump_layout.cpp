@@ -29,6 +29,7 @@ int dump_layouts(const batch::Options& opt, const fs::path& file, std::ostream& 
             req.template_override = opt.template_override;
             req.check_only = true;  // the pipeline up to the layout; the run that follows writes
             req.dump_layout = true;
+            batch::editions_for(opt, batch::output_dir_for(opt, b), b.stem().string(), req);
             const render::Result r = render::render(req, fonts, ctx);
             if (briefs.size() > 1) out += "brief " + b.string() + "\n";
             out += r.layout_dump;

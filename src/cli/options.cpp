@@ -65,6 +65,14 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& opt) {
         ->type_name("N")
         ->check(CLI::Range(1u, 1024u).description(""));
     app.add_flag("--force", opt.run.force, "render every brief, even those whose outputs are up to date");
+    std::string changes = "on";
+    app.add_option("--changes", changes, "mark what changed since the last edition (on) or not (off)")
+        ->type_name("on|off")
+        ->check(CLI::IsMember({"on", "off"}))
+        ->capture_default_str();
+    app.add_option("--since", opt.run.since, "mark the changes since the brief OLD.yaml, not since the last edition")
+        ->type_name("OLD.yaml")
+        ->check(CLI::ExistingFile);
     app.add_option("--manifest", opt.run.manifest, "write a JSON report of the run (status, outputs, hashes) to FILE")
         ->type_name("FILE");
     app.add_flag("--eml", opt.run.eml, "also write STEM.eml: the outputs as an e-mail to the brief's distribution");
@@ -139,6 +147,7 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& opt) {
     }
     if (!template_name.empty()) opt.run.template_override = template_name;
     opt.run.wait = !no_wait;
+    opt.run.changes = changes == "on";
     opt.run.progress = ::isatty(STDERR_FILENO) != 0;
     return std::nullopt;
 }

@@ -24,6 +24,10 @@ struct Span {
     uint8_t flags = 0;
     std::string link;  // URI, or empty
     bool line_break = false;
+    // Editions (doc/edition.hpp): 0 unchanged, kInserted new since the previous edition,
+    // kDeleted text of the previous edition that is gone (the DOCX keeps it as w:del, the PDF
+    // draws only a change bar where it was).
+    uint8_t change = 0;
     bool operator==(const Span&) const = default;
 };
 using Inlines = std::vector<Span>;
@@ -68,6 +72,7 @@ struct List {
 struct TableCell {
     Inlines content;
     bool numeric = false;  // right-aligned, aligned on the decimal mark
+    std::string raw{};     // a number as the brief gives it (editions compare this, not the format)
     bool operator==(const TableCell&) const = default;
 };
 

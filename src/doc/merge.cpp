@@ -342,7 +342,7 @@ private:
                     const spec::Cell& c = r[i];
                     std::string s = c.is_number ? number(c.number, f.decimals) : c.text;
                     if (i < longest.size()) longest[i] = std::max(longest[i], s.size());
-                    row.push_back(TableCell{plain(s), c.is_number});
+                    row.push_back(TableCell{plain(s), c.is_number, c.is_number ? c.text : std::string()});
                 }
                 t.rows.push_back(std::move(row));
             }

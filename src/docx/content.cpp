@@ -1,9 +1,11 @@
 #include "docx/content.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <set>
 #include <string_view>
 
+#include "doc/edition.hpp"
 #include "docx/chart.hpp"
 #include "docx/tables.hpp"
 #include "text/hyphenate.hpp"
@@ -308,6 +310,31 @@ InlineOptions inline_options(const std::string& key, const State& s) {
     return o;
 }
 
+// Editions: a w:ins or w:del around a run, by the brief's author on the edition's date (never
+// the clock), so Word's Accept All gives the new edition and Reject All the previous one.
+static pugi::xml_node tracked_change(pugi::xml_node parent, uint8_t change, State& s) {
+    auto c = el(parent, change == doc::kDeleted ? "w:del" : "w:ins");
+    attr(c, "w:id", std::to_string(++s.change_ids));
+    attr(c, "w:author", s.d.meta.author.empty() ? std::string("briefmake") : clean_text(s.d.meta.author));
+    const int64_t days = s.d.meta.date_epoch >= 0 ? s.d.meta.date_epoch / 86400 : (s.d.meta.date_epoch - 86399) / 86400;
+    const int64_t secs = s.d.meta.date_epoch - days * 86400;
+    // Howard Hinnant's civil_from_days.
+    const int64_t z = days + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const long y = long(int64_t(yoe) + era * 400 + (m <= 2));
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04ld-%02u-%02uT%02d:%02d:%02dZ", y, m, d, int(secs / 3600), int(secs / 60 % 60),
+                  int(secs % 60));
+    attr(c, "w:date", buf);
+    return c;
+}
+
 void add_inlines(pugi::xml_node p, const doc::Inlines& inlines, State& s, const InlineOptions& o) {
     std::string lang = o.hyphenate ? s.d.meta.language : std::string();
     pugi::xml_node link;
@@ -329,6 +356,7 @@ void add_inlines(pugi::xml_node p, const doc::Inlines& inlines, State& s, const 
         } else {
             link = pugi::xml_node();
         }
+        if (span.change) parent = tracked_change(parent, span.change, s);
         auto r = el(parent, "w:r");
         if (!span.link.empty() || span.flags) {
             auto rpr = el(r, "w:rPr");
@@ -340,12 +368,15 @@ void add_inlines(pugi::xml_node p, const doc::Inlines& inlines, State& s, const 
         std::string text = clean_text(span.text);
         if (o.lower) text = text::to_lower(text, s.d.meta.language);
         add_text(r, text, lang);
+        if (span.change == doc::kDeleted)
+            for (auto t = r.child("w:t"); t; t = t.next_sibling("w:t")) t.set_name("w:delText");
     }
 }
 
 std::string plain_text(const doc::Inlines& inlines) {
     std::string out;
-    for (const auto& span : inlines) out += span.line_break ? std::string(" ") : span.text;
+    for (const auto& span : inlines)
+        if (span.change != doc::kDeleted) out += span.line_break ? std::string(" ") : span.text;
     std::string clean = clean_text(out);
     for (char& c : clean)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';

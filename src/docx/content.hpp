@@ -38,6 +38,7 @@ struct State {
     std::vector<Part> parts;  // written beside document.xml: charts and their workbooks
     int charts = 0;           // charts written so far (word/charts/chartN.xml)
     long drawing_ids = 0;     // wp:docPr ids used so far (unique in the document)
+    long change_ids = 0;      // w:ins / w:del ids used so far (editions)
 };
 
 // Gives every heading a bookmark name ("_Toc_" + anchor, Word-safe, unique), in document order.

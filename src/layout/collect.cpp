@@ -2,6 +2,8 @@
 // Break opportunities come from UAX #14 (text::line_breaks); inside a word only hyphenation
 // points (or, for a token wider than the line, character boundaries) allow a break.
 #include <algorithm>
+
+#include "doc/edition.hpp"
 #include <cstdio>
 
 #include "core/utf8.hpp"
@@ -53,7 +55,7 @@ public:
                 hard.push_back(uint32_t(text_.size()));
                 continue;
             }
-            if (sp.text.empty()) continue;
+            if (sp.text.empty() || sp.change == doc::kDeleted) continue;  // gone since the last edition
             auto begin = uint32_t(text_.size());
             append(e_.transform(sp.text, st_.transform));
             auto face = e_.face(st_.font, st_.bold || (sp.flags & doc::Bold), st_.italic || (sp.flags & doc::Italic));

@@ -99,7 +99,7 @@ std::string dump(const Layout& l) {
         for (const LineMark& m : page.lines) {
             o += pre + "line x=" + fmt(m.x) + " y=" + fmt(m.y) + " w=" + fmt(m.width) + " measure=" + fmt(m.measure) +
                  " style=" + m.style + (m.justified ? " [justified]" : "") + (m.last ? " [last]" : "") +
-                 (m.hyphen ? " [hyphen]" : "") + "\n";
+                 (m.hyphen ? " [hyphen]" : "") + (m.changed ? " [change-bar]" : "") + "\n";
         }
     }
     for (const Bookmark& b : l.bookmarks)

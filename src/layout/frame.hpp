@@ -90,6 +90,7 @@ struct LineMark {
     bool justified = false;  // stretched or shrunk to the measure
     bool last = false;       // the last line of its paragraph (or before a hard break)
     bool hyphen = false;     // ends with a hyphen
+    bool changed = false;    // holds text changed since the previous edition: a change bar
     bool operator==(const LineMark&) const = default;
 };
 

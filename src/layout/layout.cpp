@@ -120,6 +120,20 @@ void collect_headings(Engine& e, const std::vector<doc::Block>& blocks, std::vec
     }
 }
 
+// Editions: a thin vertical rule in the left margin beside every line that holds changed text,
+// as ISO and IETF documents mark revisions; colour and width from the template.
+void add_change_bars(Engine& e, Layout& out) {
+    const tmpl::Color color = e.color("change-bar", tmpl::Color{0xC0, 0x00, 0x00});
+    const double w = e.t.change_bar_width;
+    const double x = e.left - e.t.change_bar_gap;
+    for (auto& page : out.pages)
+        for (const auto& l : page.lines) {
+            if (!l.changed) continue;
+            const double size = e.style(l.style).size;
+            page.items.emplace_back(Rule{x, l.y - size * 0.85, x, l.y + size * 0.3, w, color});
+        }
+}
+
 Layout run_pass(Engine& e) {
     std::vector<HeadingRef> headings;
     collect_headings(e, e.doc.blocks, headings);
@@ -128,6 +142,7 @@ Layout run_pass(Engine& e) {
     build_flow(e, flow, e.doc.blocks, headings);
     Layout out;
     paginate(e, flow, out);
+    add_change_bars(e, out);
     add_furniture(e, out);
     for (auto [key, ascent] :
          {std::pair{"header", &e.facts.header_ascent}, std::pair{"footer", &e.facts.footer_ascent}}) {

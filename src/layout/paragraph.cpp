@@ -2,6 +2,8 @@
 // word spacing does not work with UTF-8 fonts), marks hyphenated line ends, and lays links
 // over the words that carry them.
 #include <cmath>
+
+#include "doc/edition.hpp"
 #include <type_traits>
 
 #include "core/utf8.hpp"
@@ -19,7 +21,8 @@ bool is_forced(const Piece& p) { return p.kind == Piece::Penalty && p.penalty <=
 
 std::string plain_text(const doc::Inlines& in) {
     std::string s;
-    for (const auto& sp : in) s += sp.line_break ? std::string(" ") : sp.text;
+    for (const auto& sp : in)
+        if (sp.change != doc::kDeleted) s += sp.line_break ? std::string(" ") : sp.text;
     return s;
 }
 
@@ -74,6 +77,23 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
     const double asc = primary->ascender() * size, desc = -primary->descender() * size;
     const double line_h = size * st.leading;
     const double baseline = (line_h - (asc + desc)) / 2 + asc;
+
+    // Editions: a line is changed when it holds inserted text, or the text next to where deleted
+    // text was (the next span drawn, else the last one).
+    const doc::Inlines& spans = *spec.content;
+    std::vector<bool> changed(spans.size(), false);
+    {
+        bool pending = false;
+        long last_drawn = -1;
+        for (size_t i = 0; i < spans.size(); ++i) {
+            if (spans[i].change == doc::kDeleted) { pending = true; continue; }
+            if (spans[i].text.empty()) continue;
+            changed[i] = spans[i].change == doc::kInserted || pending;
+            pending = false;
+            last_drawn = long(i);
+        }
+        if (pending && last_drawn >= 0) changed[size_t(last_drawn)] = true;
+    }
 
     size_t s = 0;
     while (s < p.size() && p[s].kind != Piece::Box && !is_forced(p[s])) ++s;
@@ -164,6 +184,8 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
         close();
         double right = x + (hyphen ? p[b].width : 0);
         line.mark = LineMark{lx, baseline, right - lx, measure, spec.style_name, justify, last, hyphen};
+        for (size_t i = s; i < ce && !line.mark.changed; ++i)
+            line.mark.changed = p[i].kind == Piece::Box && p[i].span < changed.size() && changed[p[i].span];
         out.push_back(std::move(line));
         s = b + 1;
         while (s < p.size() && p[s].kind != Piece::Box && !is_forced(p[s])) ++s;

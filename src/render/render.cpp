@@ -3,6 +3,7 @@
 #include <exception>
 #include <future>
 
+#include "doc/edition.hpp"
 #include "doc/merge.hpp"
 #include "docx/writer.hpp"
 #include "layout/layout.hpp"
@@ -94,13 +95,40 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     if (t.logo) pdf::check_image_file(*t.logo);
     doc::Document d = doc::merge(brief, t, ctx);
 
+    r.edition = doc::canonical(doc::edition_of(d));
+    if (req.since) {
+        // The older brief, with its own template and language: only its content counts.
+        core::Context quiet = ctx;
+        quiet.warnings = nullptr;
+        spec::Brief old = spec::read_brief(*req.since, quiet);
+        Request since_req = req;
+        since_req.brief = *req.since;
+        Prefetch none;
+        auto old_t = template_for(since_req, old, quiet, none);
+        r.compared_with = doc::canonical(doc::edition_of(doc::merge(old, *old_t, quiet)));
+        r.inputs.push_back(*req.since);
+    } else if (req.previous_edition && *req.previous_edition != r.edition) {
+        r.compared_with = req.previous_edition;
+    } else if (req.previous_edition) {
+        r.compared_with = req.base_edition;
+    }
+    if (req.changes && r.compared_with) {
+        if (auto prev = doc::parse_edition(*r.compared_with)) {
+            auto changes = doc::mark_changes(d, *prev);
+            if (!changes.empty()) {
+                r.changes = doc::changes_text(d, changes, prev->date_epoch);
+                doc::add_changes_box(d, changes, prev->date_epoch);
+            }
+        }
+    }
+
     // The layout runs even for DOCX only and for --check: it finds overfull lines and missing
     // glyphs, and gives the DOCX its table-of-contents page numbers.
     layout::Layout l = layout::lay_out(d, fonts, ctx);
     r.pages = static_cast<int>(l.pages.size());
     if (req.dump_layout) r.layout_dump = layout::dump(l);
 
-    r.inputs.push_back(req.brief);
+    r.inputs.insert(r.inputs.begin(), req.brief);
     r.inputs.insert(r.inputs.end(), t.chain.begin(), t.chain.end());
     for (const auto& [key, fam] : t.fonts) {
         for (const auto* p : {&fam.regular, &fam.bold, &fam.italic, &fam.bold_italic})

@@ -48,6 +48,14 @@ struct Request {
     // keeps every core busy turns it off.
     bool parallel_writers = false;
     TemplateCache* templates = nullptr;  // optional, shared by the briefs of a batch
+    // Editions (doc/edition.hpp): the canonical form of the last rendered edition and of the one
+    // it was compared with. A document equal to `previous_edition` is compared with
+    // `base_edition` again (a rerun shows the same changes); another is compared with
+    // `previous_edition`. `since` (--since) compares with that brief instead. No marks at all
+    // without `changes`, or when there is nothing to compare with (the first edition).
+    bool changes = true;
+    std::optional<std::string> previous_edition, base_edition;
+    std::optional<std::filesystem::path> since;
     pdf::Options pdf;
 };
 
@@ -58,6 +66,9 @@ struct Result {
     std::string layout_dump;  // layout::dump, when Request::dump_layout
     std::vector<std::filesystem::path> inputs;  // brief, template chain, fonts, CSV, images
     spec::Brief brief;  // as read (for the mail and the manifest: no second parse)
+    std::string edition;                // this document's canonical form (the next run's previous edition)
+    std::optional<std::string> compared_with;  // the canonical form it was compared with
+    std::vector<std::string> changes;   // the changes box's lines (title first), empty when none
 };
 
 Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ctx);

@@ -174,7 +174,7 @@ private:
         y::expect_map(src, root, "a template (a mapping)");
         y::check_keys(src, root, "template",
                       {"name", "description", "extends", "page", "fonts", "styles", "colors", "header", "footer",
-                       "first-page", "letterhead", "blocks", "toc", "logo", "labels"});
+                       "first-page", "letterhead", "blocks", "toc", "logo", "labels", "changes"});
         if (auto ext = y::find(root, "extends")) {
             std::string base = y::get_nonempty_text(src, ext, "a template name or path");
             fs::path base_file = resolve(base, dir, src.loc(ext));
@@ -188,6 +188,7 @@ private:
         if (auto n = y::find(root, "fonts")) fonts(src, n, t, dir);
         if (auto n = y::find(root, "styles")) styles(src, n, t);
         if (auto n = y::find(root, "colors")) colors(src, n, t);
+        if (auto n = y::find(root, "changes")) changes(src, n, t);
         if (auto n = y::find(root, "header")) slots(src, n, t.header, "header");
         if (auto n = y::find(root, "footer")) slots(src, n, t.footer, "footer");
         if (auto n = y::find(root, "first-page")) {
@@ -370,7 +371,7 @@ private:
 
     void colors(const y::Source& src, const YAML::Node& n, Template& t) {
         y::expect_map(src, n, "a mapping of colours");
-        y::check_keys(src, n, "colors", {"rule", "table-header", "table-stripe", "table-rule", "chart"});
+        y::check_keys(src, n, "colors", {"rule", "table-header", "table-stripe", "table-rule", "chart", "change-bar"});
         for (const auto& kv : n) {
             std::string key = kv.first.as<std::string>();
             if (key.rfind("x-", 0) == 0) continue;
@@ -382,6 +383,19 @@ private:
             } else {
                 t.colors[key] = color(src, kv.second);
             }
+        }
+    }
+
+    // Editions: the change bar and the changes box.
+    void changes(const y::Source& src, const YAML::Node& n, Template& t) {
+        y::expect_map(src, n, "a mapping with bar-width, bar-gap and max-items");
+        y::check_keys(src, n, "changes", {"bar-width", "bar-gap", "max-items"});
+        if (auto v = y::find(n, "bar-width")) t.change_bar_width = length(src, v);
+        if (auto v = y::find(n, "bar-gap")) t.change_bar_gap = length(src, v);
+        if (auto v = y::find(n, "max-items")) {
+            double m = y::get_number(src, v, "a whole number of changes (at least 2)");
+            if (m < 2 || m > 10000 || m != std::floor(m)) src.fail(v, "expected a whole number of changes (at least 2)");
+            t.changes_max = int(m);
         }
     }
 

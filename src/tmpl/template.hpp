@@ -101,6 +101,11 @@ struct Template {
     bool toc = false;
     std::optional<std::filesystem::path> logo;
     double logo_width = 0;  // points; 0: natural size at 72 dpi
+    // Editions: the change bar's width (its colour is colors["change-bar"]), its distance left of
+    // the text, and how many changes the changes box lists before "+N more".
+    double change_bar_width = 1.5;
+    double change_bar_gap = 8;
+    int changes_max = 12;
     // labels[lang][key]
     std::map<std::string, std::map<std::string, std::string>> labels;
 
