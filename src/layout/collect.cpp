@@ -45,7 +45,7 @@ struct Range {
 class Collector {
 public:
     Collector(Engine& e, const tmpl::Style& st, const CollectOptions& opt, const SourceLoc& loc, Collected& out)
-        : e_(e), st_(st), opt_(opt), loc_(loc), text_(out.text), pieces_(out.pieces) {}
+        : e_(e), st_(st), opt_(opt), loc_(loc), text_(out.text), pieces_(out.pieces), deleted_(out.deleted_at) {}
 
     void run(const doc::Inlines& content) {
         std::vector<uint32_t> hard;
@@ -55,7 +55,11 @@ public:
                 hard.push_back(uint32_t(text_.size()));
                 continue;
             }
-            if (sp.text.empty() || sp.change == doc::kDeleted) continue;  // gone since the last edition
+            if (sp.change == doc::kDeleted) {  // gone since the last edition: only where it was counts
+                deleted_.push_back(uint32_t(text_.size()));
+                continue;
+            }
+            if (sp.text.empty()) continue;
             auto begin = uint32_t(text_.size());
             append(e_.transform(sp.text, st_.transform));
             auto face = e_.face(st_.font, st_.bold || (sp.flags & doc::Bold), st_.italic || (sp.flags & doc::Italic));
@@ -283,6 +287,7 @@ private:
     const SourceLoc& loc_;
     std::string& text_;
     std::vector<Piece>& pieces_;
+    std::vector<uint32_t>& deleted_;
     std::vector<Range> ranges_;
     size_t ri_ = 0;
     const fonts::Font* last_face_ = nullptr;

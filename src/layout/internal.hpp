@@ -85,6 +85,7 @@ struct Collected {
     std::string text;  // the paragraph text after case transforms
     std::vector<Piece> pieces;
     double size = 12;
+    std::vector<uint32_t> deleted_at;  // editions: offsets in `text` where deleted spans were
 };
 
 struct CollectOptions {

@@ -78,22 +78,10 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
     const double line_h = size * st.leading;
     const double baseline = (line_h - (asc + desc)) / 2 + asc;
 
-    // Editions: a line is changed when it holds inserted text, or the text next to where deleted
-    // text was (the next span drawn, else the last one).
+    // Editions: a line is changed when it holds inserted text, or the place where deleted text
+    // was (each place belongs to the line that starts at or before it).
     const doc::Inlines& spans = *spec.content;
-    std::vector<bool> changed(spans.size(), false);
-    {
-        bool pending = false;
-        long last_drawn = -1;
-        for (size_t i = 0; i < spans.size(); ++i) {
-            if (spans[i].change == doc::kDeleted) { pending = true; continue; }
-            if (spans[i].text.empty()) continue;
-            changed[i] = spans[i].change == doc::kInserted || pending;
-            pending = false;
-            last_drawn = long(i);
-        }
-        if (pending && last_drawn >= 0) changed[size_t(last_drawn)] = true;
-    }
+    size_t next_deleted = 0;
 
     size_t s = 0;
     while (s < p.size() && p[s].kind != Piece::Box && !is_forced(p[s])) ++s;
@@ -184,8 +172,17 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
         close();
         double right = x + (hyphen ? p[b].width : 0);
         line.mark = LineMark{lx, baseline, right - lx, measure, spec.style_name, justify, last, hyphen};
-        for (size_t i = s; i < ce && !line.mark.changed; ++i)
-            line.mark.changed = p[i].kind == Piece::Box && p[i].span < changed.size() && changed[p[i].span];
+        uint32_t line_end = 0;
+        for (size_t i = s; i < ce; ++i) {
+            if (p[i].kind != Piece::Box) continue;
+            line_end = std::max(line_end, p[i].end);
+            if (p[i].span < spans.size() && spans[p[i].span].change == doc::kInserted) line.mark.changed = true;
+        }
+        const bool last_line = li + 1 == breaks.size();
+        while (next_deleted < c.deleted_at.size() && (last_line || c.deleted_at[next_deleted] < line_end)) {
+            line.mark.changed = true;
+            ++next_deleted;
+        }
         out.push_back(std::move(line));
         s = b + 1;
         while (s < p.size() && p[s].kind != Piece::Box && !is_forced(p[s])) ++s;

@@ -97,15 +97,13 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
 
     r.edition = doc::canonical(doc::edition_of(d));
     if (req.since) {
-        // The older brief, with its own template and language: only its content counts.
+        // The older brief's content only: merged with this brief's template and language, so
+        // another template or language there changes nothing by itself.
         core::Context quiet = ctx;
         quiet.warnings = nullptr;
         spec::Brief old = spec::read_brief(*req.since, quiet);
-        Request since_req = req;
-        since_req.brief = *req.since;
-        Prefetch none;
-        auto old_t = template_for(since_req, old, quiet, none);
-        r.compared_with = doc::canonical(doc::edition_of(doc::merge(old, *old_t, quiet)));
+        old.language = brief.language;
+        r.compared_with = doc::canonical(doc::edition_of(doc::merge(old, t, quiet)));
         r.inputs.push_back(*req.since);
     } else if (req.previous_edition && *req.previous_edition != r.edition) {
         r.compared_with = req.previous_edition;
