@@ -143,6 +143,9 @@ std::string unescape(std::string_view s) {
     return o;
 }
 
+// How many removed units a changed one is compared with, in order, to find what it was.
+constexpr size_t kPairWindow = 16;
+
 uint64_t unit_hash(const Unit& u) {
     // Paragraphs match wherever they are (a renumbered agenda item is unchanged); cells and
     // values only in their own place.
@@ -306,7 +309,7 @@ std::vector<ChangeEntry> mark_changes(Document& d, const Edition& previous) {
     std::vector<const Unit*> at_end;
     std::vector<std::pair<size_t, ChangeEntry>> entries;  // (reading position * 2 (+1 removed), entry)
 
-    auto edits = diff(ha, hb, 3000);
+    auto edits = diff(ha, hb, 1000);
     for (size_t i = 0; i < edits.size();) {
         if (edits[i].kind == EditKind::Equal) { ++i; continue; }
         std::vector<size_t> dels, ins;
@@ -319,7 +322,8 @@ std::vector<ChangeEntry> mark_changes(Document& d, const Edition& previous) {
         size_t from = 0;
         for (size_t nb : ins) {
             const Unit& u = now[nb];
-            for (size_t k = from; k < dels.size(); ++k) {
+            // A window of candidates keeps a gap of thousands (a brief rewritten) linear.
+            for (size_t k = from; k < dels.size() && k < from + kPairWindow; ++k) {
                 const Unit& o = old[dels[k]];
                 if (o.kind != u.kind) continue;
                 if (u.kind == 'p' ? similarity(o.text, u.text) < 0.34 : o.where != u.where) continue;
