@@ -81,11 +81,20 @@ void Content::mark(PageState& s, int tag, bool text) {
     s.mark_open = true;
     s.mark = tag;
     s.mark_in_text = text;
-    s.mark_fresh = true;
+}
+
+void Content::word_break(PageState& s) {
+    if (!s.word_open) return;
+    s.word_open = false;
+    if (!s.in_text || !s.use || !s.use->code.count(U' ')) return;
+    if (!s.tj_open) raw(s, "[");
+    s.tj_open = true;
+    show(s, U" ");
 }
 
 void Content::close_mark(PageState& s) {
     if (!s.mark_open) return;
+    word_break(s);
     if (s.mark_in_text)
         close_tj(s);
     else
@@ -102,6 +111,7 @@ void Content::close_tj(PageState& s) {
 
 void Content::end_text(PageState& s) {
     if (!s.in_text) return;
+    word_break(s);
     close_tj(s);
     if (s.mark_open && s.mark_in_text) {
         raw(s, "EMC\n");
@@ -168,15 +178,13 @@ void Content::move_to(PageState& s, double x, double y_pdf) {
         s.tj_open = true;
         // A gap between words of one element (a justified line's, a run after a bold one) is a
         // word break: tagged PDF wants a space character there, not just the distance.
-        if (tags_ && s.mark_open && !s.mark_fresh && x - s.pen_x > 0.05 * s.size && s.use->code.count(U' '))
-            show(s, U" ");
+        if (x - s.pen_x > 0.05 * s.size) word_break(s);
         const long adj = std::lround((s.pen_x - x) * 1000.0 / s.size);
         if (adj != 0) raw(s, std::to_string(adj));
         s.pen_x -= double(adj) * s.size / 1000.0;
         return;
     }
-    // A line of an element ends with a space too, unless it ends with a hyphen.
-    if (tags_ && s.tj_open && s.mark_open && !s.mark_fresh && !s.hyphen && s.use->code.count(U' ')) show(s, U" ");
+    word_break(s);
     close_tj(s);
     const int64_t xh = std::llround(x * 100);
     raw(s, hundredths(xh - s.line_x) + " " + hundredths(yh - s.line_y) + " Td[");
@@ -202,9 +210,9 @@ void Content::draw(PageState& s, const layout::TextRun& t) {
     }
     set_fill(s, t.color);
     move_to(s, t.x, y(s, t.y));
-    s.mark_fresh = false;
-    s.hyphen = t.hyphen;
     if (!pr.text.empty()) show(s, pr.text);
+    // A run that ends hyphenated continues its word on the next line.
+    s.word_open = tags_ && s.mark_open && s.mark >= 0 && !t.hyphen && !pr.text.empty();
     if (t.hyphen && pr.hyphen_glyph) {
         show(s, U"\u00AD");
     } else if (t.hyphen) {

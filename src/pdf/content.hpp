@@ -60,11 +60,14 @@ private:
         bool mark_open = false;     // inside BDC/BMC ... EMC (tagged PDF)
         int mark = -1;              // the open mark's element; -1: /Artifact
         bool mark_in_text = false;  // the mark opened inside BT ... ET, so it closes before ET
-        bool mark_fresh = false;    // no text shown in the open mark yet
-        bool hyphen = false;        // the last run shown ended with a hyphen
+        bool word_open = false;     // tagged text shown since the last word break (a space)
     };
 
     void begin_text(PageState& s);
+    // Ends the open word of tagged text with a space character: tagged PDF marks every word
+    // break so, also where the layout only leaves a distance (justified lines, line and page
+    // ends, chart labels).
+    void word_break(PageState& s);
     // Opens marked content for an item of element `tag` (-1: an artifact), text or not, unless
     // the open one fits; marks and text objects nest properly.
     void mark(PageState& s, int tag, bool text);

@@ -99,7 +99,8 @@ void add_xmp(Document& doc, const layout::Info& info, bool pdfa) {
     const char* producer = HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER);
     doc.check("reading the producer");
     const std::string xmp = xmp_packet(info, producer ? producer : "", pdfa);
-    HPDF_Dict meta = hpdf::new_stream(doc, hpdf::Filter::None, "creating XMP metadata");
+    // PDF/A wants the packet readable as it is; otherwise it is compressed like the rest.
+    HPDF_Dict meta = hpdf::new_stream(doc, pdfa ? hpdf::Filter::None : hpdf::Filter::Flate, "creating XMP metadata");
     hpdf::put_name(doc, meta, "Type", "Metadata", "creating XMP metadata");
     hpdf::put_name(doc, meta, "Subtype", "XML", "creating XMP metadata");
     hpdf::write(doc, meta, xmp, "writing XMP metadata");

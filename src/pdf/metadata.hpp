@@ -22,7 +22,7 @@ void set_info(Document& doc, const layout::Info& info);
 // A trailer /ID from the content (layout, font subsets, image bytes): same input, same bytes.
 void set_id(Document& doc, const IdHasher& id);
 
-// XMP metadata (uncompressed, as PDF/A wants) matching the info dictionary, claiming PDF/UA-1,
+// XMP metadata (uncompressed with `pdfa`, as PDF/A wants) matching the info dictionary, claiming PDF/UA-1,
 // and with `pdfa` PDF/A-2a. Call after set_info.
 void add_xmp(Document& doc, const layout::Info& info, bool pdfa);
 

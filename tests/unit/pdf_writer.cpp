@@ -38,7 +38,7 @@ TEST_CASE("the sample: no warnings, small (three subset faces, two pages)") {
     CHECK(bytes.size() < 30000);
 }
 
-TEST_CASE("PDF/A-2b: the same bytes twice, the XMP packet readable in the file, no .notdef") {
+TEST_CASE("PDF/A-2a: the same bytes twice, the XMP packet readable in the file, no .notdef") {
     core::Context ctx;
     pdf::Options opt;
     opt.pdfa = true;
@@ -47,7 +47,9 @@ TEST_CASE("PDF/A-2b: the same bytes twice, the XMP packet readable in the file, 
 
     // The metadata stream is not compressed: the packet is readable in the file itself.
     CHECK(contains(bytes, "<pdfaid:part>2</pdfaid:part>"));
-    CHECK(contains(bytes, "<pdfaid:conformance>B</pdfaid:conformance>"));
+    CHECK(contains(bytes, "<pdfaid:conformance>A</pdfaid:conformance>"));  // tagged: the accessible level
+    CHECK(contains(bytes, "<pdfuaid:part>1</pdfuaid:part>"));
+    CHECK(contains(bytes, "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"));  // PDF/A knows pdfuaid so
 
     // A character the font lacks would draw .notdef, which PDF/A forbids.
     layout::Layout l;

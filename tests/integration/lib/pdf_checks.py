@@ -110,7 +110,8 @@ elif mode == "pdfa":
                 lis = els[0].getElementsByTagName("rdf:li")
                 node = lis[0] if lis else els[0]
                 return "".join(n.data for n in node.childNodes if n.nodeType == n.TEXT_NODE)
-            for tag, want in (("pdfaid:part", "2"), ("pdfaid:conformance", "B")):
+            # Tagged, so the accessible level (A), and PDF/UA-1 besides.
+            for tag, want in (("pdfaid:part", "2"), ("pdfaid:conformance", "A"), ("pdfuaid:part", "1")):
                 if text(tag) != want:
                     problems.append(f"XMP {tag} is {text(tag)!r}, expected {want!r}")
             def info_str(key):
