@@ -89,8 +89,7 @@ for d, role, texts in nodes:
     else:
         at = i + len(t)
 
-for line in furniture.splitlines():
-    line = norm(line)
+for line in dict.fromkeys(norm(x) for x in furniture.splitlines()):
     if line and line in tree_text:
         problems.append(f"running header/footer text {line!r} is in the tree")
 if not norm(furniture):
