@@ -1,5 +1,5 @@
 // The document-level parts of a PDF beside its pages: the outline (bookmarks), the info
-// dictionary and /Lang, the trailer /ID, and the PDF/A-2b metadata and output intent.
+// dictionary and /Lang, the trailer /ID, the XMP metadata (PDF/UA-1, PDF/A-2a) and output intent.
 #pragma once
 #include <hpdf.h>
 

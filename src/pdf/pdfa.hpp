@@ -1,6 +1,6 @@
-// What PDF/A-2b needs beyond what libharu 2.3.0 writes (its own PDF/A support is PDF/A-1 only
-// and broken): XMP metadata matching the info dictionary, an sRGB output intent, and a
-// document /ID derived from the content (never from the clock).
+// What PDF/A-2a needs beyond what libharu 2.3.0 writes (its own PDF/A support is PDF/A-1 only
+// and broken) and beyond the tags (tags.cpp): XMP metadata matching the info dictionary, an
+// sRGB output intent, and a document /ID derived from the content (never from the clock).
 #pragma once
 #include <array>
 #include <cstdint>

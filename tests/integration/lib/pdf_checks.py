@@ -3,7 +3,7 @@
 
   pdf_checks.py targets PDF     bookmarks and internal links point at the page where
                                 pdftotext finds their heading
-  pdf_checks.py pdfa PDF        the PDF/A-2b parts: XMP (well-formed, pdfaid 2/B, same title,
+  pdf_checks.py pdfa PDF        the PDF/A-2a parts: XMP (well-formed, pdfaid 2/A, pdfuaid 1, same title,
                                 author and producer as the Info), sRGB OutputIntent, /ID,
                                 embedded fonts, printable annotations
 Prints one line per problem; exits 1 if there is any.
