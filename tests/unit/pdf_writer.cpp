@@ -4,12 +4,14 @@
 // tests/integration/pdf_writer.sh (the files come from tests/integration/write_samples.cpp).
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <string>
 #include <variant>
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
 #include "layout/frame.hpp"
+#include "pdf/pack.hpp"
 #include "pdf/writer.hpp"
 #include "pdf_sample.hpp"
 
@@ -123,4 +125,24 @@ TEST_CASE("characters a font lacks are reported") {
     CHECK(contains(sink.items()[0].message, "U+4E00"));
     CHECK(contains(sink.items()[1].message, "U+1F600"));
     CHECK(bytes.size() > 0);
+}
+
+TEST_CASE("objects are packed: object streams and a cross-reference stream, no classic table") {
+    const std::string bytes = write(sample());
+    CHECK(bytes.rfind("%PDF-1.7\n", 0) == 0);
+    CHECK(contains(bytes, "/Type/ObjStm"));
+    CHECK(contains(bytes, "/Type/XRef"));
+    CHECK(contains(bytes, "/Root "));
+    CHECK(!contains(bytes, "\nxref\n"));
+    // No indirect lengths left ("/Length 12 0 R"): every length is the number itself.
+    for (size_t at = bytes.find("/Length "); at != std::string::npos; at = bytes.find("/Length ", at + 1)) {
+        size_t end = at + 8;
+        while (end < bytes.size() && std::isdigit(static_cast<unsigned char>(bytes[end]))) ++end;
+        CHECK(bytes.compare(end, 4, " 0 R") != 0);
+    }
+    CHECK(bytes.size() > 9);
+    CHECK(bytes.substr(bytes.size() - 6) == "%%EOF\n");
+    // A file not shaped as libharu writes it is an error, not a broken file.
+    CHECK_THROWS_AS(pdf::pack_objects("%PDF-1.7\nnothing here\n"), core::Error);
+    CHECK_THROWS_AS(pdf::pack_objects("%PDF-1.7\nstartxref\n5\n%%EOF\n"), core::Error);
 }
