@@ -60,7 +60,7 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& opt) {
     app.add_option("--allow-path", opt.run.allow_paths, "an extra folder that data and image paths may point into")
         ->type_name("DIR");
     app.add_flag("--check", opt.run.check, "validate the briefs, write nothing");
-    app.add_flag("--pdfa", opt.run.pdfa, "write PDF/A-2b");
+    app.add_flag("--pdfa", opt.run.pdfa, "write PDF/A-2a");
     app.add_option("-j,--jobs", opt.run.jobs, "render N briefs in parallel, 1 to 1024 (default: one per core)")
         ->type_name("N")
         ->check(CLI::Range(1u, 1024u).description(""));

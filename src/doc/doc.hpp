@@ -122,6 +122,7 @@ struct Figure {
     std::optional<Chart> chart;
     Inlines source;  // "Kaynak: ANKA", may be empty
     Inlines note;
+    std::string alt;  // alternative text: the brief's alt:, else generated from the data (accessibility)
     bool operator==(const Figure&) const = default;
 };
 

@@ -15,6 +15,7 @@ struct Builder {
     Engine& e;
     Flow& flow;
     const std::vector<HeadingRef>& headings;
+    int parent = 0;  // the structure element new blocks go under (the Document, a list item's body)
 
     void blocks(const std::vector<doc::Block>& bs, double x, double w) {
         for (const auto& b : bs) block(b, x, w);
@@ -48,7 +49,9 @@ struct Builder {
 
     void paragraph(const doc::Paragraph& p, const SourceLoc& loc, double x, double w) {
         const auto& st = e.style(p.style);
-        flow.add(para(p.style, st, p.content, loc, x, w), st.space_before, st.space_after, st.keep_with_next);
+        auto boxes = para(p.style, st, p.content, loc, x, w);
+        tag_boxes(e, boxes, add_elem(e, "P", parent));
+        flow.add(std::move(boxes), st.space_before, st.space_after, st.keep_with_next);
     }
 
     void heading(const doc::Heading& h, const SourceLoc& loc, double x, double w) {
@@ -56,6 +59,7 @@ struct Builder {
         const auto& st = e.style(name);
         auto boxes = para(name, st, h.content, loc, x, w);
         if (boxes.empty()) return;
+        tag_boxes(e, boxes, add_elem(e, "H" + std::to_string(std::clamp(h.level, 1, 3)), parent));
         for (size_t i = 1; i < boxes.size(); ++i) boxes[i].breakable = false;  // a heading stays whole
         boxes[0].bookmark = Bookmark{e.transform(plain_text(h.content), st.transform), h.level, 0, 0};
         boxes[0].anchor = h.anchor;
@@ -69,7 +73,11 @@ struct Builder {
         for (const auto& it : l.items) label_w = std::max(label_w, text_width(e, it.label, face, st.size, loc));
         const double hang = std::max(st.indent_left, label_w + st.size / 2);
         // Item paragraphs hang from the label column; the style's own left indent is the hang.
+        const int list_elem = add_elem(e, "L", parent), outer = parent;
         for (const auto& it : l.items) {
+            const int item_elem = add_elem(e, "LI", list_elem);
+            const int label_elem = add_elem(e, "Lbl", item_elem);
+            parent = add_elem(e, "LBody", item_elem);
             size_t first = flow.boxes.size();
             for (const auto& b : it.blocks) {
                 if (auto* p = std::get_if<doc::Paragraph>(&b.v)) {
@@ -78,8 +86,9 @@ struct Builder {
                     // An agenda item's title is never left alone at the foot of a page (the
                     // DOCX marks it keep-with-next too).
                     bool title = l.style == "agenda" && &b == &it.blocks.front() && it.blocks.size() > 1;
-                    flow.add(para(p->style, ps, p->content, b.loc, x + hang, w - hang), ps.space_before,
-                             ps.space_after, ps.keep_with_next || title);
+                    auto boxes = para(p->style, ps, p->content, b.loc, x + hang, w - hang);
+                    tag_boxes(e, boxes, add_elem(e, "P", parent));
+                    flow.add(std::move(boxes), ps.space_before, ps.space_after, ps.keep_with_next || title);
                 } else {
                     block(b, x + hang, w - hang);
                 }
@@ -92,8 +101,11 @@ struct Builder {
             }
             VBox& fb = flow.boxes[first];
             double baseline = fb.first_baseline >= 0 ? fb.first_baseline : st.size;
+            const size_t label_from = fb.items.size();
             set_text(e, fb.items, it.label, face, st.size, st.color, x, baseline, loc);
+            tag_items(e, fb.items, label_elem, label_from);
         }
+        parent = outer;
     }
 
     // Header rows, then body rows; `group` makes the header repeat on every page it continues to.
@@ -151,8 +163,9 @@ struct Builder {
         doc::Inlines cont{doc::Span{e.label("continued"), 0, {}, false}};
         double cont_h = 0;
         std::vector<VBox> rep = continued_caption(cont, loc, x, w, cont_h);
-        TableBoxes tb = lay_out_table(e, t, x, w, kept_above(kTableGap), cont_h, loc);
+        TableBoxes tb = lay_out_table(e, t, x, w, kept_above(kTableGap), cont_h, loc, add_elem(e, "Table", parent));
         for (auto& h : tb.header) rep.push_back(h);
+        untag(rep);  // the header repeated on later pages is an artifact
         flow.headers.push_back(std::move(rep));
         std::vector<VBox> boxes;
         table_boxes(tb, group, true, boxes);
@@ -164,6 +177,9 @@ struct Builder {
         const auto& src_st = e.style("source");
         const auto& note_st = e.style("note");
         std::vector<VBox> boxes = para("caption", cap_st, f.caption, loc, x, w);
+        // A table's caption is the Table's first child; a chart's precedes its Figure.
+        const int table_elem = f.table ? add_elem(e, "Table", parent) : -1;
+        tag_boxes(e, boxes, add_elem(e, "Caption", f.table ? table_elem : parent));
         for (size_t i = 1; i < boxes.size(); ++i) boxes[i].breakable = false;
         double gap = cap_st.space_after;
         size_t body_first = boxes.size();
@@ -179,20 +195,26 @@ struct Builder {
             // Above the header rows on the table's first page: the caption and what it keeps with.
             double lead = kept_above(cap_st.space_before) + gap;
             for (const auto& b : boxes) lead += b.height + b.gap;
-            TableBoxes tb = lay_out_table(e, *f.table, x, w, lead, cont_h, loc);
+            TableBoxes tb = lay_out_table(e, *f.table, x, w, lead, cont_h, loc, table_elem);
             for (const auto& row : tb.body) sliced = sliced || row.size() > 1;
             for (auto& h : tb.header) rep.push_back(h);
+            untag(rep);  // the caption and header repeated on later pages are artifacts
             group = int(flow.headers.size());
             flow.headers.push_back(std::move(rep));
             last_row = table_boxes(tb, group, true, boxes);
         } else if (f.chart) {
-            boxes.push_back(lay_out_chart(e, *f.chart, x, w, loc));
+            VBox chart = lay_out_chart(e, *f.chart, x, w, loc);
+            // Its gridlines and axes (rules) stay artifacts; without alt text, the caption says
+            // what it shows.
+            tag_items(e, chart.items, add_elem(e, "Figure", parent, f.alt.empty() ? plain_text(f.caption) : f.alt));
+            boxes.push_back(std::move(chart));
         }
         if (body_first < boxes.size()) boxes[body_first].gap = gap;
         gap = src_st.space_before;
         double after = src_st.space_after;  // below the figure, as below its source line
         if (!f.source.empty()) {
             auto src = para("source", src_st, f.source, loc, x, w);
+            tag_boxes(e, src, add_elem(e, "P", parent));
             if (!src.empty()) src[0].gap = gap;
             for (auto& b : src) boxes.push_back(std::move(b));
             after = src_st.space_after;
@@ -200,6 +222,7 @@ struct Builder {
         }
         if (!f.note.empty()) {
             auto note = para("note", note_st, f.note, loc, x, w);
+            tag_boxes(e, note, add_elem(e, "P", parent));
             if (!note.empty()) note[0].gap = std::max(gap, note_st.space_before);
             for (auto& b : note) boxes.push_back(std::move(b));
             after = note_st.space_after;
@@ -227,7 +250,10 @@ struct Builder {
     void toc(const doc::Toc& t, const SourceLoc& loc, double x, double w) {
         const auto& title_st = e.style("toc-title");
         doc::Inlines title{doc::Span{t.title.empty() ? e.label("contents") : t.title, 0, {}, false}};
-        flow.add(para("toc-title", title_st, title, loc, x, w), title_st.space_before, title_st.space_after, true);
+        auto title_boxes = para("toc-title", title_st, title, loc, x, w);
+        tag_boxes(e, title_boxes, add_elem(e, "P", parent));
+        flow.add(std::move(title_boxes), title_st.space_before, title_st.space_after, true);
+        const int toc_elem = add_elem(e, "TOC", parent);
 
         tmpl::Style st = e.style("toc");
         st.align = tmpl::Align::Left;
@@ -261,6 +287,8 @@ struct Builder {
             double num_w = text_width(e, num, face, st.size, loc);
             double right = x + w;
             set_text(e, box.items, num, face, st.size, st.color, right - num_w, last.y, loc);
+            const int entry_elem = add_elem(e, "TOCI", toc_elem);
+            tag_items(e, box.items, entry_elem);  // the dot leaders after it stay artifacts
             double from = last.x + last.width + dot_w / 2, to = right - reserve;
             if (to > from) {
                 auto n = size_t(std::floor((to - from) / dot_w));
@@ -268,8 +296,10 @@ struct Builder {
                 for (size_t i = 0; i < n; ++i) dots += ". ";
                 if (n > 0) set_text(e, box.items, dots, face, st.size, st.color, to - double(n) * dot_w, last.y, loc);
             }
-            if (found != e.anchors.end())
+            if (found != e.anchors.end()) {
                 box.items.push_back(Link{x, 0, w, y, {}, found->second.first, found->second.second});
+                tag_items(e, box.items, entry_elem, box.items.size() - 1, h.title);
+            }
             flow.add({std::move(box)}, 0, 0, false);
         }
         flow.pending_after = std::max(st.space_after, title_st.space_after);

@@ -28,6 +28,7 @@ struct TextRun {
     // The run ends where the line was hyphenated: a visible hyphen is drawn after `text`,
     // and it extracts as U+00AD (or nothing), so the word stays whole when searched.
     bool hyphen = false;
+    int tag = -1;  // Layout::structure element it belongs to; -1: an artifact (tagged PDF)
     bool operator==(const TextRun&) const = default;
 };
 
@@ -43,6 +44,7 @@ struct Rect {
     std::optional<Color> fill;
     std::optional<Color> stroke;
     double stroke_width = 0.5;
+    int tag = -1;  // as TextRun::tag
     bool operator==(const Rect&) const = default;
 };
 
@@ -53,6 +55,7 @@ struct Path {
     std::optional<Color> fill;
     std::optional<Color> stroke;
     double stroke_width = 1;
+    int tag = -1;  // as TextRun::tag
     bool operator==(const Path&) const = default;
 };
 
@@ -61,6 +64,7 @@ struct Sector {
     double cx = 0, cy = 0, r = 0, start = 0, end = 0;
     Color fill;
     std::optional<Color> stroke;
+    int tag = -1;  // as TextRun::tag
     bool operator==(const Sector&) const = default;
 };
 
@@ -70,12 +74,14 @@ struct Link {
     std::string uri;
     int dest_page = -1;
     double dest_y = 0;
+    int tag = -1;  // as TextRun::tag
     bool operator==(const Link&) const = default;
 };
 
 struct Image {
     double x = 0, y = 0, w = 0, h = 0;
     std::filesystem::path file;  // PNG or JPEG, validated by the writer
+    int tag = -1;  // as TextRun::tag
     bool operator==(const Image&) const = default;
 };
 
@@ -109,6 +115,18 @@ struct Bookmark {
     bool operator==(const Bookmark&) const = default;
 };
 
+// Tagged PDF (accessibility): one element of the document's logical structure, in reading
+// (document) order. Items point to the element they belong to by index (their `tag`); an item
+// without one (rules, fills, running headers and footers, repeated table headers, anything a
+// later stage adds without knowing the structure) is drawn as an artifact.
+struct StructElem {
+    std::string role;   // a standard structure type: Document, H1, P, L, LI, Lbl, LBody, Table, TR, TH, ...
+    int parent = -1;    // index in Layout::structure; -1 for the root (Document)
+    std::string alt;    // Figure: its alternative text; Link: the annotation's /Contents
+    std::string scope;  // TH: "Column" or "Row"
+    bool operator==(const StructElem&) const = default;
+};
+
 struct Info {
     std::string title, author, subject, keywords, creator;
     std::string language;    // BCP 47
@@ -124,6 +142,7 @@ struct Layout {
     // header and footer ascents); keyed by the laid-out document's nodes.
     doc::LayoutFacts facts;
     Info info;
+    std::vector<StructElem> structure;  // [0] is the Document; parents come before children
     bool operator==(const Layout&) const = default;
 };
 

@@ -53,7 +53,7 @@ void add_furniture(Engine& e, Layout& out) {
         if (slots(e, header, "header", hb, i + 1, pages, page.items)) {
             const tmpl::Style& st = e.style("header");
             double ry = hb + st.size * 0.35;
-            page.items.push_back(Rule{e.left, ry, e.left + e.width, ry, 0.5, rule_color});
+            page.items.emplace_back(Rule{e.left, ry, e.left + e.width, ry, 0.5, rule_color});
         }
         slots(e, footer, "footer", page.height - e.t.page.footer_distance, i + 1, pages, page.items);
     }

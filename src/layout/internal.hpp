@@ -45,6 +45,7 @@ struct Engine {
     // From the previous pass: heading anchor -> (page, y); and what this pass placed.
     std::map<std::string, std::pair<int, double>> anchors, placed;
     doc::LayoutFacts facts;  // for the DOCX writer: see Layout::facts
+    std::vector<StructElem> structure;  // the tagged PDF's logical structure (Layout::structure)
 
     const tmpl::Style& style(const std::string& key) const;
     tmpl::Color color(const std::string& key, tmpl::Color fallback_color) const;
@@ -182,8 +183,9 @@ struct TableBoxes {
     std::vector<VBox> header;
     std::vector<std::vector<VBox>> body;  // per row, its slices
 };
+// With `table_elem` >= 0, the rows' text is tagged as THead/TBody/TR/TH/TD under it.
 TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, double lead, double reserved,
-                         const SourceLoc& loc);
+                         const SourceLoc& loc, int table_elem = -1);
 VBox lay_out_chart(Engine& e, const doc::Chart& c, double x, double width, const SourceLoc& loc);
 
 // Boxes of the lines of a paragraph, with widow/orphan rules applied.
@@ -191,6 +193,17 @@ std::vector<VBox> paragraph_boxes(Engine& e, const ParaSpec& spec);
 
 // The template's logo above the first block (image.cpp).
 std::optional<VBox> logo_box(Engine& e);
+
+// ---- the logical structure for the tagged PDF (structure.cpp) ----
+
+// Appends an element under `parent` and returns its index.
+int add_elem(Engine& e, std::string role, int parent, std::string alt = {}, std::string scope = {});
+// Points the untagged text, graphics and images of items[from...] to `elem`; each untagged link
+// gets a Link element of its own under `elem`, its /Contents `link_text` (else its URI).
+void tag_items(Engine& e, std::vector<Item>& items, int elem, size_t from = 0, const std::string& link_text = {});
+void tag_boxes(Engine& e, std::vector<VBox>& boxes, int elem, const std::string& link_text = {});
+// Makes every item of `boxes` an artifact again (the copies of a table's repeated header).
+void untag(std::vector<VBox>& boxes);
 
 // ---- pages (paginate.cpp, furniture.cpp) ----
 

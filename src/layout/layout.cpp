@@ -138,6 +138,7 @@ Layout run_pass(Engine& e) {
     std::vector<HeadingRef> headings;
     collect_headings(e, e.doc.blocks, headings);
     Flow flow;
+    add_elem(e, "Document", -1);  // the structure's root; the logo stays an artifact
     if (auto logo = logo_box(e)) flow.add({std::move(*logo)}, 0, 6, false);
     build_flow(e, flow, e.doc.blocks, headings);
     Layout out;
@@ -150,6 +151,7 @@ Layout run_pass(Engine& e) {
         *ascent = e.face(st)->ascender() * st.size;
     }
     out.facts = std::move(e.facts);
+    out.structure = std::move(e.structure);
     return out;
 }
 

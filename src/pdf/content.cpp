@@ -34,15 +34,73 @@ void Content::draw_page(size_t index) {
     PageState s;
     s.page = pages_[index];
     s.height = l_.pages[index].height;
+    s.index = index;
     for (const auto& item : l_.pages[index].items) {
         if (auto* t = std::get_if<layout::TextRun>(&item)) {
             draw(s, *t);
             continue;
         }
         end_text(s);
-        std::visit([&](const auto& v) { draw(s, v); }, item);
+        std::visit(
+            [&](const auto& v) {
+                using T = std::decay_t<decltype(v)>;
+                if constexpr (std::is_same_v<T, layout::Rule>) mark(s, -1, false);  // rules are never content
+                else if constexpr (!std::is_same_v<T, layout::Link>) mark(s, v.tag, false);  // links are not drawn
+                draw(s, v);
+            },
+            item);
     }
     end_text(s);
+    close_mark(s);
+}
+
+void Content::begin_text(PageState& s) {
+    if (s.in_text) return;
+    doc_.check("beginning text", HPDF_Page_BeginText(s.page));
+    s.in_text = true;
+    s.pen_valid = false;
+    s.line_x = s.line_y = 0;
+}
+
+void Content::mark(PageState& s, int tag, bool text) {
+    if (!tags_) return;
+    if (s.mark_open && s.mark == tag && (text || !s.mark_in_text)) {
+        if (text) begin_text(s);
+        return;
+    }
+    close_mark(s);
+    if (text)
+        begin_text(s);
+    else
+        end_text(s);
+    close_tj(s);
+    if (tag < 0)
+        raw(s, "/Artifact BMC\n");
+    else
+        raw(s, "/" + tags_->role(tag) + "<</MCID " + std::to_string(tags_->mcid(s.index, tag)) + ">>BDC\n");
+    s.mark_open = true;
+    s.mark = tag;
+    s.mark_in_text = text;
+}
+
+void Content::word_break(PageState& s) {
+    if (!s.word_open) return;
+    s.word_open = false;
+    if (!s.in_text || !s.use || !s.use->code.count(U' ')) return;
+    if (!s.tj_open) raw(s, "[");
+    s.tj_open = true;
+    show(s, U" ");
+}
+
+void Content::close_mark(PageState& s) {
+    if (!s.mark_open) return;
+    word_break(s);
+    if (s.mark_in_text)
+        close_tj(s);
+    else
+        end_text(s);  // BT ... ET opened inside the mark
+    raw(s, "EMC\n");
+    s.mark_open = false;
 }
 
 void Content::close_tj(PageState& s) {
@@ -53,7 +111,12 @@ void Content::close_tj(PageState& s) {
 
 void Content::end_text(PageState& s) {
     if (!s.in_text) return;
+    word_break(s);
     close_tj(s);
+    if (s.mark_open && s.mark_in_text) {
+        raw(s, "EMC\n");
+        s.mark_open = false;
+    }
     doc_.check("ending text", HPDF_Page_EndText(s.page));
     s.in_text = false;
     s.pen_valid = false;
@@ -111,13 +174,17 @@ void Content::show(PageState& s, std::u32string_view text) {
 void Content::move_to(PageState& s, double x, double y_pdf) {
     const int64_t yh = std::llround(y_pdf * 100);
     if (s.pen_valid && yh == s.line_y) {
-        const long adj = std::lround((s.pen_x - x) * 1000.0 / s.size);
         if (!s.tj_open) raw(s, "[");
         s.tj_open = true;
+        // A gap between words of one element (a justified line's, a run after a bold one) is a
+        // word break: tagged PDF wants a space character there, not just the distance.
+        if (x - s.pen_x > 0.05 * s.size) word_break(s);
+        const long adj = std::lround((s.pen_x - x) * 1000.0 / s.size);
         if (adj != 0) raw(s, std::to_string(adj));
         s.pen_x -= double(adj) * s.size / 1000.0;
         return;
     }
+    word_break(s);
     close_tj(s);
     const int64_t xh = std::llround(x * 100);
     raw(s, hundredths(xh - s.line_x) + " " + hundredths(yh - s.line_y) + " Td[");
@@ -131,12 +198,8 @@ void Content::move_to(PageState& s, double x, double y_pdf) {
 void Content::draw(PageState& s, const layout::TextRun& t) {
     const PreparedRun& pr = fonts_.run(next_run_++);
     if (pr.text.empty() && !t.hyphen) return;
-    if (!s.in_text) {
-        doc_.check("beginning text", HPDF_Page_BeginText(s.page));
-        s.in_text = true;
-        s.pen_valid = false;
-        s.line_x = s.line_y = 0;
-    }
+    mark(s, t.tag, true);
+    begin_text(s);
     const FontUse& use = fonts_.use(*t.font);
     if (s.font != use.handle || s.size != t.size) {
         close_tj(s);
@@ -148,6 +211,8 @@ void Content::draw(PageState& s, const layout::TextRun& t) {
     set_fill(s, t.color);
     move_to(s, t.x, y(s, t.y));
     if (!pr.text.empty()) show(s, pr.text);
+    // A run that ends hyphenated continues its word on the next line.
+    s.word_open = tags_ && s.mark_open && s.mark >= 0 && !t.hyphen && !pr.text.empty();
     if (t.hyphen && pr.hyphen_glyph) {
         show(s, U"\u00AD");
     } else if (t.hyphen) {
@@ -262,6 +327,9 @@ void Content::draw(PageState& s, const layout::Link& k) {
     // The print flag: PDF/A requires it, and a link is invisible on paper anyway. libharu has
     // no call for an annotation's /F.
     hpdf::put_number(doc_, a, "F", 4, "setting link flags");
+    if (tags_)
+        tags_->annotation(s.index, k.tag, a,
+                          !k.uri.empty() ? k.uri : "Page " + std::to_string(k.dest_page + 1));
 }
 
 void Content::draw(PageState& s, const layout::Image& im) {

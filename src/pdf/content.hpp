@@ -14,6 +14,7 @@
 #include "pdf/document.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/pdfa.hpp"
+#include "pdf/tags.hpp"
 
 namespace briefmake::pdf {
 
@@ -27,6 +28,9 @@ public:
     // Draws page `index`. Pages are drawn in order: text runs are matched with the fonts'
     // prepared runs by their position in the whole document. Images feed `id`, once each.
     void draw_page(size_t index);
+    // With a tagger, every drawn item is marked content: its structure element's (an MCID), or
+    // an /Artifact. Set before drawing.
+    void set_tagger(Tagger* tags) { tags_ = tags; }
     // Whether any page needed /ActualText (a PDF 1.5 feature).
     bool used_actual_text() const { return used_actual_text_; }
 
@@ -52,7 +56,22 @@ private:
         bool pen_valid = false;  // pen_x is where the next glyph goes, on line line_y
         double pen_x = 0;
         int64_t line_x = 0, line_y = 0;  // the text line matrix origin, in 1/100 pt
+        size_t index = 0;           // of the page
+        bool mark_open = false;     // inside BDC/BMC ... EMC (tagged PDF)
+        int mark = -1;              // the open mark's element; -1: /Artifact
+        bool mark_in_text = false;  // the mark opened inside BT ... ET, so it closes before ET
+        bool word_open = false;     // tagged text shown since the last word break (a space)
     };
+
+    void begin_text(PageState& s);
+    // Ends the open word of tagged text with a space character: tagged PDF marks every word
+    // break so, also where the layout only leaves a distance (justified lines, line and page
+    // ends, chart labels).
+    void word_break(PageState& s);
+    // Opens marked content for an item of element `tag` (-1: an artifact), text or not, unless
+    // the open one fits; marks and text objects nest properly.
+    void mark(PageState& s, int tag, bool text);
+    void close_mark(PageState& s);
 
     void close_tj(PageState& s);
     void end_text(PageState& s);
@@ -83,6 +102,7 @@ private:
     const std::vector<HPDF_Page>& pages_;
     const EmbeddedFonts& fonts_;
     IdHasher& id_;
+    Tagger* tags_ = nullptr;
     size_t next_run_ = 0;
     bool used_actual_text_ = false;
     std::map<std::string, HPDF_Image> images_;

@@ -78,6 +78,9 @@ void EmbeddedFonts::prepare(const layout::TextRun& t) {
     if (fresh) uses_.push_back({t.font, {}, nullptr, {}, false, {}, {}});
     FontUse& use = uses_[it->second];
     const fonts::Font& f = *t.font;
+    // Tagged PDF marks word breaks with a space character, also where the layout placed the
+    // words apart (justified lines): every face can draw one.
+    if (f.has(U' ')) use.codes.insert(U' ');
 
     PreparedRun pr;
     for (char32_t cp : decode_utf8(t.text)) {

@@ -41,6 +41,15 @@ void* new_string(Document& doc, const char* text, const char* what) {
     return doc.check_handle(what, HPDF_String_New(mmgr(doc), text, nullptr));
 }
 
+void* new_text(Document& doc, const char* utf8, const char* what) {
+    HPDF_Encoder utf = doc.check_handle(what, HPDF_GetEncoder(doc.get(), "UTF-8"));
+    return doc.check_handle(what, HPDF_String_New(mmgr(doc), utf8, utf));
+}
+
+void* new_bool(Document& doc, bool value, const char* what) {
+    return doc.check_handle(what, HPDF_Boolean_New(mmgr(doc), value ? HPDF_TRUE : HPDF_FALSE));
+}
+
 void* new_binary(Document& doc, std::span<const uint8_t> bytes, const char* what) {
     return doc.check_handle(what,
                             HPDF_Binary_New(mmgr(doc), const_cast<HPDF_BYTE*>(bytes.data()), HPDF_UINT(bytes.size())));

@@ -34,6 +34,11 @@ HPDF_Array new_array(Document& doc, const char* what);
 // A text string, written as libharu writes strings (no encoder: the bytes as given): /Lang,
 // CIDSystemInfo, the output intent's names.
 void* new_string(Document& doc, const char* text, const char* what);
+// A text string from UTF-8 (written as UTF-16BE with a byte order mark, through libharu's UTF-8
+// encoder, as the info dictionary's strings): /Alt and /Contents for tagging.
+void* new_text(Document& doc, const char* utf8, const char* what);
+// A boolean: /MarkInfo /Marked, /DisplayDocTitle.
+void* new_bool(Document& doc, bool value, const char* what);
 // The trailer /ID's two 16-byte strings.
 void* new_binary(Document& doc, std::span<const uint8_t> bytes, const char* what);
 

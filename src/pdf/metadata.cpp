@@ -94,16 +94,21 @@ void set_id(Document& doc, const IdHasher& id) {
         hpdf::push(doc, ids, hpdf::new_binary(doc, digest, "creating the document ID"), "setting the document ID");
 }
 
-void add_pdfa(Document& doc, const layout::Info& info) {
+void add_xmp(Document& doc, const layout::Info& info, bool pdfa) {
     HPDF_Doc pdf = doc.get();
     const char* producer = HPDF_GetInfoAttr(pdf, HPDF_INFO_PRODUCER);
     doc.check("reading the producer");
-    const std::string xmp = xmp_packet(info, producer ? producer : "");
-    HPDF_Dict meta = hpdf::new_stream(doc, hpdf::Filter::None, "creating XMP metadata");
+    const std::string xmp = xmp_packet(info, producer ? producer : "", pdfa);
+    // PDF/A wants the packet readable as it is; otherwise it is compressed like the rest.
+    HPDF_Dict meta = hpdf::new_stream(doc, pdfa ? hpdf::Filter::None : hpdf::Filter::Flate, "creating XMP metadata");
     hpdf::put_name(doc, meta, "Type", "Metadata", "creating XMP metadata");
     hpdf::put_name(doc, meta, "Subtype", "XML", "creating XMP metadata");
     hpdf::write(doc, meta, xmp, "writing XMP metadata");
     hpdf::put(doc, hpdf::catalog(pdf), "Metadata", meta, "adding XMP metadata");
+}
+
+void add_pdfa(Document& doc, const layout::Info&) {
+    HPDF_Doc pdf = doc.get();
 
     const std::string icc = srgb_profile();
     const char* what = "creating the output intent";

@@ -1,5 +1,5 @@
 // The document-level parts of a PDF beside its pages: the outline (bookmarks), the info
-// dictionary and /Lang, the trailer /ID, and the PDF/A-2b metadata and output intent.
+// dictionary and /Lang, the trailer /ID, the XMP metadata (PDF/UA-1, PDF/A-2a) and output intent.
 #pragma once
 #include <hpdf.h>
 
@@ -22,8 +22,11 @@ void set_info(Document& doc, const layout::Info& info);
 // A trailer /ID from the content (layout, font subsets, image bytes): same input, same bytes.
 void set_id(Document& doc, const IdHasher& id);
 
-// PDF/A-2b: XMP metadata (uncompressed) matching the info dictionary and an sRGB output
-// intent for the DeviceRGB/DeviceGray content. Call after set_info.
+// XMP metadata (uncompressed with `pdfa`, as PDF/A wants) matching the info dictionary, claiming PDF/UA-1,
+// and with `pdfa` PDF/A-2a. Call after set_info.
+void add_xmp(Document& doc, const layout::Info& info, bool pdfa);
+
+// PDF/A-2a beyond the XMP: an sRGB output intent for the DeviceRGB/DeviceGray content.
 void add_pdfa(Document& doc, const layout::Info& info);
 
 }  // namespace briefmake::pdf

@@ -146,20 +146,23 @@ std::string iso_date(int64_t epoch) {
     return buf;
 }
 
-std::string xmp_packet(const layout::Info& info, const std::string& producer) {
+std::string xmp_packet(const layout::Info& info, const std::string& producer, bool pdfa) {
     const std::string date = iso_date(info.date_epoch);
     std::string x =
         "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
         " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
         "  <rdf:Description rdf:about=\"\"\n"
-        "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+        + std::string(pdfa ? "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n" : "") +
+        "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
         "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
         "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-        "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-        "   <pdfaid:part>2</pdfaid:part>\n"
-        "   <pdfaid:conformance>B</pdfaid:conformance>\n"
-        "   <dc:format>application/pdf</dc:format>\n";
+        "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
+    if (pdfa)
+        x += "   <pdfaid:part>2</pdfaid:part>\n"
+             "   <pdfaid:conformance>A</pdfaid:conformance>\n";
+    x += "   <pdfuaid:part>1</pdfuaid:part>\n"
+         "   <dc:format>application/pdf</dc:format>\n";
     if (!info.title.empty())
         x += "   <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">" + xml_escape(info.title) +
              "</rdf:li></rdf:Alt></dc:title>\n";
@@ -173,8 +176,25 @@ std::string xmp_packet(const layout::Info& info, const std::string& producer) {
     if (!info.creator.empty()) x += "   <xmp:CreatorTool>" + xml_escape(info.creator) + "</xmp:CreatorTool>\n";
     x += "   <xmp:CreateDate>" + date + "</xmp:CreateDate>\n";
     x += "   <xmp:ModifyDate>" + date + "</xmp:ModifyDate>\n";
-    x += "  </rdf:Description>\n"
-         " </rdf:RDF>\n"
+    x += "  </rdf:Description>\n";
+    if (pdfa)  // PDF/A accepts only the schemas it knows, or those described like this
+        x += "  <rdf:Description rdf:about=\"\"\n"
+             "    xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\"\n"
+             "    xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\"\n"
+             "    xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+             "   <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType=\"Resource\">\n"
+             "    <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>\n"
+             "    <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>\n"
+             "    <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+             "    <pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType=\"Resource\">\n"
+             "     <pdfaProperty:name>part</pdfaProperty:name>\n"
+             "     <pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+             "     <pdfaProperty:category>internal</pdfaProperty:category>\n"
+             "     <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>\n"
+             "    </rdf:li></rdf:Seq></pdfaSchema:property>\n"
+             "   </rdf:li></rdf:Bag></pdfaExtension:schemas>\n"
+             "  </rdf:Description>\n";
+    x += " </rdf:RDF>\n"
          "</x:xmpmeta>\n"
          "<?xpacket end=\"w\"?>";
     return x;

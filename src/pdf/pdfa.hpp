@@ -1,6 +1,6 @@
-// What PDF/A-2b needs beyond what libharu 2.3.0 writes (its own PDF/A support is PDF/A-1 only
-// and broken): XMP metadata matching the info dictionary, an sRGB output intent, and a
-// document /ID derived from the content (never from the clock).
+// What PDF/A-2a needs beyond what libharu 2.3.0 writes (its own PDF/A support is PDF/A-1 only
+// and broken) and beyond the tags (tags.cpp): XMP metadata matching the info dictionary, an
+// sRGB output intent, and a document /ID derived from the content (never from the clock).
 #pragma once
 #include <array>
 #include <cstdint>
@@ -30,9 +30,11 @@ void hash_layout(IdHasher& h, const layout::Layout& l);
 // "2023-11-14T22:13:20Z"
 std::string iso_date(int64_t epoch);
 
-// The XMP packet for PDF/A-2b: pdfaid part 2 conformance B, and the same title, author,
-// subject, keywords, creator tool, producer and dates as the info dictionary.
-std::string xmp_packet(const layout::Info& info, const std::string& producer);
+// The XMP packet: pdfuaid part 1 (every PDF is tagged, PDF/UA-1), with `pdfa` also pdfaid part 2
+// conformance A (tagged, so the accessible level) and the extension schema PDF/A requires for
+// pdfuaid; and the same title, author, subject, keywords, creator tool, producer and dates as
+// the info dictionary.
+std::string xmp_packet(const layout::Info& info, const std::string& producer, bool pdfa = true);
 
 // The sRGB ICC profile shipped by Debian's icc-profiles-free; throws core::Error if missing.
 std::string srgb_profile();

@@ -10,7 +10,9 @@
 #include "pdf/fonts.hpp"
 #include "pdf/hpdf_internal.hpp"
 #include "pdf/metadata.hpp"
+#include "pdf/pack.hpp"
 #include "pdf/pdfa.hpp"
+#include "pdf/tags.hpp"
 
 namespace briefmake::pdf {
 
@@ -55,16 +57,21 @@ std::string write_pdf(const layout::Layout& l, const Options& opt, const core::C
 
     const std::vector<HPDF_Page> pages = create_pages(doc, l);
     Content content(doc, l, pages, fonts, id);
+    Tagger tags(doc, l, pages);
+    content.set_tagger(&tags);
     for (size_t i = 0; i < pages.size(); ++i) content.draw_page(i);
+    tags.finish();
     drop_proc_sets(doc, pages);
 
     add_bookmarks(doc, l, pages);
     set_info(doc, l.info);
     set_id(doc, id);
+    add_xmp(doc, l.info, opt.pdfa);
     if (opt.pdfa) add_pdfa(doc, l.info);
-    // libharu writes 1.3 whatever is used: soft masks and /Lang need 1.4, /ActualText 1.5.
-    hpdf::set_version(pdf, content.used_actual_text() ? HPDF_VER_15 : HPDF_VER_14);
-    return doc.save();
+    // libharu writes 1.3 whatever is used. Tagged PDF as PDF/UA-1 knows it is PDF 1.7 (/Tabs
+    // alone needs 1.5).
+    hpdf::set_version(pdf, HPDF_VER_17);
+    return pack_objects(doc.save());
 }
 
 }  // namespace briefmake::pdf

@@ -7,7 +7,7 @@
 namespace briefmake::pdf {
 
 struct Options {
-    bool pdfa = false;  // PDF/A-2b
+    bool pdfa = false;  // PDF/A-2a (every PDF is tagged, so the accessible level)
 };
 
 // Draws the laid-out pages into PDF bytes with libharu (the only user of it).

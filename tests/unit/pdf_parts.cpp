@@ -142,6 +142,12 @@ TEST_CASE("XMP packet: escaped, only the fields that are set, dates in UTC") {
     CHECK(x.find("pdf:Keywords") == std::string::npos);
     CHECK(x.find("<xmp:CreateDate>1970-01-01T00:00:00Z</xmp:CreateDate>") != std::string::npos);
     CHECK(x.find("<pdf:Producer>P</pdf:Producer>") != std::string::npos);
+    CHECK(x.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+    CHECK(x.find("<pdfaid:conformance>A</pdfaid:conformance>") != std::string::npos);
+    const std::string ua = pdf::xmp_packet(info, "P", false);  // without --pdfa: PDF/UA alone
+    CHECK(ua.find("<pdfuaid:part>1</pdfuaid:part>") != std::string::npos);
+    CHECK(ua.find("pdfaid:") == std::string::npos);
+    CHECK(ua.find("pdfaExtension") == std::string::npos);
     CHECK(pdf::iso_date(1700000000) == "2023-11-14T22:13:20Z");
     CHECK(pdf::iso_date(951782400) == "2000-02-29T00:00:00Z");
     CHECK(pdf::iso_date(-86400) == "1969-12-31T00:00:00Z");

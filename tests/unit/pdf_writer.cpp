@@ -4,12 +4,14 @@
 // tests/integration/pdf_writer.sh (the files come from tests/integration/write_samples.cpp).
 #include <doctest/doctest.h>
 
+#include <cctype>
 #include <string>
 #include <variant>
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
 #include "layout/frame.hpp"
+#include "pdf/pack.hpp"
 #include "pdf/writer.hpp"
 #include "pdf_sample.hpp"
 
@@ -38,7 +40,7 @@ TEST_CASE("the sample: no warnings, small (three subset faces, two pages)") {
     CHECK(bytes.size() < 30000);
 }
 
-TEST_CASE("PDF/A-2b: the same bytes twice, the XMP packet readable in the file, no .notdef") {
+TEST_CASE("PDF/A-2a: the same bytes twice, the XMP packet readable in the file, no .notdef") {
     core::Context ctx;
     pdf::Options opt;
     opt.pdfa = true;
@@ -47,7 +49,9 @@ TEST_CASE("PDF/A-2b: the same bytes twice, the XMP packet readable in the file, 
 
     // The metadata stream is not compressed: the packet is readable in the file itself.
     CHECK(contains(bytes, "<pdfaid:part>2</pdfaid:part>"));
-    CHECK(contains(bytes, "<pdfaid:conformance>B</pdfaid:conformance>"));
+    CHECK(contains(bytes, "<pdfaid:conformance>A</pdfaid:conformance>"));  // tagged: the accessible level
+    CHECK(contains(bytes, "<pdfuaid:part>1</pdfuaid:part>"));
+    CHECK(contains(bytes, "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"));  // PDF/A knows pdfuaid so
 
     // A character the font lacks would draw .notdef, which PDF/A forbids.
     layout::Layout l;
@@ -121,4 +125,24 @@ TEST_CASE("characters a font lacks are reported") {
     CHECK(contains(sink.items()[0].message, "U+4E00"));
     CHECK(contains(sink.items()[1].message, "U+1F600"));
     CHECK(bytes.size() > 0);
+}
+
+TEST_CASE("objects are packed: object streams and a cross-reference stream, no classic table") {
+    const std::string bytes = write(sample());
+    CHECK(bytes.rfind("%PDF-1.7\n", 0) == 0);
+    CHECK(contains(bytes, "/Type/ObjStm"));
+    CHECK(contains(bytes, "/Type/XRef"));
+    CHECK(contains(bytes, "/Root "));
+    CHECK(!contains(bytes, "\nxref\n"));
+    // No indirect lengths left ("/Length 12 0 R"): every length is the number itself.
+    for (size_t at = bytes.find("/Length "); at != std::string::npos; at = bytes.find("/Length ", at + 1)) {
+        size_t end = at + 8;
+        while (end < bytes.size() && std::isdigit(static_cast<unsigned char>(bytes[end]))) ++end;
+        CHECK(bytes.compare(end, 4, " 0 R") != 0);
+    }
+    CHECK(bytes.size() > 9);
+    CHECK(bytes.substr(bytes.size() - 6) == "%%EOF\n");
+    // A file not shaped as libharu writes it is an error, not a broken file.
+    CHECK_THROWS_AS(pdf::pack_objects("%PDF-1.7\nnothing here\n"), core::Error);
+    CHECK_THROWS_AS(pdf::pack_objects("%PDF-1.7\nstartxref\n5\n%%EOF\n"), core::Error);
 }

@@ -3,7 +3,7 @@
 
   pdf_checks.py targets PDF     bookmarks and internal links point at the page where
                                 pdftotext finds their heading
-  pdf_checks.py pdfa PDF        the PDF/A-2b parts: XMP (well-formed, pdfaid 2/B, same title,
+  pdf_checks.py pdfa PDF        the PDF/A-2a parts: XMP (well-formed, pdfaid 2/A, pdfuaid 1, same title,
                                 author and producer as the Info), sRGB OutputIntent, /ID,
                                 embedded fonts, printable annotations
 Prints one line per problem; exits 1 if there is any.
@@ -110,7 +110,8 @@ elif mode == "pdfa":
                 lis = els[0].getElementsByTagName("rdf:li")
                 node = lis[0] if lis else els[0]
                 return "".join(n.data for n in node.childNodes if n.nodeType == n.TEXT_NODE)
-            for tag, want in (("pdfaid:part", "2"), ("pdfaid:conformance", "B")):
+            # Tagged, so the accessible level (A), and PDF/UA-1 besides.
+            for tag, want in (("pdfaid:part", "2"), ("pdfaid:conformance", "A"), ("pdfuaid:part", "1")):
                 if text(tag) != want:
                     problems.append(f"XMP {tag} is {text(tag)!r}, expected {want!r}")
             def info_str(key):

@@ -148,7 +148,7 @@ if check(st == 0, f"sample.pdf: pdfinfo exit {st}"):
     check(err == "", f"sample.pdf: pdfinfo says {err!r}")
     for want in ("Title:           Yıllık Rapor — Қазақстан\n", "Author:          Ayşe Yılmaz\n",
                  "Keywords:        rapor, şirket\n", "Creator:         briefmake\n", "Pages:           2\n",
-                 "PDF version:     1.4\n",  # soft masks and /Lang need 1.4
+                 "PDF version:     1.7\n",  # tagged as PDF/UA-1 (ISO 32000-1); object streams need 1.5
                  "Page size:       595.276 x 841.89 pts (A4)", "CreationDate:    2023-11-14T22:13:20Z",
                  "ModDate:         2023-11-14T22:13:20Z"):
         check(want in out, f"sample.pdf: pdfinfo lacks {want!r}")
@@ -284,7 +284,7 @@ st, out, err = run("qpdf", "--check", f)
 check(st == 0, f"fallback.pdf: qpdf --check exit {st}")
 check("WARNING" not in out + err, f"fallback.pdf: qpdf --check warns: {out + err!r}")
 _, out, _ = run("pdfinfo", f)
-check("PDF version:     1.5\n" in out, "fallback.pdf: not PDF 1.5 (/ActualText)")
+check("PDF version:     1.7\n" in out, "fallback.pdf: not PDF 1.7 (/ActualText needs 1.5)")
 # The '-' is drawn: the rendered page differs from one without the hyphen.
 run("pdftoppm", "-r", "144", "-gray", f, os.path.join(d, "with"))
 run("pdftoppm", "-r", "144", "-gray", plain, os.path.join(d, "without"))
