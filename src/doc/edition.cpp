@@ -180,10 +180,20 @@ Inlines mark_words(const Inlines& now, const std::string& old_text) {
         if (now[i].line_break || now[i].change == kDeleted) continue;
         for (auto t : word_tokens(now[i].text)) nt.push_back({std::string(t), i});
     }
-    auto ot = word_tokens(old_text);
+    // Spaces alone (a span that starts with one, after a bold word) are no words: they pass
+    // through unchanged where they are.
+    std::vector<std::string_view> ot;
+    for (auto t : word_tokens(old_text))
+        if (!trimmed(t).empty()) ot.push_back(t);
     std::vector<uint64_t> ha, hb;
+    std::vector<size_t> word_at;  // diff index -> index in nt
     for (auto t : ot) ha.push_back(hash_text(trimmed(t)));
-    for (const auto& t : nt) hb.push_back(hash_text(trimmed(t.text)));
+    for (size_t i = 0; i < nt.size(); ++i) {
+        std::string w = trimmed(nt[i].text);
+        if (w.empty()) continue;
+        hb.push_back(hash_text(w));
+        word_at.push_back(i);
+    }
     Inlines out;
     auto push = [&](Span s) {
         if (!out.empty() && !s.line_break && !out.back().line_break && out.back().flags == s.flags &&
@@ -199,23 +209,45 @@ Inlines mark_words(const Inlines& now, const std::string& old_text) {
             if (now[next_span].line_break) push(now[next_span]);
     };
     size_t cur_span = 0;
-    for (const Edit& e : diff(ha, hb, 400)) {
+    size_t next_tok = 0;  // tokens before this are written
+    auto emit = [&](size_t i, uint8_t change) {
+        const Tok& t = nt[i];
+        reach(t.span);
+        cur_span = t.span;
+        Span s = now[t.span];
+        s.text = t.text;
+        s.change = change;
+        push(std::move(s));
+    };
+    auto spaces_until = [&](size_t i) {
+        for (; next_tok < i; ++next_tok) emit(next_tok, 0);
+    };
+    const std::vector<Edit> script = diff(ha, hb, 400);
+    for (size_t k = 0; k < script.size(); ++k) {
+        const Edit& e = script[k];
         if (e.kind == EditKind::Delete) {
             Span s;
             s.text = std::string(ot[e.a]);
+            // The last word of a deletion gives up its space when the text it comes back before
+            // has one of its own (a span starting with a space), so Reject All spaces words once.
+            bool last = k + 1 == script.size() || script[k + 1].kind != EditKind::Delete;
+            if (last) {
+                size_t q = k + 1;
+                while (q < script.size() && script[q].kind != EditKind::Equal) ++q;
+                bool spaced = q == script.size() ||
+                              (word_at[script[q].b] > 0 && trimmed(nt[word_at[script[q].b] - 1].text).empty());
+                if (spaced) s.text = trimmed(s.text);
+            }
             s.flags = cur_span < now.size() ? now[cur_span].flags : 0;
             s.change = kDeleted;
             push(std::move(s));
             continue;
         }
-        const Tok& t = nt[e.b];
-        reach(t.span);
-        cur_span = t.span;
-        Span s = now[t.span];
-        s.text = t.text;
-        s.change = e.kind == EditKind::Insert ? kInserted : 0;
-        push(std::move(s));
+        spaces_until(word_at[e.b]);
+        emit(word_at[e.b], e.kind == EditKind::Insert ? kInserted : 0);
+        next_tok = word_at[e.b] + 1;
     }
+    spaces_until(nt.size());
     reach(now.size());
     return out;
 }

@@ -8,8 +8,10 @@
 #  - the DOCX's tracked changes are by the brief's author on its edition date; Accept All gives
 #    the words of the edition rendered with --changes off, Reject All those of the previous one;
 #  - LibreOffice lists the tracked changes (text:tracked-changes in the ODT); validator clean;
+#  - the .eml body lists the changes;
 #  - a rerun of the same content, forced or not, gives byte-identical files with the same box;
-#  - --changes off: no marks; --since with the same content under another template: no marks;
+#  - --changes off: no marks; --since with the same content under another template or in
+#    another language: no marks;
 #    a state from an older briefmake (no edition): a first edition; a replaced agenda: the box
 #    is cut at the template's max-items with a count.
 # shellcheck source=lib/common.bash
@@ -49,6 +51,14 @@ cmp -s "$ed/brief.pdf" "$TMP/last.pdf" || fail "a forced rerun changed the PDF"
 cmp -s "$ed/brief.docx" "$TMP/last.docx" || fail "a forced rerun changed the DOCX"
 check box "$TMP/expect6.txt" "$ed/brief.pdf" "$ed/brief.docx"
 
+# The mail lists the changes like the box.
+mkdir -p "$TMP/mail"
+make 5 "$TMP/mail" >/dev/null
+run --eml --from "Brief <brief@example.org>" "$TMP/mail/brief.yaml"
+make 6 "$TMP/mail" >/dev/null
+run --eml --from "Brief <brief@example.org>" "$TMP/mail/brief.yaml"
+check eml "$TMP/expect6.txt" "$TMP/mail/brief.eml"
+
 # The validator, on the edition with a removed sentence and on the last.
 validator=${OOXML_VALIDATOR:-$SOURCE_DIR/tools/node/node_modules/.bin/ooxml-validator}
 [ -x "$validator" ] || validator=$(command -v ooxml-validator || true)
@@ -70,11 +80,15 @@ else
   fail "soffice is not installed (run scripts/setup --test)"
 fi
 
-# --since: the same content with another template compares equal (content only).
+# --since: the same content with another template, or in another language, compares equal
+# (content only).
 mkdir -p "$TMP/since"
 make 6 "$TMP/since" >/dev/null
 make 6 "$TMP/since-old" --template compact >/dev/null
 run --dump-layout "$TMP/since.txt" --since "$TMP/since-old/brief.yaml" "$TMP/since/brief.yaml"
+check none "$TMP/since.txt" "$TMP/since/brief.docx"
+make 6 "$TMP/since-old" --language en >/dev/null
+run --force --dump-layout "$TMP/since.txt" --since "$TMP/since-old/brief.yaml" "$TMP/since/brief.yaml"
 check none "$TMP/since.txt" "$TMP/since/brief.docx"
 # ... and against an older edition it shows that edition's changes, whatever the state says.
 make 5 "$TMP/since-old" >/dev/null

@@ -11,6 +11,7 @@ failed check.
   editions_check.py reject DOCX OFF.docx     Reject All of DOCX gives OFF.docx's words
   editions_check.py more DOCX MAX            the box has at most MAX rows, the last "N değişiklik daha"
   editions_check.py tracked DOCX AUTHOR DATE every w:ins/w:del is by AUTHOR on DATE (ISO day)
+  editions_check.py eml EXPECT EML           the message's text lists every ENTRY of EXPECT
 
 Accept All and Reject All are written here over word/document.xml, as Word defines them:
 accepting drops w:del and keeps the content of w:ins; rejecting drops w:ins and keeps the
@@ -166,6 +167,18 @@ def main():
         for m in marks:
             if m.get(W + "author") != args[1] or not (m.get(W + "date") or "").startswith(args[2]):
                 fail(f"{args[0]}: a tracked change by {m.get(W + 'author')!r} on {m.get(W + 'date')!r}")
+    elif cmd == "eml":
+        import email
+        from email import policy
+        entries, _ = expect(args[0])
+        with open(args[1], "rb") as f:
+            msg = email.message_from_binary_file(f, policy=policy.default)
+        text = msg.get_body(preferencelist=("plain",)).get_content()
+        if BOX_TITLE not in text:
+            fail(f"{args[1]}: the mail body does not list the changes")
+        for e in entries:
+            if "- " + e not in text:
+                fail(f"{args[1]}: the mail body lacks {e!r}:\n{text}")
     else:
         fail("unknown command " + cmd)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Editions of one long Turkish brief with figures, for tests/integration/editions.sh.
 
-    editions_make.py K DIR [--template NAME] [--agenda-replaced]
+    editions_make.py K DIR [--template NAME] [--language LANG] [--agenda-replaced]
 
 writes DIR/brief.yaml and DIR/ticaret.csv as edition K (0 = the first). Each edition makes one
 more change than the one before, cumulatively:
@@ -54,7 +54,7 @@ def replaced_agenda():
     return out
 
 
-def brief(k, template, agenda_replaced):
+def brief(k, template, agenda_replaced, language="tr"):
     summary = ("Toplantı iki ülke arasındaki ilişkilerin bütün boyutlarıyla ele alınmasına "
                "imkan verecektir.")
     if k >= 4:
@@ -64,7 +64,7 @@ def brief(k, template, agenda_replaced):
     if template:
         out.append(f"template: {template}\n")
     out += ["title: Türkiye-Kazakistan Ortak Stratejik Planlama Grubu\n",
-            "subtitle: Bilgi Notu\nlanguage: tr\nclassification: HİZMETE ÖZEL\n",
+            f"subtitle: Bilgi Notu\nlanguage: {language}\nclassification: HİZMETE ÖZEL\n",
             f"reference: OSPG-9/2026\nedition: 2026-03-{k + 1:02d}\nauthor: Baskı Birimi\n",
             "meeting:\n  name: OSPG 9. Toplantısı\n  date: 2026-03-20\n  location: Astana\n",
             f"summary: |\n  {summary}\n\n  {FILLER}\n",
@@ -112,10 +112,11 @@ def main():
     ap.add_argument("dir")
     ap.add_argument("--template")
     ap.add_argument("--agenda-replaced", action="store_true")
+    ap.add_argument("--language", default="tr")
     a = ap.parse_args()
     os.makedirs(a.dir, exist_ok=True)
     with open(os.path.join(a.dir, "brief.yaml"), "w", encoding="utf-8") as f:
-        f.write(brief(a.k, a.template, a.agenda_replaced))
+        f.write(brief(a.k, a.template, a.agenda_replaced, a.language))
     with open(os.path.join(a.dir, "ticaret.csv"), "w", encoding="utf-8") as f:
         f.write(csv(a.k))
     if a.k >= 1 and not a.agenda_replaced:
