@@ -117,6 +117,7 @@ struct Figure {
     std::optional<Chart> chart;
     Inlines source;  // "Kaynak: ANKA", may be empty
     Inlines note;
+    std::string alt;  // alternative text: the brief's alt:, else generated from the data (accessibility)
     bool operator==(const Figure&) const = default;
 };
 
@@ -153,6 +154,7 @@ struct Meta {
     std::string classification;
     std::string reference;
     int64_t date_epoch = 0;  // edition, else meeting date, else SOURCE_DATE_EPOCH (UTC seconds)
+    std::string logo_alt;    // the template logo's alternative text (empty: no logo, or none known)
     bool operator==(const Meta&) const = default;
 };
 

@@ -394,8 +394,8 @@ private:
     }
 
     void logo(const y::Source& src, const YAML::Node& n, Template& t, const fs::path& dir) {
-        y::expect_map(src, n, "a logo mapping (file, width)");
-        y::check_keys(src, n, "logo", {"file", "width"});
+        y::expect_map(src, n, "a logo mapping (file, width, alt)");
+        y::check_keys(src, n, "logo", {"file", "width", "alt"});
         YAML::Node f = y::require(src, n, "file", "logo");
         std::string name = y::get_nonempty_text(src, f, "an image file (PNG or JPEG)");
         fs::path p = dir / name;
@@ -409,6 +409,8 @@ private:
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") src.fail(f, "expected a PNG or JPEG logo");
         t.logo = fs::weakly_canonical(p);
         if (auto w = y::find(n, "width")) t.logo_width = length(src, w);
+        t.logo_alt.clear();  // a parent's words describe the parent's logo
+        if (auto a = y::find(n, "alt")) t.logo_alt = y::get_text(src, a, "the logo's alternative text");
     }
 
     // A template that extends nothing starts from the shipped default's labels, so one that

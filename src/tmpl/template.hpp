@@ -101,6 +101,7 @@ struct Template {
     bool toc = false;
     std::optional<std::filesystem::path> logo;
     double logo_width = 0;  // points; 0: natural size at 72 dpi
+    std::string logo_alt;   // the logo's alternative text (accessibility); empty: the organisation's name
     // labels[lang][key]
     std::map<std::string, std::map<std::string, std::string>> labels;
 
