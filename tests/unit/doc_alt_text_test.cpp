@@ -9,6 +9,7 @@
 
 using namespace briefmake;
 using namespace briefmake::test;
+namespace fs = std::filesystem;
 
 namespace {
 // The figures of a brief in `lang` with `figures` (YAML list items), merged with the default template.
@@ -98,4 +99,28 @@ TEST_CASE("alt text: Turkish case endings follow the number's last spoken word")
     CHECK(turkish_number_case("3.000.000", 'a') == "’a");  // milyon
     CHECK(turkish_number_case("0", 'a') == "’a");         // sıfır
     CHECK(turkish_number_case("-4,25", 'b') == "’ten");   // beş
+}
+
+TEST_CASE("alt text: the logo's is the template's alt, else the letterhead's, else a warning") {
+    TempDir dir;
+    write_file(dir.path / "logo.png", core::read_file(fs::path(BRIEFMAKE_SOURCE_DIR) / "tests/data/tmpl/logo.png"));
+    dir.write("named.yaml", "extends: default\nname: named\nlogo: {file: logo.png, alt: Ministry emblem}\n");
+    dir.write("letterhead.yaml", "extends: default\nname: lh\nlogo: {file: logo.png}\n");
+    dir.write("bare.yaml", "extends: default\nname: bare\nletterhead: []\nlogo: {file: logo.png}\n");
+    const std::string yaml = "brief: 1\ntitle: T\nmeeting: {name: M, date: 2026-02-02}\nagenda: []\n";
+    auto logo_alt = [&](const std::string& tmpl_file, core::WarningSink& sink) {
+        core::Context ctx = context();
+        ctx.warnings = &sink;
+        auto b = spec::parse_brief(yaml, "b.yaml", dir.path, ctx);
+        auto t = tmpl::load_template(tmpl_file, dir.path, {}, ctx);
+        return doc::merge(b, t, ctx).meta.logo_alt;
+    };
+    core::WarningSink a, b, c;
+    CHECK(logo_alt("named.yaml", a) == "Ministry emblem");
+    CHECK(logo_alt("letterhead.yaml", b) == "T.C. DIŞİŞLERİ BAKANLIĞI");
+    CHECK(a.items().empty());
+    CHECK(b.items().empty());
+    CHECK(logo_alt("bare.yaml", c) == "");
+    REQUIRE(c.items().size() == 1);
+    CHECK(c.items()[0].message == "the template's logo has no alternative text");
 }
