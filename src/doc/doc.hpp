@@ -159,6 +159,7 @@ struct Meta {
     std::string classification;
     std::string reference;
     int64_t date_epoch = 0;  // edition, else meeting date, else SOURCE_DATE_EPOCH (UTC seconds)
+    std::string logo_alt;    // the template logo's alternative text (empty: no logo, or none known)
     bool operator==(const Meta&) const = default;
 };
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <set>
 
+#include "doc/alt_text.hpp"
 #include "text/text.hpp"
 
 namespace briefmake::doc {
@@ -42,6 +43,7 @@ public:
         d.tmpl = t_;
         d.meta = meta();
         vars_ = variables();
+        d.meta.logo_alt = logo_alt();
         d.header = furniture(t_.header);
         d.footer = furniture(t_.footer);
         if (t_.first_header) d.first_header = furniture(*t_.first_header);
@@ -92,6 +94,23 @@ private:
             m.date_epoch = days_from_civil(dd.year, dd.month, dd.day) * 86400 + 12 * 3600;
         }
         return m;
+    }
+
+    // The logo's words for a screen reader: the template's `alt`, else the organisation's name
+    // as the letterhead spells it, else the author. None of them: a warning.
+    std::string logo_alt() const {
+        if (!t_.logo) return "";
+        if (!t_.logo_alt.empty()) return t_.logo_alt;
+        std::string name;
+        for (const auto& p : t_.letterhead) {
+            std::string line = literal(tmpl::expand(p, vars_, lang_, false));
+            if (!line.empty()) name += (name.empty() ? "" : " ") + line;
+        }
+        if (name.empty() && b_.author) name = b_.author->value;
+        if (name.empty())
+            ctx_.warn({t_.file.string(), 1, 1}, "the template's logo has no alternative text",
+                      "add alt: to the template's logo, or a letterhead naming the organisation");
+        return name;
     }
 
     std::map<std::string, tmpl::Value> variables() const {
@@ -376,6 +395,11 @@ private:
             }
             fig.chart = std::move(c);
         }
+        // What a screen reader says for the figure: the brief's own words, else the data's.
+        const std::string unit = f.unit ? f.unit->value : "";
+        if (f.alt) fig.alt = f.alt->value;
+        else if (fig.table) fig.alt = table_alt(f.title.value, unit, *fig.table, lang_);
+        else if (fig.chart) fig.alt = chart_alt(f.title.value, unit, *fig.chart, lang_);
         if (f.source) fig.source = plain(label("source") + ": " + f.source->value);
         if (f.note) fig.note = plain(label("note") + ": " + f.note->value);
         return {std::move(fig), at};

@@ -8,6 +8,7 @@
 #include "docx/package.hpp"
 #include "docx/workbook.hpp"
 #include "text/text.hpp"
+#include "tmpl/contrast.hpp"
 
 namespace briefmake::docx {
 
@@ -15,7 +16,7 @@ namespace {
 
 constexpr tmpl::Color kGrid{0xD9, 0xD9, 0xD9};  // gridlines, as the PDF draws them
 constexpr tmpl::Color kAxis{0x8C, 0x8C, 0x8C};
-constexpr tmpl::Color kText{0x26, 0x26, 0x26};
+constexpr tmpl::Color kText = tmpl::kChartText;  // checked for contrast with every template (tmpl/contrast)
 constexpr tmpl::Color kWhite{0xFF, 0xFF, 0xFF};
 // Axis ids only need to be unique within one chart; fixed values keep the bytes stable.
 constexpr const char* kCatAxisId = "500000001";

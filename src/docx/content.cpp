@@ -264,8 +264,12 @@ void add_figure(pugi::xml_node parent, const doc::Figure& f, State& s) {
         auto p = add_paragraph(parent, "caption", s);
         add_inlines(p, f.caption, s, inline_options("caption", s));
     }
-    if (f.table) add_table(parent, *f.table, s);
-    if (f.chart) add_chart(parent, *f.chart, plain_text(f.caption), s);
+    // Word's Accessibility Checker wants alternative text on tables and drawings: the figure's
+    // (the brief's alt:, else the merge's words from the data), the caption where there is none.
+    const std::string caption = plain_text(f.caption);
+    const std::string& alt = f.alt.empty() ? caption : f.alt;
+    if (f.table) add_table(parent, *f.table, s, caption, alt);
+    if (f.chart) add_chart(parent, *f.chart, alt, s);
     for (const auto& [inl, key] : {std::pair{&f.source, "source"}, {&f.note, "note"}}) {
         if (inl->empty()) continue;
         auto p = add_paragraph(parent, key, s);
@@ -441,7 +445,9 @@ void add_blocks(pugi::xml_node parent, const std::vector<doc::Block>& blocks, St
                 } else if constexpr (std::is_same_v<T, doc::List>) {
                     add_list(parent, v, s, 0);
                 } else if constexpr (std::is_same_v<T, doc::Table>) {
-                    add_table(parent, v, s);
+                    // The meeting's data table is named by its label, for the Accessibility Checker.
+                    const std::string name = v.style == "meta" ? s.d.tmpl.label(s.d.meta.language, "meeting") : "";
+                    add_table(parent, v, s, name, name);
                     tables.push_back(parent.last_child());
                 } else if constexpr (std::is_same_v<T, doc::Figure>) {
                     add_figure(parent, v, s);

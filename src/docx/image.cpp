@@ -54,6 +54,7 @@ void add_logo(pugi::xml_node body, State& s) {
     auto pr = el(inl, "wp:docPr");
     attr(pr, "id", std::to_string(id));
     attr(pr, "name", "Logo");
+    if (!s.d.meta.logo_alt.empty()) attr(pr, "descr", clean_text(s.d.meta.logo_alt));
     auto lock = el(el(inl, "wp:cNvGraphicFramePr"), "a:graphicFrameLocks");
     attr(lock, "xmlns:a", kNsA);
     attr(lock, "noChangeAspect", "1");

@@ -23,7 +23,8 @@ std::vector<long> column_widths(const std::vector<double>& weights, size_t colum
     return out;
 }
 
-void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
+void add_table(pugi::xml_node parent, const doc::Table& t, State& s, const std::string& caption,
+               const std::string& description) {
     size_t columns = 0;
     for (const auto& row : t.rows) columns = std::max(columns, row.size());
     if (columns == 0) return;
@@ -58,6 +59,8 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s) {
     attr(look, "w:lastColumn", "0");
     attr(look, "w:noHBand", no_hband ? "1" : "0");
     attr(look, "w:noVBand", "1");
+    if (!caption.empty()) el(pr, "w:tblCaption", clean_text(caption));
+    if (!description.empty()) el(pr, "w:tblDescription", clean_text(description));
 
     auto grid = el(tbl, "w:tblGrid");
     for (long w : widths) attr(el(grid, "w:gridCol"), "w:w", num(w));

@@ -11,7 +11,10 @@ namespace briefmake::docx {
 
 struct State;
 
-void add_table(pugi::xml_node parent, const doc::Table& t, State& s);
+// `caption` and `description` go to w:tblCaption and w:tblDescription (the table's alternative
+// text, which Word's Accessibility Checker asks for), when not empty.
+void add_table(pugi::xml_node parent, const doc::Table& t, State& s, const std::string& caption = {},
+               const std::string& description = {});
 
 // Column widths in twips summing exactly to `total`, from relative weights (equal if the
 // weights are missing, wrong in number, or not positive).

@@ -5,13 +5,14 @@
 
 #include "layout/internal.hpp"
 #include "text/text.hpp"
+#include "tmpl/contrast.hpp"
 
 namespace briefmake::layout::detail {
 
 namespace {
 
 constexpr tmpl::Color kGrid{0xD9, 0xD9, 0xD9};
-constexpr tmpl::Color kText{0x26, 0x26, 0x26};
+constexpr tmpl::Color kText = tmpl::kChartText;  // checked for contrast with every template (tmpl/contrast)
 constexpr double kTick = 8, kValue = 7.5, kMinValue = 5, kCategory = 8.5, kLegend = 9;
 
 struct Axis {

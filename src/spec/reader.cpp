@@ -303,7 +303,7 @@ private:
         yaml::expect_map(src_, n, "a figure ({id, title, kind, ...})");
         yaml::check_keys(src_, n, "figure",
                          {"id", "title", "kind", "unit", "source", "note", "decimals", "columns", "rows",
-                          "categories", "series", "csv"});
+                          "categories", "series", "csv", "alt"});
         Figure f;
         f.loc = src_.loc(n);
         Node id = yaml::require(src_, n, "id", "figure");
@@ -322,6 +322,7 @@ private:
         f.unit = optional_text(n, "unit", "a unit");
         f.source = optional_text(n, "source", "a source");
         f.note = optional_text(n, "note", "a note");
+        f.alt = optional_text(n, "alt", "an alternative text for screen readers");
         if (Node d = yaml::find(n, "decimals"))
             f.decimals = static_cast<int>(yaml::get_int(src_, d, 0, 6, "a number of decimals"));
 

@@ -114,6 +114,7 @@ struct Figure {
     std::optional<Text> source;
     std::optional<Text> note;
     std::optional<int> decimals;
+    std::optional<Text> alt;  // alternative text for screen readers; generated from the data when absent
     // table: columns + rows (from YAML or from CSV, already loaded)
     std::vector<std::string> columns;
     std::vector<std::vector<Cell>> rows;

@@ -7,6 +7,7 @@
 #include "core/paths.hpp"
 #include "text/text.hpp"
 #include "tmpl/template.hpp"
+#include "tmpl/contrast.hpp"
 #include "yaml/yaml.hpp"
 
 namespace briefmake::tmpl {
@@ -346,7 +347,7 @@ private:
             }
             if (auto v = y::find(s, "bold")) st.bold = y::get_bool(src, v);
             if (auto v = y::find(s, "italic")) st.italic = y::get_bool(src, v);
-            if (auto v = y::find(s, "color")) st.color = color(src, v);
+            if (auto v = y::find(s, "color")) st.color = color(src, v), color_locs_["style:" + key] = src.loc(v);
             if (auto v = y::find(s, "space-before")) st.space_before = length(src, v);
             if (auto v = y::find(s, "space-after")) st.space_after = length(src, v);
             if (auto v = y::find(s, "leading")) {
@@ -382,6 +383,7 @@ private:
                 if (t.chart_palette.empty()) src.fail(kv.second, "expected at least one chart colour");
             } else {
                 t.colors[key] = color(src, kv.second);
+                color_locs_["colors:" + key] = src.loc(kv.second);
             }
         }
     }
@@ -408,8 +410,8 @@ private:
     }
 
     void logo(const y::Source& src, const YAML::Node& n, Template& t, const fs::path& dir) {
-        y::expect_map(src, n, "a logo mapping (file, width)");
-        y::check_keys(src, n, "logo", {"file", "width"});
+        y::expect_map(src, n, "a logo mapping (file, width, alt)");
+        y::check_keys(src, n, "logo", {"file", "width", "alt"});
         YAML::Node f = y::require(src, n, "file", "logo");
         std::string name = y::get_nonempty_text(src, f, "an image file (PNG or JPEG)");
         fs::path p = dir / name;
@@ -423,6 +425,8 @@ private:
         if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") src.fail(f, "expected a PNG or JPEG logo");
         t.logo = fs::weakly_canonical(p);
         if (auto w = y::find(n, "width")) t.logo_width = length(src, w);
+        t.logo_alt.clear();  // a parent's words describe the parent's logo
+        if (auto a = y::find(n, "alt")) t.logo_alt = y::get_text(src, a, "the logo's alternative text");
     }
 
     // A template that extends nothing starts from the shipped default's labels, so one that
@@ -451,6 +455,19 @@ private:
         }
     }
 
+    // A text colour too faint on its background (WCAG 2.1 AA) is a warning naming the pair, where
+    // the text colour was set, else the background, else the template.
+    void check_contrast(const Template& t) const {
+        for (const ContrastPair& p : contrast_pairs(t)) {
+            if (p.passes()) continue;
+            SourceLoc at{t.file.string(), 1, 1};
+            if (auto it = color_locs_.find("style:" + p.style); !p.style.empty() && it != color_locs_.end()) at = it->second;
+            else if (auto jt = color_locs_.find("colors:" + p.fill); !p.fill.empty() && jt != color_locs_.end()) at = jt->second;
+            ctx_.warn(at, "low contrast: " + describe(p) + " (WCAG 2.1 AA)",
+                      "choose a darker text colour or a lighter background");
+        }
+    }
+
     void finish(Template& t) {
         if (t.fonts.empty()) throw core::Error({t.file.string(), 1, 1}, "template has no fonts; expected a fonts mapping");
         if (!t.styles.count("body")) throw core::Error({t.file.string(), 1, 1}, "template has no \"body\" style");
@@ -476,6 +493,7 @@ private:
             }
         }
         if (t.blocks.empty()) t.blocks = {"letterhead", "title", "meeting", "summary", "agenda", "sections", "figures", "sources"};
+        check_contrast(t);
         // The default template's first colours: apart in greyscale too (see templates/default.yaml).
         if (t.chart_palette.empty()) t.chart_palette = {{0x1F, 0x38, 0x64}, {0xF0, 0xB4, 0x3C}, {0x4A, 0x7F, 0xC1}, {0xB8, 0x3C, 0x32}};
         // Every placeholder must name something known: check them now with every variable the
@@ -503,6 +521,7 @@ private:
     std::vector<Pattern> patterns_;             // header and footer slots
     std::vector<Pattern> letterhead_patterns_;  // lines printed once: no page numbers
     std::vector<FontRef> font_refs_;
+    std::map<std::string, SourceLoc> color_locs_;  // "style:KEY" / "colors:KEY" -> where it was set
     std::vector<fs::path> visiting_;  // the extends chain being read, to catch loops
 };
 

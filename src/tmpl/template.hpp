@@ -106,6 +106,7 @@ struct Template {
     double change_bar_width = 1.5;
     double change_bar_gap = 8;
     int changes_max = 12;
+    std::string logo_alt;   // the logo's alternative text (accessibility); empty: the organisation's name
     // labels[lang][key]
     std::map<std::string, std::map<std::string, std::string>> labels;
 

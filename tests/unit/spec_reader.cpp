@@ -302,7 +302,7 @@ TEST_CASE("reader: figures from YAML") {
     CHECK(err(with_figure("    kind: table\n    decimals: 7\n    columns: [a]\n    rows: []\n")) ==
           "b.yaml:11:15: error: expected a number of decimals from 0 to 6, got 7");
     CHECK(err(with_figure("    kind: table\n    colums: [a]\n")) ==
-          "b.yaml:11:5: error: unknown key \"colums\" in figure; expected one of id, title, kind, unit, source, note, decimals, columns, rows, categories, series, csv (did you mean \"columns\"?)");
+          "b.yaml:11:5: error: unknown key \"colums\" in figure; expected one of id, title, kind, unit, source, note, decimals, columns, rows, categories, series, csv, alt (did you mean \"columns\"?)");
 
     std::string two = kMinimal + "figures:\n  - {id: g, title: G, kind: table, columns: [a], rows: []}\n"
                                  "  - {id: g, title: H, kind: table, columns: [a], rows: []}\n";
