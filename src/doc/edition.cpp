@@ -40,7 +40,16 @@ private:
     void para(Inlines& in, const std::string& where) {
         std::string t = inline_text(in);
         if (t.empty()) return;
-        visit_(Unit{'p', where, t, t}, &in);
+        visit_(Unit{'p', where.empty() ? excerpt(t) : where, t, t}, &in);
+    }
+
+    // A paragraph before the first heading (letterhead, title) is named by its first words.
+    static std::string excerpt(const std::string& t) {
+        auto words = word_tokens(t);
+        std::string s;
+        for (size_t i = 0; i < words.size() && i < 5; ++i) s += words[i];
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        return words.size() > 5 ? s + "\xE2\x80\xA6" : s;
     }
 
     void blocks(std::vector<Block>& bs, const std::string& item_where) {

@@ -341,6 +341,21 @@ static pugi::xml_node tracked_change(pugi::xml_node parent, uint8_t change, Stat
 
 void add_inlines(pugi::xml_node p, const doc::Inlines& inlines, State& s, const InlineOptions& o) {
     std::string lang = o.hyphenate ? s.d.meta.language : std::string();
+    // A paragraph new in this edition has its mark inserted too, so Reject All removes it whole.
+    bool all_new = std::string_view(p.name()) == "w:p";
+    size_t shown = 0;
+    for (const auto& span : inlines) {
+        if (span.text.empty() && !span.line_break) continue;
+        ++shown;
+        all_new = all_new && span.change == doc::kInserted;
+    }
+    if (all_new && shown > 0) {
+        auto ppr = paragraph_props(p);
+        auto rpr = ppr.child("w:rPr") ? ppr.child("w:rPr") : ppr.append_child("w:rPr");
+        auto ins = tracked_change(rpr, doc::kInserted, s);
+        // w:ins comes first in a paragraph mark's w:rPr (the schema's order).
+        rpr.prepend_move(ins);
+    }
     pugi::xml_node link;
     std::string link_target;
     for (const auto& span : inlines) {
