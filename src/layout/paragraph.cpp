@@ -164,6 +164,17 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
         close();
         double right = x + (hyphen ? p[b].width : 0);
         line.mark = LineMark{lx, baseline, right - lx, measure, spec.style_name, justify, last, hyphen};
+        // Where in the brief's text the line ends inside a token: the DOCX follows (LayoutFacts).
+        const bool in_token = !hyphen && !last && p[b].kind == Piece::Penalty && !p[b].flagged && b > 0 &&
+                              p[b - 1].kind == Piece::Box;
+        if (hyphen || in_token) {
+            size_t nb = b + 1;
+            while (nb < p.size() && p[nb].kind != Piece::Box) ++nb;
+            if (nb < p.size() && p[nb].begin < c.source_cp.size() && c.source_cp[p[nb].begin] != kNoSource) {
+                auto at = std::pair{&(*spec.content)[p[nb].span], size_t(c.source_cp[p[nb].begin])};
+                (hyphen ? line.hyphen_at : line.word_break_at) = at;
+            }
+        }
         out.push_back(std::move(line));
         s = b + 1;
         while (s < p.size() && p[s].kind != Piece::Box && !is_forced(p[s])) ++s;
@@ -181,6 +192,8 @@ std::vector<VBox> paragraph_boxes(Engine& e, const ParaSpec& spec) {
         b.height = lines[i].height;
         b.items = std::move(lines[i].items);
         b.lines.push_back(lines[i].mark);
+        if (lines[i].hyphen_at) b.hyphen_breaks.push_back(*lines[i].hyphen_at);
+        if (lines[i].word_break_at) b.word_breaks.push_back(*lines[i].word_break_at);
         b.first_baseline = lines[i].baseline;
         // No widows or orphans: at least two lines on each side of a page break.
         b.breakable = i == 0 || (i >= 2 && n - i >= 2);
