@@ -142,7 +142,7 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
                 run.text.assign(txt);
                 run.font = face;
                 run.size = size;
-                run.color = st.color;
+                run.color = uri.empty() ? st.color : e.t.color("link", st.color);
                 run_link = uri;
                 open = true;
             }
@@ -162,6 +162,14 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
         }
         if (open && hyphen) run.hyphen = true;
         close();
+        if (e.t.link_underline) {  // a rule under each link's extent on the line, in the link's colour
+            const double under = baseline + size * 0.12, thick = std::max(0.4, size * 0.05);
+            const tmpl::Color lc = e.t.color("link", st.color);
+            std::vector<Item> rules;
+            for (const Item& it : line.items)
+                if (const auto* l = std::get_if<Link>(&it)) rules.emplace_back(Rule{l->x, under, l->x + l->w, under, thick, lc});
+            for (auto& r : rules) line.items.push_back(std::move(r));
+        }
         double right = x + (hyphen ? p[b].width : 0);
         line.mark = LineMark{lx, baseline, right - lx, measure, spec.style_name, justify, last, hyphen};
         // Where in the brief's text the line ends inside a token: the DOCX follows (LayoutFacts).
