@@ -18,6 +18,7 @@
 #include "core/context.hpp"
 #include "render/render.hpp"
 #include "spec/reader.hpp"
+#include "text/date_range.hpp"
 #include "text/text.hpp"
 #include "text/translit.hpp"
 
@@ -97,9 +98,9 @@ std::string mail_body(const spec::Brief& b) {
     if (b.subtitle) body += b.subtitle->value + "\n";
     body += "\n" + b.meeting.name.value + "\n";
     const auto& m = b.meeting;
-    std::string when = text::format_date(m.date.year, m.date.month, m.date.day, b.language);
-    if (m.end_date)
-        when += " \xE2\x80\x93 " + text::format_date(m.end_date->year, m.end_date->month, m.end_date->day, b.language);
+    const spec::Date& last = m.end_date ? *m.end_date : m.date;
+    std::string when = text::format_date_range(m.date.year, m.date.month, m.date.day, last.year, last.month,
+                                               last.day, b.language);
     if (m.location) when += ", " + m.location->value;
     body += when + "\n";
     if (b.classification) body += "\n" + b.classification->value + "\n";

@@ -18,6 +18,7 @@ namespace briefmake::doc {
 struct Table;
 struct TableCell;
 struct Chart;
+struct Span;
 
 struct LayoutFacts {
     // Table rows cut across pages because they are taller than a page: (table, row index). The
@@ -36,6 +37,14 @@ struct LayoutFacts {
     // Word puts the top of the header line and the bottom of the footer line there, so the DOCX
     // moves them by these.
     double header_ascent = 0, footer_ascent = 0;
+    // Where the PDF hyphenated a line end: (span, index of the code point in the span's text
+    // before which the hyphen falls). The DOCX puts a w:softHyphen there and nowhere else, so
+    // Word and LibreOffice break those lines as the PDF does and the text stays free of U+00AD.
+    std::set<std::pair<const Span*, size_t>> hyphen_breaks;
+    // Where the PDF ended a line inside a token without a hyphen (a long address broken after a
+    // '/', a word too wide for the line): the DOCX puts a zero-width space there, so Word and
+    // LibreOffice may break the line there too.
+    std::set<std::pair<const Span*, size_t>> word_breaks;
     bool operator==(const LayoutFacts&) const = default;
 };
 

@@ -1,12 +1,14 @@
 // merge(brief, template) -> document tree. A pure function: everything it needs comes in as
 // arguments; numbers, dates and labels are formatted here, once, for both writers.
 #include "doc/merge.hpp"
+#include "doc/typography.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <set>
 
 #include "doc/alt_text.hpp"
+#include "text/date_range.hpp"
 #include "text/text.hpp"
 
 namespace briefmake::doc {
@@ -67,6 +69,7 @@ public:
             }
         }
         d.blocks = std::move(blocks_);
+        typeset_punctuation(d);  // ’ “…” «…» and number ranges with en dashes, for both outputs
         return d;
     }
 
@@ -185,8 +188,10 @@ private:
         };
         row("meeting-name", plain(m.name.value));
         if (m.number) row("number", plain(std::to_string(*m.number)));
-        std::string when = date(m.date);
-        if (m.end_date && *m.end_date != m.date) when += " – " + date(*m.end_date);
+        // A meeting over several days: CLDR's interval (12–13 Mart 2026, 30 Mart – 2 Nisan 2026).
+        const spec::Date& last = m.end_date ? *m.end_date : m.date;
+        std::string when = text::format_date_range(m.date.year, m.date.month, m.date.day, last.year, last.month,
+                                                   last.day, lang_);
         row("date", plain(when));
         if (m.time) row("time", plain(text::format_time(m.time->hour, m.time->minute, lang_)));
         if (m.location) row("location", plain(m.location->value));

@@ -8,7 +8,6 @@
 #include "doc/edition.hpp"
 #include "docx/chart.hpp"
 #include "docx/tables.hpp"
-#include "text/hyphenate.hpp"
 #include "text/text.hpp"
 
 namespace briefmake::docx {
@@ -25,13 +24,21 @@ char32_t code_point(std::string_view s, size_t i, size_t& len) {
     return cp;
 }
 
-// Letters, digits and apostrophes make words; spaces, punctuation and dashes separate them.
-bool word_char(char32_t cp) {
-    if (cp < 0x80) return (cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z') || cp == '\'';
-    if (cp == 0xA0 || cp == 0xAB || cp == 0xBB || cp == 0xAD) return false;
-    if (cp >= 0x2000 && cp <= 0x206F) return cp == 0x2019;  // general punctuation; ’ is an apostrophe
-    if (cp >= 0x3000 && cp <= 0x303F) return false;
-    return true;
+// The byte offset of code point `n` of s (s.size() past the end).
+size_t byte_offset(std::string_view s, size_t n) {
+    size_t i = 0;
+    for (; i < s.size() && n > 0; --n) {
+        size_t len = 0;
+        code_point(s, i, len);
+        i += len;
+    }
+    return std::min(i, s.size());
+}
+
+size_t code_points(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
 }
 
 // Collects text into one w:t until an element (tab, break, soft hyphen) interrupts it.
@@ -56,43 +63,30 @@ private:
     std::string buf_;
 };
 
-// Text into run `r`: tabs and line feeds become w:tab and w:br; with `lang`, words get
-// w:softHyphen where the hyphenator allows a break, so Word and LibreOffice break where the
-// PDF may.
-void add_text(pugi::xml_node r, std::string_view t, const std::string& lang) {
+// Text into run `r`: tabs and line feeds become w:tab and w:br; a w:softHyphen goes before each
+// code point whose index is in `breaks` (sorted): where the PDF hyphenated a line end, so Word
+// and LibreOffice break those lines there too, and nowhere else (no U+00AD in copied text).
+// A zero-width space (U+200B) goes before each code point in `word_breaks` (sorted): where the
+// PDF ended a line inside a token without a hyphen.
+void add_text(pugi::xml_node r, std::string_view t, const std::vector<size_t>& breaks,
+              const std::vector<size_t>& word_breaks = {}) {
     TextRun run(r);
-    size_t i = 0;
-    while (i < t.size()) {
+    size_t i = 0, n = 0;
+    auto next = breaks.begin();
+    auto next_word = word_breaks.begin();
+    for (; i < t.size(); ++n) {
+        while (next != breaks.end() && *next < n) ++next;
+        while (next_word != word_breaks.end() && *next_word < n) ++next_word;
+        if (next != breaks.end() && *next == n) run.element("w:softHyphen");
+        if (next_word != word_breaks.end() && *next_word == n && n > 0) run.text("\xE2\x80\x8B");  // U+200B
         char c = t[i];
         if (c == '\t') { run.element("w:tab"); ++i; continue; }
         if (c == '\n') { run.element("w:br"); ++i; continue; }
         if (c == '\r') { ++i; continue; }
         size_t len = 0;
-        char32_t cp = code_point(t, i, len);
-        if (!word_char(cp)) {
-            run.text(t.substr(i, len));
-            i += len;
-            continue;
-        }
-        size_t end = i;
-        while (end < t.size()) {
-            size_t l = 0;
-            char32_t p = code_point(t, end, l);
-            if (!word_char(p)) break;
-            end += l;
-        }
-        std::string_view word = t.substr(i, end - i);
-        std::vector<size_t> points;
-        if (!lang.empty()) points = text::hyphenation_points(word, lang);
-        size_t from = 0;
-        for (size_t p : points) {
-            if (p <= from || p >= word.size()) continue;
-            run.text(word.substr(from, p - from));
-            run.element("w:softHyphen");
-            from = p;
-        }
-        run.text(word.substr(from));
-        i = end;
+        code_point(t, i, len);
+        run.text(t.substr(i, len));
+        i += len;
     }
     run.flush();
 }
@@ -138,7 +132,7 @@ void instr(pugi::xml_node p, const std::string& code) {
 
 void plain_run(pugi::xml_node parent, const std::string& text) {
     if (text.empty()) return;
-    add_text(el(parent, "w:r"), clean_text(text), "");
+    add_text(el(parent, "w:r"), clean_text(text), {});
 }
 
 void add_heading(pugi::xml_node parent, const doc::Heading& h, State& s) {
@@ -340,7 +334,7 @@ static pugi::xml_node tracked_change(pugi::xml_node parent, uint8_t change, Stat
 }
 
 void add_inlines(pugi::xml_node p, const doc::Inlines& inlines, State& s, const InlineOptions& o) {
-    std::string lang = o.hyphenate ? s.d.meta.language : std::string();
+    const auto& hyphens = s.opt.layout.hyphen_breaks;
     // A paragraph new in this edition has its mark inserted too, so Reject All removes it whole.
     bool all_new = std::string_view(p.name()) == "w:p";
     size_t shown = 0;
@@ -386,7 +380,17 @@ void add_inlines(pugi::xml_node p, const doc::Inlines& inlines, State& s, const 
         if (span.line_break) el(r, "w:br");
         std::string text = clean_text(span.text);
         if (o.lower) text = text::to_lower(text, s.d.meta.language);
-        add_text(r, text, lang);
+        // The layout counts code points of the span's own text; here they count in `text`.
+        auto in_text = [&](const std::set<std::pair<const doc::Span*, size_t>>& facts) {
+            std::vector<size_t> at;
+            for (auto it = facts.lower_bound({&span, 0}); it != facts.end() && it->first == &span; ++it) {
+                std::string before = clean_text(std::string_view(span.text).substr(0, byte_offset(span.text, it->second)));
+                if (o.lower) before = text::to_lower(before, s.d.meta.language);
+                at.push_back(code_points(before));
+            }
+            return at;
+        };
+        add_text(r, text, in_text(hyphens), in_text(s.opt.layout.word_breaks));
         if (span.change == doc::kDeleted)
             for (auto t = r.child("w:t"); t; t = t.next_sibling("w:t")) t.set_name("w:delText");
     }

@@ -50,7 +50,7 @@ pugi::xml_node add_paragraph(pugi::xml_node parent, const std::string& key, Stat
 pugi::xml_node paragraph_props(pugi::xml_node p);
 
 struct InlineOptions {
-    bool hyphenate = false;   // soft hyphens at text::hyphenation_points
+    bool hyphenate = false;   // the style hyphenates in the PDF (soft hyphens come from the layout)
     bool lower = false;       // the style's transform is `lower` (Word has no lower-case property)
 };
 // Runs for `inlines`: bold/italic, links (external relationships, or bookmarks for "#anchor"),

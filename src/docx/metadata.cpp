@@ -64,7 +64,8 @@ std::string settings_xml(const doc::Meta& m) {
     attr(root, "xmlns:w", kNsW);
     attr(el(root, "w:zoom"), "w:percent", "100");
     el(root, "w:defaultTabStop", "709");
-    el(root, "w:autoHyphenation");
+    // No automatic hyphenation: Word and LibreOffice break words only at the soft hyphens where
+    // the PDF hyphenated a line end, so they break lines as the PDF does (README: editing the DOCX).
     el(root, "w:hyphenationZone", "284");
     el(root, "w:characterSpacingControl", "doNotCompress");
     auto compat = el(root, "w:compat");

@@ -13,7 +13,7 @@ std::string w3cdtf(int64_t epoch);
 
 std::string core_xml(const doc::Meta& m);
 std::string app_xml(const doc::Meta& m, const Options& opt);
-// Automatic hyphenation on, the document language for theme fonts, no field-update prompt.
+// No automatic hyphenation (soft hyphens at the PDF's breaks only), the document language for theme fonts, no field-update prompt.
 std::string settings_xml(const doc::Meta& m);
 // The Word font names of the template's families.
 std::string font_table_xml(const tmpl::Template& t);

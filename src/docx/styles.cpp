@@ -372,8 +372,9 @@ std::string styles_xml(const doc::Document& d, const StyleMap& map, long text_wi
     {
         auto st = add_style(root, "character", kHyperlink, "Hyperlink", "DefaultParagraphFont", false, 99);
         auto r = el(st, "w:rPr");
-        el(r, "w:color", "0563C1");
-        el(r, "w:u", "single");
+        // The template's link look, as the PDF prints it: its colour (else the text's), underlined or not.
+        if (auto c = t.colors.find("link"); c != t.colors.end()) el(r, "w:color", hex(c->second));
+        el(r, "w:u", t.link_underline ? "single" : "none");
     }
 
     // Tables: Word's default, then the ruled "Brief Table" with a shaded repeating header row and

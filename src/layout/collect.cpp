@@ -45,7 +45,8 @@ struct Range {
 class Collector {
 public:
     Collector(Engine& e, const tmpl::Style& st, const CollectOptions& opt, const SourceLoc& loc, Collected& out)
-        : e_(e), st_(st), opt_(opt), loc_(loc), text_(out.text), pieces_(out.pieces), deleted_(out.deleted_at) {}
+        : e_(e), st_(st), opt_(opt), loc_(loc), text_(out.text), pieces_(out.pieces), deleted_(out.deleted_at),
+          source_cp_(out.source_cp) {}
 
     void run(const doc::Inlines& content) {
         std::vector<uint32_t> hard;
@@ -61,7 +62,8 @@ public:
             }
             if (sp.text.empty()) continue;
             auto begin = uint32_t(text_.size());
-            append(e_.transform(sp.text, st_.transform));
+            std::string shown = e_.transform(sp.text, st_.transform);
+            append(shown, code_points(shown) == code_points(sp.text));
             auto face = e_.face(st_.font, st_.bold || (sp.flags & doc::Bold), st_.italic || (sp.flags & doc::Italic));
             ranges_.push_back({begin, uint32_t(text_.size()), uint16_t(i), face.get()});
         }
@@ -119,8 +121,10 @@ private:
     // Appends span text: line-end and tab characters become spaces; soft hyphens and zero-width
     // characters are not drawn but remembered (a soft hyphen is a hyphenation point, a zero-width
     // space a break opportunity).
-    void append(std::string_view s) {
-        for (size_t i = 0; i < s.size();) {
+    // `mapped`: code point n of `s` is code point n of the span's own text (source_cp).
+    void append(std::string_view s, bool mapped) {
+        uint32_t n = 0;
+        for (size_t i = 0; i < s.size(); ++n) {
             size_t at = i;
             char32_t cp = core::next_code_point(s, i);
             switch (cp) {
@@ -130,7 +134,14 @@ private:
                 case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: break;
                 default: text_.append(s.substr(at, i - at));
             }
+            source_cp_.resize(text_.size(), mapped ? n : kNoSource);
         }
+    }
+
+    static size_t code_points(std::string_view s) {
+        size_t n = 0;
+        for (char c : s) n += !core::is_utf8_continuation(uint8_t(c));
+        return n;
     }
 
     const Range& range_at(uint32_t off) {
@@ -288,6 +299,7 @@ private:
     std::string& text_;
     std::vector<Piece>& pieces_;
     std::vector<uint32_t>& deleted_;
+    std::vector<uint32_t>& source_cp_;
     std::vector<Range> ranges_;
     size_t ri_ = 0;
     const fonts::Font* last_face_ = nullptr;

@@ -81,10 +81,14 @@ struct Piece {
     uint16_t span = 0;
 };
 constexpr double kInf = 10000;
+constexpr uint32_t kNoSource = UINT32_MAX;
 
 struct Collected {
     std::string text;  // the paragraph text after case transforms
     std::vector<Piece> pieces;
+    // Per byte of `text`: the index of its code point in its span's text (kNoSource where the
+    // case transform changed the span's length in code points, so no index maps back).
+    std::vector<uint32_t> source_cp;
     double size = 12;
     std::vector<uint32_t> deleted_at;  // editions: offsets in `text` where deleted spans were
 };
@@ -129,6 +133,9 @@ struct SetLine {
     std::vector<Item> items;
     LineMark mark;
     double height = 0, baseline = 0;
+    // A hyphenated line end: the span and the code point index before which it falls.
+    std::optional<std::pair<const doc::Span*, size_t>> hyphen_at;
+    std::optional<std::pair<const doc::Span*, size_t>> word_break_at;  // ended inside a token, no hyphen
 };
 
 std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec);
@@ -155,6 +162,8 @@ struct VBox {
     double first_baseline = -1;
     std::optional<Bookmark> bookmark;  // y relative to the box top
     std::string anchor;
+    std::vector<std::pair<const doc::Span*, size_t>> hyphen_breaks;  // of its lines (SetLine::hyphen_at)
+    std::vector<std::pair<const doc::Span*, size_t>> word_breaks;    // of its lines (SetLine::word_break_at)
 };
 
 struct Flow {

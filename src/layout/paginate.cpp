@@ -19,6 +19,8 @@ void place(Engine& e, const VBox& b, double y, Page& page, int page_index, Layou
         m.y += y;
         page.lines.push_back(std::move(m));
     }
+    for (const auto& h : b.hyphen_breaks) e.facts.hyphen_breaks.insert(h);
+    for (const auto& w : b.word_breaks) e.facts.word_breaks.insert(w);
     if (b.bookmark) {
         Bookmark bm = *b.bookmark;
         bm.page = page_index;

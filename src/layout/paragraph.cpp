@@ -150,7 +150,7 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
                 run.text.assign(txt);
                 run.font = face;
                 run.size = size;
-                run.color = st.color;
+                run.color = uri.empty() ? st.color : e.t.color("link", st.color);
                 run_link = uri;
                 open = true;
             }
@@ -170,6 +170,14 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
         }
         if (open && hyphen) run.hyphen = true;
         close();
+        if (e.t.link_underline) {  // a rule under each link's extent on the line, in the link's colour
+            const double under = baseline + size * 0.12, thick = std::max(0.4, size * 0.05);
+            const tmpl::Color lc = e.t.color("link", st.color);
+            std::vector<Item> rules;
+            for (const Item& it : line.items)
+                if (const auto* l = std::get_if<Link>(&it)) rules.emplace_back(Rule{l->x, under, l->x + l->w, under, thick, lc});
+            for (auto& r : rules) line.items.push_back(std::move(r));
+        }
         double right = x + (hyphen ? p[b].width : 0);
         line.mark = LineMark{lx, baseline, right - lx, measure, spec.style_name, justify, last, hyphen};
         uint32_t line_end = 0;
@@ -182,6 +190,17 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
         while (next_deleted < c.deleted_at.size() && (last_line || c.deleted_at[next_deleted] < line_end)) {
             line.mark.changed = true;
             ++next_deleted;
+        }
+        // Where in the brief's text the line ends inside a token: the DOCX follows (LayoutFacts).
+        const bool in_token = !hyphen && !last && p[b].kind == Piece::Penalty && !p[b].flagged && b > 0 &&
+                              p[b - 1].kind == Piece::Box;
+        if (hyphen || in_token) {
+            size_t nb = b + 1;
+            while (nb < p.size() && p[nb].kind != Piece::Box) ++nb;
+            if (nb < p.size() && p[nb].begin < c.source_cp.size() && c.source_cp[p[nb].begin] != kNoSource) {
+                auto at = std::pair{&(*spec.content)[p[nb].span], size_t(c.source_cp[p[nb].begin])};
+                (hyphen ? line.hyphen_at : line.word_break_at) = at;
+            }
         }
         out.push_back(std::move(line));
         s = b + 1;
@@ -200,6 +219,8 @@ std::vector<VBox> paragraph_boxes(Engine& e, const ParaSpec& spec) {
         b.height = lines[i].height;
         b.items = std::move(lines[i].items);
         b.lines.push_back(lines[i].mark);
+        if (lines[i].hyphen_at) b.hyphen_breaks.push_back(*lines[i].hyphen_at);
+        if (lines[i].word_break_at) b.word_breaks.push_back(*lines[i].word_break_at);
         b.first_baseline = lines[i].baseline;
         // No widows or orphans: at least two lines on each side of a page break.
         b.breakable = i == 0 || (i >= 2 && n - i >= 2);

@@ -234,6 +234,8 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             for (auto& l : s.lines) {
                 for (auto& it : l.items) box.items.push_back(std::move(it));
                 box.lines.push_back(l.mark);
+                if (l.hyphen_at) box.hyphen_breaks.push_back(*l.hyphen_at);
+                if (l.word_break_at) box.word_breaks.push_back(*l.word_break_at);
             }
             if (!s.lines.empty()) box.first_baseline = s.lines[0].mark.y;
             if (ruled) {

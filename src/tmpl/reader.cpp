@@ -175,7 +175,8 @@ private:
         y::expect_map(src, root, "a template (a mapping)");
         y::check_keys(src, root, "template",
                       {"name", "description", "extends", "page", "fonts", "styles", "colors", "header", "footer",
-                       "first-page", "letterhead", "blocks", "toc", "logo", "labels", "changes"});
+                       "first-page", "letterhead", "blocks", "toc", "logo", "labels", "changes",
+                       "link-underline"});
         if (auto ext = y::find(root, "extends")) {
             std::string base = y::get_nonempty_text(src, ext, "a template name or path");
             fs::path base_file = resolve(base, dir, src.loc(ext));
@@ -222,6 +223,7 @@ private:
             }
         }
         if (auto n = y::find(root, "toc")) t.toc = y::get_bool(src, n);
+        if (auto n = y::find(root, "link-underline")) t.link_underline = y::get_bool(src, n);
         if (auto n = y::find(root, "logo")) logo(src, n, t, dir);
         if (!y::find(root, "extends")) shipped_labels(canon, t);
         if (auto n = y::find(root, "labels")) labels(src, n, t);
@@ -372,7 +374,7 @@ private:
 
     void colors(const y::Source& src, const YAML::Node& n, Template& t) {
         y::expect_map(src, n, "a mapping of colours");
-        y::check_keys(src, n, "colors", {"rule", "table-header", "table-stripe", "table-rule", "chart", "change-bar"});
+        y::check_keys(src, n, "colors", {"rule", "table-header", "table-stripe", "table-rule", "chart", "change-bar", "link"});
         for (const auto& kv : n) {
             std::string key = kv.first.as<std::string>();
             if (key.rfind("x-", 0) == 0) continue;

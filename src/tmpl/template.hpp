@@ -94,6 +94,9 @@ struct Template {
     std::map<std::string, Color> colors;
     // Series colours for charts, in order (chosen to stay distinct in greyscale).
     std::vector<Color> chart_palette;
+    // How a link prints, in the PDF and the DOCX alike: in colors["link"] when the template sets
+    // it (else in its paragraph's colour), underlined when link_underline.
+    bool link_underline = false;
     Slots header, footer;
     std::optional<Slots> first_header, first_footer;  // first-page variants
     std::vector<Pattern> letterhead;  // lines centred above the title ("T.C.", ministry, unit)

@@ -193,7 +193,8 @@ TEST_CASE("docx: styles are real Word styles derived from the template") {
     CHECK(attr_at(s, "/w:styles/w:style[@w:styleId='BriefMetaTable']/w:tblPr/w:tblBorders/w:insideH/@w:val") == "nil");
 
     auto settings = parse(sample_package(), "word/settings.xml");
-    CHECK(settings.select_node("/w:settings/w:autoHyphenation"));
+    // Word and LibreOffice break words only at the PDF's soft hyphens.
+    CHECK_FALSE(settings.select_node("/w:settings/w:autoHyphenation"));
     CHECK(attr_at(settings, "/w:settings/w:themeFontLang/@w:val") == "tr-TR");
     CHECK_FALSE(settings.select_node("/w:settings/w:updateFields"));
     CHECK(settings.select_node("/w:settings/w:compat/w:doNotExpandShiftReturn"));
@@ -378,18 +379,10 @@ TEST_CASE("docx: content: headings, bookmarks, TOC field, links, breaks, tabs, s
     CHECK(second == "Orta Koridor güzergâhındaki lojistik darboğazların giderilmesi için kapsamlı "
                     "değerlendirmeler yapılacaktır. Soncümle.");
 
-    // Soft hyphens where the Turkish hyphenator allows a break, in body text only.
-    auto hyph = body_paras[2].node();
-    CHECK(hyph.select_nodes(".//w:softHyphen").size() >= 10);
-    std::string pieces;  // "ko-ri-dor": the word split at its soft hyphens
-    for (auto c : hyph.select_nodes(".//w:r/*")) {
-        std::string name = c.node().name();
-        if (name == "w:softHyphen") pieces += "-";
-        else if (name == "w:t") pieces += c.node().text().as_string();
-    }
-    CHECK(pieces.find("Ko-ri-dor") != std::string::npos);
-    CHECK(pieces.find("de-ğer-len-dir-me-ler") != std::string::npos);
-    CHECK_FALSE(d.select_node("//w:p[w:pPr/w:pStyle/@w:val='Title']//w:softHyphen"));
+    // No layout facts, no soft hyphens: they go only where the PDF hyphenated a line end
+    // (the next test case), so the text carries no U+00AD.
+    CHECK_FALSE(d.select_node("//w:softHyphen"));
+    CHECK(raw.find("\u00AD") == std::string::npos);
 
     // Tables: the named style, a repeating header row, rows that do not split, widths in twips.
     auto tables = body.select_nodes("w:tbl");
@@ -490,4 +483,34 @@ TEST_CASE("docx: section, header and footer") {
     CHECK(xpath_text(core, "/cp:coreProperties/dcterms:modified") == "2026-02-02T00:00:00Z");
     auto app = parse(p, "docProps/app.xml");
     CHECK(xpath_text(app, "/Properties/Pages") == "3");
+}
+
+TEST_CASE("docx: a soft hyphen exactly where the layout hyphenated a line end, nowhere else") {
+    doc::Document d = sample();
+    // The paragraph "Orta Koridor güzergâhındaki ...": its one span.
+    const doc::Span* span = nullptr;
+    for (const auto& b : d.blocks)
+        if (const auto* p = std::get_if<doc::Paragraph>(&b.v))
+            if (!p->content.empty() && p->content[0].text.starts_with("Orta Koridor güz")) span = &p->content[0];
+    REQUIRE(span);
+    docx::Options o = options();
+    // "Orta Kori|dor güzergâhın|daki": code points 9 and 23 of the span's text; the span's
+    // control characters (dropped from the DOCX) come later and do not shift them. A break after
+    // them, before "cümle" (code point 113 counts \x01 and \x1F), lands where clean text has it.
+    const size_t cumle = 113;
+    REQUIRE(span->text.ends_with("cümle."));
+    o.layout.hyphen_breaks = {{span, 9}, {span, 23}, {span, cumle}};
+    core::Context ctx;
+    auto p = unzip(docx::write_docx(d, o, ctx));
+    auto doc = parse(p, "word/document.xml");
+    CHECK(doc.select_nodes("//w:softHyphen").size() == 3);
+    std::string pieces;
+    for (auto par : doc.select_nodes("//w:p"))
+        for (auto c : par.node().select_nodes(".//w:r/*")) {
+            std::string name = c.node().name();
+            if (name == "w:softHyphen") pieces += "|";
+            else if (name == "w:t") pieces += c.node().text().as_string();
+        }
+    CHECK(pieces.find("Orta Kori|dor güzergâhın|daki lojistik") != std::string::npos);
+    CHECK(pieces.find("Son|cümle.") != std::string::npos);
 }

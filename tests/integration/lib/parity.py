@@ -124,7 +124,8 @@ def docx_words(docx):
                 elif el.tag == W + "instrText":
                     continue
                 elif el.tag == W + "t" and not in_field_code:
-                    buf.append(el.text or "")
+                    # A zero-width space marks where the PDF broke a line inside a token.
+                    buf.append((el.text or "").replace("\u200b", ""))
                 elif el.tag in (W + "tab", W + "br", W + "cr"):
                     buf.append(" ")
                 elif el.tag == C + "chart":
