@@ -163,7 +163,20 @@ struct Builder {
         doc::Inlines cont{doc::Span{e.label("continued"), 0, {}, false}};
         double cont_h = 0;
         std::vector<VBox> rep = continued_caption(cont, loc, x, w, cont_h);
-        TableBoxes tb = lay_out_table(e, t, x, w, kept_above(kTableGap), cont_h, loc, add_elem(e, "Table", parent));
+        TableBoxes tb;
+        if (t.style == "changes") {
+            // The changes box: a section of its own, its title a heading one level below the
+            // last one before it, its changes a list.
+            int level = 1;
+            for (const auto& el : e.structure)
+                if (el.role.size() == 2 && el.role[0] == 'H') level = std::min(3, el.role[1] - '0' + 1);
+            const int sect = add_elem(e, "Sect", parent);
+            BoxTags box{add_elem(e, "H" + std::to_string(level), sect), -1};
+            box.list = add_elem(e, "L", sect);
+            tb = lay_out_table(e, t, x, w, kept_above(kTableGap), cont_h, loc, -1, &box);
+        } else {
+            tb = lay_out_table(e, t, x, w, kept_above(kTableGap), cont_h, loc, add_elem(e, "Table", parent));
+        }
         for (auto& h : tb.header) rep.push_back(h);
         untag(rep);  // the header repeated on later pages is an artifact
         flow.headers.push_back(std::move(rep));

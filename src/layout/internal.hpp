@@ -192,9 +192,15 @@ struct TableBoxes {
     std::vector<VBox> header;
     std::vector<std::vector<VBox>> body;  // per row, its slices
 };
-// With `table_elem` >= 0, the rows' text is tagged as THead/TBody/TR/TH/TD under it.
+// With `table_elem` >= 0, the rows' text is tagged as THead/TBody/TR/TH/TD under it. The changes
+// box (style "changes": a title row, then one change per row) is no data table: with `box` its
+// title row is tagged as the heading element box->heading and each change as an LI/LBody of the
+// list element box->list.
+struct BoxTags {
+    int heading = -1, list = -1;
+};
 TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, double lead, double reserved,
-                         const SourceLoc& loc, int table_elem = -1);
+                         const SourceLoc& loc, int table_elem = -1, const BoxTags* box = nullptr);
 VBox lay_out_chart(Engine& e, const doc::Chart& c, double x, double width, const SourceLoc& loc);
 
 // Boxes of the lines of a paragraph, with widow/orphan rules applied.

@@ -138,8 +138,13 @@ Layout run_pass(Engine& e) {
     std::vector<HeadingRef> headings;
     collect_headings(e, e.doc.blocks, headings);
     Flow flow;
-    add_elem(e, "Document", -1);  // the structure's root; the logo stays an artifact
-    if (auto logo = logo_box(e)) flow.add({std::move(*logo)}, 0, 6, false);
+    const int root = add_elem(e, "Document", -1);  // the structure's root
+    if (auto logo = logo_box(e)) {
+        // A logo with something to say (the template's alt, else the letterhead's words) is a
+        // Figure; one without is decoration, an artifact.
+        if (!e.doc.meta.logo_alt.empty()) tag_items(e, logo->items, add_elem(e, "Figure", root, e.doc.meta.logo_alt));
+        flow.add({std::move(*logo)}, 0, 6, false);
+    }
     build_flow(e, flow, e.doc.blocks, headings);
     Layout out;
     paginate(e, flow, out);

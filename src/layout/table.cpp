@@ -103,7 +103,7 @@ std::vector<Slice> slice_row(std::vector<std::vector<SetLine>> cells, double pad
 }  // namespace
 
 TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width, double lead, double reserved,
-                         const SourceLoc& loc, int table_elem) {
+                         const SourceLoc& loc, int table_elem, const BoxTags* box) {
     TableBoxes out;
     int head_elem = -1, body_elem = -1;  // THead and TBody, made when their first row is
     const bool ruled = t.style != "meta";
@@ -166,7 +166,9 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
         const auto& row = t.rows[r];
         std::vector<std::vector<SetLine>> cells;
         int row_elem = -1;
-        if (table_elem >= 0) {
+        if (box) {
+            if (!header) row_elem = add_elem(e, "LI", box->list);
+        } else if (table_elem >= 0) {
             int& section = header ? head_elem : body_elem;
             // A key/value table without header rows: its rows are the Table's own children.
             if (section < 0) section = !ruled && header_rows == 0 ? table_elem : add_elem(e, header ? "THead" : "TBody", table_elem);
@@ -190,7 +192,10 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             spec.align = (row[c].numeric || (header && col_numeric[c])) ? tmpl::Align::Right : tmpl::Align::Left;
             spec.loc = loc;
             cells.push_back(set_paragraph(e, spec));
-            if (row_elem >= 0) {
+            if (box) {
+                const int cell = header ? box->heading : add_elem(e, "LBody", row_elem);
+                for (auto& l : cells.back()) tag_items(e, l.items, cell);
+            } else if (row_elem >= 0) {
                 // Header cells head their column; a key/value table's keys head their row.
                 const int cell = header ? add_elem(e, "TH", row_elem, {}, "Column")
                                  : !ruled && c == 0 ? add_elem(e, "TH", row_elem, {}, "Row")
