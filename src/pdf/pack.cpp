@@ -48,6 +48,15 @@ struct Object {
 
 }  // namespace
 
+constexpr size_t kPerStream = 1000;
+
+// Bytes a field of the cross-reference stream needs to hold v.
+int width_of(uint64_t v) {
+    int w = 1;
+    while (v >>= 8) ++w;
+    return w;
+}
+
 std::string pack_objects(std::string_view pdf) {
     // The classic table: "xref\n0 N\n" and N entries "oooooooooo ggggg n\r\n".
     const size_t sx = pdf.rfind("startxref");
@@ -122,13 +131,15 @@ std::string pack_objects(std::string_view pdf) {
         out += std::to_string(i) + " 0 obj\n" + body + "\nendobj\n";
     }
 
-    // Everything else into object streams of at most 200 objects, numbered after the last.
+    // Everything else into object streams of at most kPerStream objects, numbered after the last:
+    // one stream compresses better than several, and a reader still finds an object without
+    // inflating more than one stream.
     size_t next = count;
     std::vector<size_t> small;
     for (size_t i = 1; i < count; ++i)
         if (!objs[i].stream) small.push_back(i);
-    for (size_t from = 0; from < small.size(); from += 200) {
-        const size_t to = std::min(small.size(), from + 200);
+    for (size_t from = 0; from < small.size(); from += kPerStream) {
+        const size_t to = std::min(small.size(), from + kPerStream);
         const size_t stm = next++;
         std::string head, data;
         for (size_t k = from; k < to; ++k) {
@@ -151,11 +162,18 @@ std::string pack_objects(std::string_view pdf) {
     const size_t xs = next++;
     entry.emplace_back(1, out.size());
     index.push_back(0);
+    // Each field as wide as its largest value needs (/W), so the table stays small.
+    uint64_t max2 = 0, max3 = 0;
+    for (size_t i = 1; i < entry.size(); ++i) {
+        max2 = std::max<uint64_t>(max2, entry[i].second);
+        max3 = std::max<uint64_t>(max3, index[i]);
+    }
+    const int w2 = width_of(max2), w3 = width_of(max3);
     std::string rows;
     for (size_t i = 0; i < entry.size(); ++i) {
         put_be(rows, uint64_t(entry[i].first), 1);
-        put_be(rows, entry[i].second, 4);
-        put_be(rows, i == 0 ? 0xFFFF : index[i], 2);
+        put_be(rows, entry[i].second, w2);
+        put_be(rows, i == 0 ? 0 : index[i], w3);
     }
     std::string keys;
     for (size_t p = 0; p < trailer.size();) {
@@ -170,7 +188,8 @@ std::string pack_objects(std::string_view pdf) {
     }
     const std::string z = deflate(rows);
     const size_t xref_offset = out.size();
-    out += std::to_string(xs) + " 0 obj\n<</Type/XRef/Size " + std::to_string(next) + "/W[1 4 2]\n" + keys +
+    out += std::to_string(xs) + " 0 obj\n<</Type/XRef/Size " + std::to_string(next) + "/W[1 " + std::to_string(w2) +
+           " " + std::to_string(w3) + "]\n" + keys +
            "/Filter/FlateDecode/Length " + std::to_string(z.size()) + ">>\nstream\n" + z + "\nendstream\nendobj\n";
     out += "startxref\n" + std::to_string(xref_offset) + "\n%%EOF\n";
     return out;
