@@ -95,7 +95,8 @@ elif mode == "pdfa":
         m = objs["obj:" + meta]["stream"]
         if "/Filter" in m["dict"]:
             problems.append("the XMP stream is compressed")
-        raw = subprocess.run(["qpdf", "--show-object=" + meta.split()[0], "--raw-stream-data", pdf],
+        # The decoded data, so a compressed stream (already a finding) is still read.
+        raw = subprocess.run(["qpdf", "--show-object=" + meta.split()[0], "--filtered-stream-data", pdf],
                              check=True, capture_output=True).stdout.decode("utf-8")
         try:
             dom = xml.dom.minidom.parseString(raw[raw.index("<x:xmpmeta"):raw.index("</x:xmpmeta>") + 12])
