@@ -1,13 +1,10 @@
 // The cost of editions on a long brief (issue 15's benchmark): renders the previous edition,
 // then the new one with and without comparing (median of 9, in one process, fonts warm), and
 // times the comparison alone (canonical form, reading the stored one back, the diff, the marks
-// and the box). Not part of the build; from the repository root, after a Release build:
+// and the box). bench/run builds it (target bench_editions) and runs it on the 100-page brief
+// and its next edition (bench/gen.py --next-edition):
 //
-//   python3 bench/gen.py --pages 100 /tmp/b0.yaml          # then edit a copy into /tmp/b1.yaml
-//   g++ -O3 -DNDEBUG -std=c++20 -Isrc $(pkg-config --cflags harfbuzz libpng) bench/editions_cost.cpp \
-//       -o /tmp/editions_cost $(sed 's/.*-o briefmake//' build/CMakeFiles/briefmake.dir/link.txt | \
-//       sed 's| lib| build/lib|g')                         # the libraries briefmake links
-//   BRIEFMAKE_RESOURCES=$PWD /tmp/editions_cost /tmp/b0.yaml /tmp/b1.yaml
+//   bench_editions PREVIOUS.yaml NEW.yaml      (BRIEFMAKE_RESOURCES: the repository)
 #include <chrono>
 #include <cstdio>
 #include <algorithm>

@@ -3,6 +3,9 @@
 
     bench/gen.py --pages N [--seed S] OUT.yaml     one brief of about N A4 pages
     bench/gen.py --batch COUNT DIR                 COUNT two-page briefs, each with its own number
+    bench/gen.py --pages N --next-edition OUT.yaml the same brief's next edition: a week later,
+                                                   every 10th table's first value +1 and a word
+                                                   added to every 10th agenda note (editions)
 
 The text is Turkish (dotted and dotless i, ş, ğ, ç, long agglutinated words that hyphenate),
 with a nested agenda, talking points, bullet lists, a bar chart and a table per block. The
@@ -36,10 +39,13 @@ def paragraph(rng, sentences=4):
     return " ".join(sentence(rng) for _ in range(sentences))
 
 
-def block(rng, i, out):
+def block(rng, i, out, edit=False):
     """About half a page: an agenda item, a section with a list, a table and a chart."""
     out.append(f"  - title: \"Gündem maddesi {i}: {sentence(rng, 4, 7)[:-1]}\"\n")
-    out.append("    notes: |\n      " + paragraph(rng, 3) + "\n")
+    notes = paragraph(rng, 3)
+    if edit and i % 10 == 0:
+        notes = notes[:-1] + " güncellenmiştir."
+    out.append("    notes: |\n      " + notes + "\n")
     out.append("    points:\n")
     for _ in range(2):
         out.append("      - " + sentence(rng) + "\n")
@@ -56,11 +62,14 @@ def section(rng, i, out):
     out.append(f"    figures: [tablo-{i}, grafik-{i}]\n")
 
 
-def figures(rng, i, out):
+def figures(rng, i, out, edit=False):
     out.append(f"  - id: tablo-{i}\n    title: Temel göstergeler {i}\n    kind: table\n")
     out.append("    columns: [Gösterge, Değer, Birim]\n    rows:\n")
     for r in range(4):
-        out.append(f"      - [\"{sentence(rng, 3, 6)[:-1]}\", {rng.randint(1, 9999) / 100}, milyar $]\n")
+        label, value = sentence(rng, 3, 6)[:-1], rng.randint(1, 9999) / 100
+        if edit and i % 10 == 0 and r == 0:
+            value = round(value + 1, 2)
+        out.append(f"      - [\"{label}\", {value}, milyar $]\n")
     out.append("    source: ANKA\n")
     out.append(f"  - id: grafik-{i}\n    title: Ticaret {i}\n    kind: bar\n")
     out.append("    categories: [İhracat, İthalat, Toplam]\n    series:\n")
@@ -74,14 +83,14 @@ def figures(rng, i, out):
 PAGES_PER_BLOCK = 1.43
 
 
-def brief(pages, seed, number):
+def brief(pages, seed, number, edit=False):
     rng = random.Random(seed)
     blocks = 1 + max(0, round((pages - 2) / PAGES_PER_BLOCK))
     out = [
         "brief: 1\n",
         f"title: \"Sentetik Deneme Notu {number}: Türkiye-Kazakistan İlişkileri\"\n",
         "subtitle: Bilgi Notu\nlanguage: tr\nclassification: HİZMETE ÖZEL\n",
-        f"reference: BENCH-{number}/2026\nedition: 2026-02-01\nauthor: Ölçüm Birimi\n",
+        f"reference: BENCH-{number}/2026\nedition: {'2026-02-08' if edit else '2026-02-01'}\nauthor: Ölçüm Birimi\n",
         "meeting:\n  name: Türkiye-Kazakistan Ortak Stratejik Planlama Grubu\n",
         f"  number: {number}\n  date: 2026-02-02\n  location: Ankara\n",
         "  chairs:\n    - {name: Hakan Fidan, role: T.C. Dışişleri Bakanı, country: TR}\n",
@@ -90,13 +99,13 @@ def brief(pages, seed, number):
         "agenda:\n",
     ]
     for i in range(1, blocks + 1):
-        block(rng, i, out)
+        block(rng, i, out, edit)
     out.append("sections:\n")
     for i in range(1, blocks + 1):
         section(rng, i, out)
     out.append("figures:\n")
     for i in range(1, blocks + 1):
-        figures(rng, i, out)
+        figures(rng, i, out, edit)
     out.append("sources:\n  - ANKA, 01.02.2026\n")
     return "".join(out)
 
@@ -106,6 +115,7 @@ def main():
     ap.add_argument("--pages", type=int, help="about this many pages")
     ap.add_argument("--batch", type=int, help="this many two-page briefs into the folder OUT")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--next-edition", action="store_true", help="the brief's next edition")
     ap.add_argument("out")
     a = ap.parse_args()
     if a.batch:
@@ -115,7 +125,7 @@ def main():
                 f.write(brief(2, a.seed + n, n))
     else:
         with open(a.out, "w", encoding="utf-8") as f:
-            f.write(brief(a.pages or 2, a.seed, a.pages or 2))
+            f.write(brief(a.pages or 2, a.seed, a.pages or 2, a.next_edition))
 
 
 if __name__ == "__main__":
