@@ -163,6 +163,9 @@ void write_props(pugi::xml_node style, const tmpl::Template& t, const tmpl::Styl
     bool caps = s.transform == tmpl::CaseTransform::Upper;
     flag("w:caps", caps, base && base->transform == tmpl::CaseTransform::Upper);
     if (!base || !(s.color == base->color)) el(rpr, "w:color", hex(s.color));
+    // Letter spacing (the template's tracking, in em) in twentieths of a point, after each
+    // character as the PDF's Tc: the header's capitals sit where they do in the PDF.
+    if (s.tracking != 0) el(rpr, "w:spacing", num(twips(s.tracking * s.size)));
     el(rpr, "w:sz", num(half_points(s.size)));
     el(rpr, "w:szCs", num(half_points(s.size)));
 }

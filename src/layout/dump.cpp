@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/utf8.hpp"
 #include "layout/internal.hpp"
 #include "layout/layout.hpp"
 
@@ -52,7 +53,9 @@ void item(std::string& o, const std::string& pre, const Item& it) {
             using T = std::decay_t<decltype(v)>;
             if constexpr (std::is_same_v<T, TextRun>) {
                 double w = v.font ? v.font->width(v.text, v.size) : 0;
+                if (v.char_space != 0) w += v.char_space * double(core::count_code_points(v.text));
                 o += "text x=" + fmt(v.x) + " y=" + fmt(v.y) + " w=" + fmt(w) + " size=" + fmt(v.size) +
+                     (v.char_space != 0 ? " tracking=" + fmt(v.char_space) : std::string()) +
                      " font=" + (v.font ? v.font->postscript_name() : std::string("?")) + " color=" + hex(v.color) +
                      " " + quoted(v.text) + (v.hyphen ? " [hyphen]" : "");
             } else if constexpr (std::is_same_v<T, Rule>) {

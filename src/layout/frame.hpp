@@ -29,6 +29,9 @@ struct TextRun {
     // and it extracts as U+00AD (or nothing), so the word stays whole when searched.
     bool hyphen = false;
     int tag = -1;  // Layout::structure element it belongs to; -1: an artifact (tagged PDF)
+    // Points added after each character (letter spacing, the PDF's Tc): the run's advance is
+    // its glyphs' widths plus char_space per character.
+    double char_space = 0;
     bool operator==(const TextRun&) const = default;
 };
 

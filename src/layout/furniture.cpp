@@ -26,14 +26,17 @@ bool slots(Engine& e, const doc::Furniture& f, const std::string& style, double 
     const tmpl::Style& st = e.style(style);
     FontPtr face = e.face(st);
     SourceLoc loc{e.t.file.string(), 0, 0};
+    // Letterspaced: the tracking follows each character, so a centred or right-aligned slot is
+    // placed by its tracked width, as Word's tab stops place the same text.
+    const double track = st.tracking * st.size;
     bool any = false;
     const doc::SlotText* parts[3] = {&f.left, &f.center, &f.right};
     for (int k = 0; k < 3; ++k) {
         std::string text = e.transform(resolve(*parts[k], page, pages), st.transform);
         if (text.empty()) continue;
-        double w = text_width(e, text, face, st.size, loc);
+        double w = text_width(e, text, face, st.size, loc, track);
         double x = k == 0 ? e.left : k == 1 ? e.left + (e.width - w) / 2 : e.left + e.width - w;
-        set_text(e, out, text, face, st.size, st.color, x, baseline, loc);
+        set_text(e, out, text, face, st.size, st.color, x, baseline, loc, track);
         any = true;
     }
     return any;

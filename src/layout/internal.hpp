@@ -141,10 +141,12 @@ struct SetLine {
 std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec);
 
 // Text on one line without breaking (chart labels, furniture): runs split where the fallback
-// face takes over. Returns the width.
+// face takes over. Returns the width. `char_space`: points after each character (tracking),
+// counted in the width as the PDF's Tc advances the pen.
 double set_text(Engine& e, std::vector<Item>& out, std::string_view text, const FontPtr& face, double size,
-                tmpl::Color color, double x, double baseline, const SourceLoc& loc);
-double text_width(Engine& e, std::string_view text, const FontPtr& face, double size, const SourceLoc& loc);
+                tmpl::Color color, double x, double baseline, const SourceLoc& loc, double char_space = 0);
+double text_width(Engine& e, std::string_view text, const FontPtr& face, double size, const SourceLoc& loc,
+                  double char_space = 0);
 
 std::string plain_text(const doc::Inlines& in);
 void shift(Item& item, double dx, double dy);

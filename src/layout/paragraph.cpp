@@ -229,17 +229,18 @@ std::vector<VBox> paragraph_boxes(Engine& e, const ParaSpec& spec) {
     return boxes;
 }
 
-double text_width(Engine& e, std::string_view text, const FontPtr& face, double size, const SourceLoc& loc) {
+double text_width(Engine& e, std::string_view text, const FontPtr& face, double size, const SourceLoc& loc,
+                  double char_space) {
     double w = 0;
     for (size_t i = 0; i < text.size();) {
         char32_t cp = core::next_code_point(text, i);
-        w += e.pick(face.get(), cp, loc)->advance(cp) * size;
+        w += e.pick(face.get(), cp, loc)->advance(cp) * size + (cp == 0xAD ? 0 : char_space);
     }
     return w;
 }
 
 double set_text(Engine& e, std::vector<Item>& out, std::string_view text, const FontPtr& face, double size,
-                tmpl::Color color, double x, double baseline, const SourceLoc& loc) {
+                tmpl::Color color, double x, double baseline, const SourceLoc& loc, double char_space) {
     double x0 = x;
     const fonts::Font* cur = nullptr;
     size_t run_begin = 0;
@@ -247,7 +248,7 @@ double set_text(Engine& e, std::vector<Item>& out, std::string_view text, const 
     auto flush = [&](size_t end) {
         if (cur && end > run_begin)
             out.emplace_back(TextRun{run_x, baseline, std::string(text.substr(run_begin, end - run_begin)),
-                                     e.keep(cur), size, color, false});
+                                     e.keep(cur), size, color, false, -1, char_space});
     };
     for (size_t i = 0; i < text.size();) {
         size_t at = i;
@@ -259,7 +260,7 @@ double set_text(Engine& e, std::vector<Item>& out, std::string_view text, const 
             run_begin = at;
             run_x = x;
         }
-        x += f->advance(cp) * size;
+        x += f->advance(cp) * size + (cp == 0xAD ? 0 : char_space);  // U+00AD is not drawn
     }
     flush(text.size());
     return x - x0;

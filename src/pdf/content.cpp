@@ -167,7 +167,7 @@ void Content::show(PageState& s, std::u32string_view text) {
     }
     lit += ')';
     raw(s, lit);
-    s.pen_x += double(units) * s.size / 1000.0;
+    s.pen_x += double(units) * s.size / 1000.0 + double(text.size()) * s.char_space;
 }
 
 // Moves the pen to (x, y) (PDF coordinates) and opens a TJ array.
@@ -207,6 +207,13 @@ void Content::draw(PageState& s, const layout::TextRun& t) {
         s.font = use.handle;
         s.use = &use;
         s.size = t.size;
+    }
+    if (s.char_space != t.char_space) {
+        // Letterspaced text (the running header's capitals): Tc spaces the glyphs and leaves
+        // the text one string, so it extracts as the same words.
+        close_tj(s);
+        doc_.check("setting the letter spacing", HPDF_Page_SetCharSpace(s.page, HPDF_REAL(t.char_space)));
+        s.char_space = t.char_space;
     }
     set_fill(s, t.color);
     move_to(s, t.x, y(s, t.y));

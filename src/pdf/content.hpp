@@ -50,6 +50,7 @@ private:
         HPDF_Font font = nullptr;
         const FontUse* use = nullptr;
         double size = 0;
+        double char_space = 0;  // Tc: points after each glyph (tracking), part of the text state
         std::optional<layout::Color> fill, stroke;
         double line_width = -1;
         bool tj_open = false;    // inside "[ ... ]TJ"

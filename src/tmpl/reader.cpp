@@ -45,6 +45,25 @@ double length(const y::Source& src, const YAML::Node& n) {
     src.fail(n, "expected a length such as 12pt, 25mm, 2cm or 1in, got " + y::describe(n));
 }
 
+// Letter spacing: a number (em) or a text such as 0.05em; between -0.1 and 0.5 em.
+double tracking(const y::Source& src, const YAML::Node& n) {
+    double v = 0;
+    bool ok = false;
+    if (y::is_number(n)) {
+        v = y::get_number(src, n, "a tracking in em");
+        ok = true;
+    } else {
+        std::string s = y::get_text(src, n, "a tracking such as 0.05em");
+        if (s.size() > 2 && s.compare(s.size() - 2, 2, "em") == 0) {
+            std::string num = s.substr(0, s.size() - 2);
+            while (!num.empty() && num.back() == ' ') num.pop_back();
+            ok = y::parse_number(num, v);
+        }
+    }
+    if (!ok || v < -0.1 || v > 0.5) src.fail(n, "expected a tracking between -0.1em and 0.5em such as 0.05em, got " + y::describe(n));
+    return v;
+}
+
 Color color(const y::Source& src, const YAML::Node& n) {
     std::string s = y::get_text(src, n, "a colour");
     if (!s.empty() && s[0] == '#') s.erase(0, 1);
@@ -335,7 +354,8 @@ private:
             y::expect_map(src, s, "a style mapping");
             y::check_keys(src, s, "style",
                           {"font", "size", "bold", "italic", "color", "space-before", "space-after", "leading",
-                           "indent-left", "indent-first", "align", "transform", "keep-with-next", "docx-name"});
+                           "indent-left", "indent-first", "align", "transform", "keep-with-next", "docx-name",
+                           "tracking"});
             auto it = t.styles.find(key);
             Style st = it != t.styles.end() ? it->second : (t.styles.count("body") ? t.styles.at("body") : Style{});
             if (it == t.styles.end()) st.docx_name.clear(), st.keep_with_next = false, st.transform = CaseTransform::None;
@@ -367,6 +387,11 @@ private:
                 st.transform = a == "upper" ? CaseTransform::Upper : a == "lower" ? CaseTransform::Lower : CaseTransform::None;
             }
             if (auto v = y::find(s, "keep-with-next")) st.keep_with_next = y::get_bool(src, v);
+            if (auto v = y::find(s, "tracking")) {
+                if (key != "header" && key != "footer")
+                    src.fail(v, "tracking is laid out on the header and footer styles only, not on \"" + key + "\"");
+                st.tracking = tracking(src, v);
+            }
             if (auto v = y::find(s, "docx-name")) st.docx_name = y::get_nonempty_text(src, v, "a Word style name");
             t.styles[key] = st;
         }

@@ -46,6 +46,9 @@ struct Style {
     Align align = Align::Left;
     CaseTransform transform = CaseTransform::None;
     bool keep_with_next = false;
+    // Letter spacing (tracking) in em, added after each character: 0.05 sets capitals 5% of the
+    // size apart. Laid out and drawn on the header and footer styles only.
+    double tracking = 0;
     std::string docx_name;  // Word style name, e.g. "Heading 1"; empty: derived from the key
     bool operator==(const Style&) const = default;
 };

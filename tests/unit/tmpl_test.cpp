@@ -97,3 +97,22 @@ TEST_CASE("a letterhead line cannot hold a page number") {
               .find("page-in-letterhead.yaml:4:15: error: {{ page }} has no value here; expected it in a header or "
                     "footer slot") != std::string::npos);
 }
+
+TEST_CASE("tracking: em on the header and footer styles, a located error elsewhere") {
+    auto ctx = context();
+    auto read = [&](const std::string& text) { return tmpl::parse_template(text, "mem.yaml", ctx.templates_dir(), ctx); };
+    auto err = [&](const std::string& text) { return error_of([&] { read(text); }); };
+    auto base = tmpl::load_template("default", ".", {}, ctx);
+    CHECK(base.styles.at("header").tracking == doctest::Approx(0.05));
+    CHECK(base.styles.at("footer").tracking == doctest::Approx(0.05));
+    CHECK(base.styles.at("body").tracking == 0);
+    CHECK(read("extends: default\nstyles:\n  header: {tracking: 0.1em}\n").styles.at("header").tracking ==
+          doctest::Approx(0.1));
+    CHECK(read("extends: default\nstyles:\n  footer: {tracking: 0}\n").styles.at("footer").tracking == 0);
+    CHECK(err("extends: default\nstyles:\n  header: {tracking: 2pt}\n").rfind(
+              "mem.yaml:3:22: error: expected a tracking between -0.1em and 0.5em such as 0.05em", 0) == 0);
+    CHECK(err("extends: default\nstyles:\n  header: {tracking: 0.9}\n").rfind("mem.yaml:3:22: error: expected a tracking", 0) ==
+          0);
+    CHECK(err("extends: default\nstyles:\n  body: {tracking: 0.05em}\n") ==
+          "mem.yaml:3:20: error: tracking is laid out on the header and footer styles only, not on \"body\"");
+}
