@@ -158,7 +158,10 @@ struct Meta {
     std::string locale;      // "tr-TR"
     std::string classification;
     std::string reference;
-    int64_t date_epoch = 0;  // edition, else meeting date, else SOURCE_DATE_EPOCH (UTC seconds)
+    int64_t date_epoch = 0;  // file dates: SOURCE_DATE_EPOCH, else the edition, else the meeting date (UTC seconds)
+    // The edition's own date (the brief's edition, else its meeting date, noon UTC), whatever
+    // SOURCE_DATE_EPOCH says: what the changes box and the tracked changes name.
+    int64_t edition_epoch = 0;
     std::string logo_alt;    // the template logo's alternative text (empty: no logo, or none known)
     bool operator==(const Meta&) const = default;
 };

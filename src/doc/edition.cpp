@@ -284,7 +284,7 @@ std::string date_text(int64_t epoch, const std::string& lang) {
 
 Edition edition_of(const Document& d) {
     Edition e;
-    e.date_epoch = d.meta.date_epoch;
+    e.date_epoch = d.meta.edition_epoch;
     Document& mut = const_cast<Document&>(d);  // the walker only reads when nothing is marked
     Walker(mut, [&](const Unit& u, Inlines*) { e.units.push_back(u); }).run();
     return e;

@@ -90,12 +90,9 @@ private:
         m.reference = b_.reference ? b_.reference->value : "";
         // File dates: SOURCE_DATE_EPOCH when the user sets it, else the edition, else the
         // meeting date (noon UTC, so every time zone shows the same day). Never the clock.
-        if (ctx_.source_date_epoch) {
-            m.date_epoch = *ctx_.source_date_epoch;
-        } else {
-            const spec::Date& dd = b_.edition ? *b_.edition : b_.meeting.date;
-            m.date_epoch = days_from_civil(dd.year, dd.month, dd.day) * 86400 + 12 * 3600;
-        }
+        const spec::Date& dd = b_.edition ? *b_.edition : b_.meeting.date;
+        m.edition_epoch = days_from_civil(dd.year, dd.month, dd.day) * 86400 + 12 * 3600;
+        m.date_epoch = ctx_.source_date_epoch ? *ctx_.source_date_epoch : m.edition_epoch;
         return m;
     }
 

@@ -314,8 +314,9 @@ static pugi::xml_node tracked_change(pugi::xml_node parent, uint8_t change, Stat
     auto c = el(parent, change == doc::kDeleted ? "w:del" : "w:ins");
     attr(c, "w:id", std::to_string(++s.change_ids));
     attr(c, "w:author", s.d.meta.author.empty() ? std::string("briefmake") : clean_text(s.d.meta.author));
-    const int64_t days = s.d.meta.date_epoch >= 0 ? s.d.meta.date_epoch / 86400 : (s.d.meta.date_epoch - 86399) / 86400;
-    const int64_t secs = s.d.meta.date_epoch - days * 86400;
+    const int64_t when = s.d.meta.edition_epoch;
+    const int64_t days = when >= 0 ? when / 86400 : (when - 86399) / 86400;
+    const int64_t secs = when - days * 86400;
     // Howard Hinnant's civil_from_days.
     const int64_t z = days + 719468;
     const int64_t era = (z >= 0 ? z : z - 146096) / 146097;

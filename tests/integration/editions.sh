@@ -94,6 +94,14 @@ check none "$TMP/since.txt" "$TMP/since/brief.docx"
 make 5 "$TMP/since-old" >/dev/null
 run --force --dump-layout "$TMP/since.txt" --since "$TMP/since-old/brief.yaml" "$TMP/since/brief.yaml"
 check box "$TMP/expect6.txt" "$TMP/since/brief.pdf" "$TMP/since/brief.docx"
+# SOURCE_DATE_EPOCH sets the files' dates, not the editions': the box names the previous
+# edition's own date (2026-03-06) and the tracked changes carry this one's (2026-03-07).
+SOURCE_DATE_EPOCH=1767225600 "$BRIEFMAKE" -q --force --since "$TMP/since-old/brief.yaml" "$TMP/since/brief.yaml" \
+  || die "briefmake with SOURCE_DATE_EPOCH failed"
+pdftotext "$TMP/since/brief.pdf" "$TMP/since.txt"
+grep -q "önceki baskı: 6 Mart 2026" "$TMP/since.txt" \
+  || fail "with SOURCE_DATE_EPOCH set, the box does not name the previous edition's date"
+check tracked "$TMP/since/brief.docx" "Baskı Birimi" "2026-03-07"
 
 # A state written by an older briefmake (no edition): the next render is a first edition.
 mkdir -p "$TMP/old"

@@ -66,4 +66,6 @@ TEST_CASE("merge: file dates come from the brief, or SOURCE_DATE_EPOCH when set"
     CHECK(doc::merge(b, t, ctx).meta.date_epoch == 1769947200 + 86400);
     ctx.source_date_epoch = 1700000000;
     CHECK(doc::merge(b, t, ctx).meta.date_epoch == 1700000000);
+    // The edition's own date, which editions name, stays the brief's.
+    CHECK(doc::merge(b, t, ctx).meta.edition_epoch == 1769947200 + 86400);
 }
