@@ -1,6 +1,7 @@
 #include "doc/edition.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -267,17 +268,9 @@ void mark_all(Inlines& in) {
 }
 
 std::string date_text(int64_t epoch, const std::string& lang) {
-    // Howard Hinnant's civil_from_days.
-    int64_t z = (epoch >= 0 ? epoch : epoch - 86399) / 86400 + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = unsigned(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const int y = int(int64_t(yoe) + era * 400 + (m <= 2));
-    return text::format_date(y, int(m), int(d), lang);
+    using namespace std::chrono;
+    const year_month_day ymd{floor<days>(sys_seconds{seconds{epoch}})};
+    return text::format_date(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())), lang);
 }
 
 }  // namespace

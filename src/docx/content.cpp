@@ -1,12 +1,12 @@
 #include "docx/content.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <set>
 #include <string_view>
 
 #include "doc/edition.hpp"
 #include "docx/chart.hpp"
+#include "docx/metadata.hpp"
 #include "docx/tables.hpp"
 #include "text/text.hpp"
 
@@ -314,23 +314,7 @@ static pugi::xml_node tracked_change(pugi::xml_node parent, uint8_t change, Stat
     auto c = el(parent, change == doc::kDeleted ? "w:del" : "w:ins");
     attr(c, "w:id", std::to_string(++s.change_ids));
     attr(c, "w:author", s.d.meta.author.empty() ? std::string("briefmake") : clean_text(s.d.meta.author));
-    const int64_t when = s.d.meta.edition_epoch;
-    const int64_t days = when >= 0 ? when / 86400 : (when - 86399) / 86400;
-    const int64_t secs = when - days * 86400;
-    // Howard Hinnant's civil_from_days.
-    const int64_t z = days + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const unsigned doe = unsigned(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    const long y = long(int64_t(yoe) + era * 400 + (m <= 2));
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "%04ld-%02u-%02uT%02d:%02d:%02dZ", y, m, d, int(secs / 3600), int(secs / 60 % 60),
-                  int(secs % 60));
-    attr(c, "w:date", buf);
+    attr(c, "w:date", w3cdtf(s.d.meta.edition_epoch));
     return c;
 }
 

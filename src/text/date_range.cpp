@@ -6,6 +6,7 @@
 #include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
+#include <chrono>
 #include <memory>
 
 #include "core/diag.hpp"
@@ -15,14 +16,10 @@ namespace briefmake::text {
 
 namespace {
 
-// Days since 1970-01-01, proleptic Gregorian (H. Hinnant's days_from_civil).
+// Days since 1970-01-01, proleptic Gregorian.
 long long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    const long long era = (y >= 0 ? y : y - 399) / 400;
-    const long long yoe = y - era * 400;
-    const long long doy = (153LL * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
+    using namespace std::chrono;
+    return sys_days{year{y} / month{unsigned(m)} / day{unsigned(d)}}.time_since_epoch().count();
 }
 
 }  // namespace
