@@ -19,6 +19,7 @@ struct Table;
 struct TableCell;
 struct Chart;
 struct Span;
+struct Block;
 
 struct LayoutFacts {
     // Table rows cut across pages because they are taller than a page: (table, row index). The
@@ -45,6 +46,11 @@ struct LayoutFacts {
     // '/', a word too wide for the line): the DOCX puts a zero-width space there, so Word and
     // LibreOffice may break the line there too.
     std::set<std::pair<const Span*, size_t>> word_breaks;
+    // Figures the PDF floated to the top of the next page (the template's figures.float), each
+    // with the block after which it stands there: the last block of the text that filled the gap
+    // it left. The DOCX writes the figure after that block, so Word and LibreOffice meet it where
+    // the PDF shows it; its caption and number stay its own (figures never pass one another).
+    std::map<const Block*, const Block*> floated_figures;
     bool operator==(const LayoutFacts&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #include "docx/content.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string_view>
 
@@ -436,7 +437,13 @@ void widen_beside_table(pugi::xml_node p, const char* side, const State& s) {
 
 void add_blocks(pugi::xml_node parent, const std::vector<doc::Block>& blocks, State& s) {
     std::vector<pugi::xml_node> tables;  // standalone tables (a figure's table has its caption)
+    // Figures the PDF floated to the top of the next page go after the text that filled their
+    // place, where the layout says (LayoutFacts::floated_figures), so Word's pages are the PDF's.
+    const auto& floated = s.opt.layout.floated_figures;
+    std::multimap<const doc::Block*, const doc::Block*> floated_after;
+    for (const auto& [figure, after] : floated) floated_after.emplace(after, figure);
     for (const auto& b : blocks) {
+        if (floated.count(&b)) continue;
         s.loc = b.loc;
         std::visit(
             [&](const auto& v) {
@@ -460,6 +467,10 @@ void add_blocks(pugi::xml_node parent, const std::vector<doc::Block>& blocks, St
                 }
             },
             b.v);
+        for (auto [it, last] = floated_after.equal_range(&b); it != last; ++it) {
+            s.loc = it->second->loc;
+            add_figure(parent, std::get<doc::Figure>(it->second->v), s);
+        }
     }
     for (pugi::xml_node t : tables) {
         if (std::string_view(t.name()) != "w:tbl") continue;

@@ -16,12 +16,14 @@ struct Builder {
     Flow& flow;
     const std::vector<HeadingRef>& headings;
     int parent = 0;  // the structure element new blocks go under (the Document, a list item's body)
+    int depth = 0;   // 0: top-level blocks (the DOCX body's); more inside list items
 
     void blocks(const std::vector<doc::Block>& bs, double x, double w) {
         for (const auto& b : bs) block(b, x, w);
     }
 
     void block(const doc::Block& b, double x, double w) {
+        const size_t first = flow.boxes.size();
         std::visit(
             [&](const auto& v) {
                 using T = std::decay_t<decltype(v)>;
@@ -33,6 +35,7 @@ struct Builder {
                 else if constexpr (std::is_same_v<T, doc::Toc>) toc(v, b.loc, x, w);
             },
             b.v);
+        if (depth == 0 && first < flow.boxes.size()) flow.boxes[first].block = &b;
     }
 
     std::vector<VBox> para(const std::string& style, const tmpl::Style& st, const doc::Inlines& in,
@@ -74,6 +77,7 @@ struct Builder {
         const double hang = std::max(st.indent_left, label_w + st.size / 2);
         // Item paragraphs hang from the label column; the style's own left indent is the hang.
         const int list_elem = add_elem(e, "L", parent), outer = parent;
+        ++depth;
         for (const auto& it : l.items) {
             const int item_elem = add_elem(e, "LI", list_elem);
             const int label_elem = add_elem(e, "Lbl", item_elem);
@@ -106,6 +110,7 @@ struct Builder {
             tag_items(e, fb.items, label_elem, label_from);
         }
         parent = outer;
+        --depth;
     }
 
     // Header rows, then body rows; `group` makes the header repeat on every page it continues to.
@@ -257,6 +262,9 @@ struct Builder {
         bool has_rows = last_row < boxes.size() && boxes[last_row].group == group && group >= 0;
         bool cut = has_rows && last_row + 1 < boxes.size() && boxes[last_row + 1].group == group;
         if (split && has_rows && !cut) boxes[last_row].breakable = false;
+        // A figure kept whole may float to the top of the next page (paginate.cpp); one inside a
+        // list item stays, as the DOCX could not move it out of its item.
+        if (e.t.float_figures && depth == 0 && !split && total <= e.height) boxes[0].float_boxes = boxes.size();
         flow.add(std::move(boxes), cap_st.space_before, after, false);
     }
 

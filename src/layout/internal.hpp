@@ -166,6 +166,13 @@ struct VBox {
     std::string anchor;
     std::vector<std::pair<const doc::Span*, size_t>> hyphen_breaks;  // of its lines (SetLine::hyphen_at)
     std::vector<std::pair<const doc::Span*, size_t>> word_breaks;    // of its lines (SetLine::word_break_at)
+    // The first box of a top-level block: that block, and its own space above (`gap` less the
+    // space below the block before), so pagination can move a floating figure past whole blocks.
+    const doc::Block* block = nullptr;
+    double before = 0;
+    // The first box of a figure that may float (template figures.float; kept whole, fits a page):
+    // how many boxes it has. 0: it stays where it is.
+    size_t float_boxes = 0;
 };
 
 struct Flow {

@@ -101,6 +101,7 @@ const fonts::Font* Engine::pick(const fonts::Font* primary, char32_t cp, const S
 void Flow::add(std::vector<VBox> block, double before, double after, bool keep_with_next) {
     if (block.empty()) return;
     block[0].gap = pending_after + before;
+    block[0].before = before;
     if (keep_next) block[0].breakable = false;
     for (auto& b : block) boxes.push_back(std::move(b));
     pending_after = after;

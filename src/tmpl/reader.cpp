@@ -195,7 +195,7 @@ private:
         y::check_keys(src, root, "template",
                       {"name", "description", "extends", "page", "fonts", "styles", "colors", "header", "footer",
                        "first-page", "letterhead", "blocks", "toc", "logo", "labels", "changes",
-                       "link-underline"});
+                       "link-underline", "figures"});
         if (auto ext = y::find(root, "extends")) {
             std::string base = y::get_nonempty_text(src, ext, "a template name or path");
             fs::path base_file = resolve(base, dir, src.loc(ext));
@@ -210,6 +210,11 @@ private:
         if (auto n = y::find(root, "styles")) styles(src, n, t);
         if (auto n = y::find(root, "colors")) colors(src, n, t);
         if (auto n = y::find(root, "changes")) changes(src, n, t);
+        if (auto n = y::find(root, "figures")) {
+            y::expect_map(src, n, "a mapping with float");
+            y::check_keys(src, n, "figures", {"float"});
+            if (auto v = y::find(n, "float")) t.float_figures = y::get_bool(src, v);
+        }
         if (auto n = y::find(root, "header")) slots(src, n, t.header, "header");
         if (auto n = y::find(root, "footer")) slots(src, n, t.footer, "footer");
         if (auto n = y::find(root, "first-page")) {

@@ -100,6 +100,10 @@ struct Template {
     // How a link prints, in the PDF and the DOCX alike: in colors["link"] when the template sets
     // it (else in its paragraph's colour), underlined when link_underline.
     bool link_underline = false;
+    // Figures (charts, and tables that fit a page) that do not fit below the text before them
+    // may float to the top of the next page while the text after them fills the gap, in the PDF
+    // and the DOCX alike ("figures: {float: true}").
+    bool float_figures = true;
     Slots header, footer;
     std::optional<Slots> first_header, first_footer;  // first-page variants
     std::vector<Pattern> letterhead;  // lines centred above the title ("T.C.", ministry, unit)
