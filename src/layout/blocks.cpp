@@ -24,6 +24,7 @@ struct Builder {
 
     void block(const doc::Block& b, double x, double w) {
         const size_t first = flow.boxes.size();
+        const int elem = int(e.structure.size());
         std::visit(
             [&](const auto& v) {
                 using T = std::decay_t<decltype(v)>;
@@ -35,7 +36,10 @@ struct Builder {
                 else if constexpr (std::is_same_v<T, doc::Toc>) toc(v, b.loc, x, w);
             },
             b.v);
-        if (depth == 0 && first < flow.boxes.size()) flow.boxes[first].block = &b;
+        if (depth == 0 && first < flow.boxes.size()) {
+            flow.boxes[first].block = &b;
+            flow.boxes[first].first_elem = elem;
+        }
     }
 
     std::vector<VBox> para(const std::string& style, const tmpl::Style& st, const doc::Inlines& in,

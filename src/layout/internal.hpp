@@ -46,6 +46,12 @@ struct Engine {
     std::map<std::string, std::pair<int, double>> anchors, placed;
     doc::LayoutFacts facts;  // for the DOCX writer: see Layout::facts
     std::vector<StructElem> structure;  // the tagged PDF's logical structure (Layout::structure)
+    // Floated figures, for the structure's reading order: the figure's elements [from, text)
+    // go after the elements [text, to) of the text that took its place (reorder_structure).
+    struct ElemMove {
+        int from, text, to;
+    };
+    std::vector<ElemMove> elem_moves;
 
     const tmpl::Style& style(const std::string& key) const;
     tmpl::Color color(const std::string& key, tmpl::Color fallback_color) const;
@@ -170,6 +176,7 @@ struct VBox {
     // space below the block before), so pagination can move a floating figure past whole blocks.
     const doc::Block* block = nullptr;
     double before = 0;
+    int first_elem = -1;  // ... and the first structure element it added (tagged PDF)
     // The first box of a figure that may float (template figures.float; kept whole, fits a page):
     // how many boxes it has. 0: it stays where it is.
     size_t float_boxes = 0;
@@ -228,6 +235,9 @@ void tag_items(Engine& e, std::vector<Item>& items, int elem, size_t from = 0, c
 void tag_boxes(Engine& e, std::vector<VBox>& boxes, int elem, const std::string& link_text = {});
 // Makes every item of `boxes` an artifact again (the copies of a table's repeated header).
 void untag(std::vector<VBox>& boxes);
+// Puts each floated figure's elements after those of the text that filled its place
+// (Engine::elem_moves), renumbering the items' tags: the reading order is the pages' and the DOCX's.
+void reorder_structure(Engine& e, Layout& out);
 
 // ---- pages (paginate.cpp, furniture.cpp) ----
 

@@ -149,6 +149,7 @@ Layout run_pass(Engine& e) {
     build_flow(e, flow, e.doc.blocks, headings);
     Layout out;
     paginate(e, flow, out);
+    reorder_structure(e, out);
     add_change_bars(e, out);
     add_furniture(e, out);
     for (auto [key, ascent] :

@@ -121,6 +121,8 @@ size_t float_figure(Engine& e, const std::vector<VBox>& boxes, std::vector<Slot>
     if (q < seq.size()) seq[q].gap = fig_after + boxes[seq[q].box].before;
     std::copy(figure.begin(), figure.end(), std::copy(moved.begin(), moved.end(), seq.begin() + std::ptrdiff_t(f)));
     e.facts.floated_figures[fig.block] = after;
+    const int to = q < seq.size() ? boxes[seq[q].box].first_elem : int(e.structure.size());
+    e.elem_moves.push_back({fig.first_elem, fill_first.first_elem, to});
     return f + moved.size();
 }
 
