@@ -8,6 +8,7 @@
 #include <set>
 
 #include "doc/alt_text.hpp"
+#include "doc/link_address.hpp"
 #include "text/date_range.hpp"
 #include "text/text.hpp"
 
@@ -70,6 +71,7 @@ public:
         }
         d.blocks = std::move(blocks_);
         typeset_punctuation(d);  // ’ “…” «…» and number ranges with en dashes, for both outputs
+        add_link_addresses(d);   // after it: an address keeps its straight characters
         return d;
     }
 

@@ -195,7 +195,7 @@ private:
         y::check_keys(src, root, "template",
                       {"name", "description", "extends", "page", "fonts", "styles", "colors", "header", "footer",
                        "first-page", "letterhead", "blocks", "toc", "logo", "labels", "changes",
-                       "link-underline", "figures"});
+                       "link-underline", "link-address", "figures"});
         if (auto ext = y::find(root, "extends")) {
             std::string base = y::get_nonempty_text(src, ext, "a template name or path");
             fs::path base_file = resolve(base, dir, src.loc(ext));
@@ -248,6 +248,7 @@ private:
         }
         if (auto n = y::find(root, "toc")) t.toc = y::get_bool(src, n);
         if (auto n = y::find(root, "link-underline")) t.link_underline = y::get_bool(src, n);
+        if (auto n = y::find(root, "link-address")) t.link_address = y::get_bool(src, n);
         if (auto n = y::find(root, "logo")) logo(src, n, t, dir);
         if (!y::find(root, "extends")) shipped_labels(canon, t);
         if (auto n = y::find(root, "labels")) labels(src, n, t);

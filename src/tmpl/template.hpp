@@ -100,6 +100,9 @@ struct Template {
     // How a link prints, in the PDF and the DOCX alike: in colors["link"] when the template sets
     // it (else in its paragraph's colour), underlined when link_underline.
     bool link_underline = false;
+    // Links for print: each paragraph with links to outside addresses is followed by a line in
+    // footnote size naming them (style "link-address", else "note"), in both outputs.
+    bool link_address = false;
     // Figures (charts, and tables that fit a page) that do not fit below the text before them
     // may float to the top of the next page while the text after them fills the gap, in the PDF
     // and the DOCX alike ("figures: {float: true}").
