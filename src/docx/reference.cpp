@@ -521,6 +521,8 @@ private:
                 apply((*it)->props, s);
                 tabs.insert(tabs.end(), (*it)->props.tabs.begin(), (*it)->props.tabs.end());
             }
+            std::sort(tabs.begin(), tabs.end(), [](const RefTab& a, const RefTab& b) { return a.pos < b.pos; });
+            s.tabs = tabs;
             r.styles.push_back(s);
             tabs_[id] = tabs;
         }

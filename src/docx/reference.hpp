@@ -26,6 +26,12 @@ struct RefPage {
     bool operator==(const RefPage&) const = default;
 };
 
+struct RefTab {
+    std::string kind;  // "left", "center", "right"
+    double pos = 0;    // points from the left margin
+    bool operator==(const RefTab&) const = default;
+};
+
 // A style as Word applies it: docDefaults, then its basedOn chain root first, then itself;
 // theme fonts and colours resolved through theme1.xml.
 struct RefStyle {
@@ -44,6 +50,7 @@ struct RefStyle {
     double indent_left = 0, indent_first = 0;  // points; a hanging indent is a negative first
     std::string align = "left";                 // left, center, right, both
     bool keep_with_next = false;
+    std::vector<RefTab> tabs;  // its tab stops and its bases', by position
     bool operator==(const RefStyle&) const = default;
 };
 
@@ -54,12 +61,6 @@ struct RefRun {
     int image = -1;  // index into RefFurniture::images for Kind::Image
     double width = 0, height = 0;  // an image's size in points
     bool operator==(const RefRun&) const = default;
-};
-
-struct RefTab {
-    std::string kind;  // "left", "center", "right"
-    double pos = 0;    // points from the left margin
-    bool operator==(const RefTab&) const = default;
 };
 
 struct RefParagraph {
