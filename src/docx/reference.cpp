@@ -105,6 +105,7 @@ struct Props {
     std::optional<std::string> font;
     std::optional<double> size;
     std::optional<bool> bold, italic, caps;
+    std::optional<double> letter_spacing;
     std::optional<std::optional<RefColor>> color;
     std::optional<double> before, after, line, left, first;
     std::optional<RefStyle::LineRule> rule;
@@ -409,6 +410,7 @@ private:
         if (auto b = toggle(rpr, "b")) p.bold = b;
         if (auto i = toggle(rpr, "i")) p.italic = i;
         if (auto c = toggle(rpr, "caps")) p.caps = c;
+        if (auto v = number(child(rpr, "spacing"), "val"); v && std::abs(*v) < 31680) p.letter_spacing = *v / 20;
         if (auto c = child(rpr, "color")) {
             std::optional<RefColor> col;
             if (attr(c, "themeColor")) col = theme_color(c);
@@ -456,6 +458,7 @@ private:
         if (p.bold) s.bold = *p.bold;
         if (p.italic) s.italic = *p.italic;
         if (p.caps) s.caps = *p.caps;
+        if (p.letter_spacing) s.letter_spacing = *p.letter_spacing;
         if (p.color) s.color = *p.color;
         if (p.before) s.space_before = *p.before;
         if (p.after) s.space_after = *p.after;

@@ -41,6 +41,7 @@ struct RefStyle {
     std::string font;           // "Calibri Light"
     double size = 10;           // points
     bool bold = false, italic = false, caps = false;
+    double letter_spacing = 0;      // points after each character (w:spacing in the run properties)
     std::optional<RefColor> color;  // none: automatic (black)
     double space_before = 0, space_after = 0;  // points
     // Line spacing: for "auto" a multiple of the font's line height (1.0 single); for "exact" and

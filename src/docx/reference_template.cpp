@@ -153,6 +153,10 @@ private:
         st.transform = s.caps ? tmpl::CaseTransform::Upper : tmpl::CaseTransform::None;
         st.keep_with_next = s.keep_with_next;
         st.docx_name = s.name;
+        // Letter spacing is laid out on the header and footer only (as the template's tracking).
+        st.tracking = 0;
+        if (s.name == "header" || s.name == "footer" || s.name == "Header" || s.name == "Footer")
+            st.tracking = std::clamp(s.letter_spacing / st.size, -0.1, 0.5);
     }
 
     // The template font family for a Word font name: "ref:Calibri", with the files of Calibri or

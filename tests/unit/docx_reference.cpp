@@ -34,7 +34,7 @@ struct Doc {
         <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="0"/><w:jc w:val="center"/></w:pPr>
         <w:rPr><w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi"/><w:b/><w:color w:val="FF0000" w:themeColor="accent1"/><w:sz w:val="32"/></w:rPr></w:style>
       <w:style w:type="paragraph" w:styleId="Kop2"><w:name w:val="heading 2"/><w:basedOn w:val="Kop1"/>
-        <w:rPr><w:i/><w:b w:val="0"/><w:color w:val="123456"/></w:rPr></w:style>
+        <w:rPr><w:i/><w:b w:val="0"/><w:color w:val="123456"/><w:spacing w:val="20"/></w:rPr></w:style>
       <w:style w:type="paragraph" w:styleId="LoopA"><w:name w:val="Loop A"/><w:basedOn w:val="LoopB"/></w:style>
       <w:style w:type="paragraph" w:styleId="LoopB"><w:name w:val="Loop B"/><w:basedOn w:val="LoopA"/><w:rPr><w:caps/></w:rPr></w:style>
       <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>
@@ -113,6 +113,8 @@ TEST_CASE("styles resolve through basedOn, docDefaults and the theme") {
     CHECK_FALSE(h2->bold);
     CHECK(h2->italic);
     CHECK(*h2->color == RefColor{0x12, 0x34, 0x56});
+    CHECK(h2->letter_spacing == 1);
+    CHECK(h1->letter_spacing == 0);
     CHECK(h2->space_after == 0);
     CHECK(r.by_name("Loop B"));  // a basedOn loop ends; it does not hang
 }
