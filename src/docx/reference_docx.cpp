@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 #include "docx/xml.hpp"
 
 namespace briefmake::docx {
@@ -37,7 +38,7 @@ std::string merge_styles(const Reference& r, const std::string& ours) {
     pugi::xml_document ref, mine;
     if (!ref.load_buffer(r.styles_xml.data(), r.styles_xml.size()) ||
         !mine.load_buffer(ours.data(), ours.size()))
-        throw core::Error({r.file.string(), 0, 0}, "cannot merge the reference document's styles");
+        throw core::Error({r.file.string(), 0, 0}, _("cannot merge the reference document's styles"));
     pugi::xml_node root = ref.document_element();
     std::set<std::string> ids;
     for (auto s : root.children()) {

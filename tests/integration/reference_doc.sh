@@ -58,6 +58,9 @@ check plain "$TMP/plain.docx" "LiberationSans" 99.2 MINISTRY 99.2 Özet 1.524 \
 grep -q 'font "Arial" .*"Liberation Sans"' "$TMP/plain.err" || fail "no warning names Arial and Liberation Sans: $(cat "$TMP/plain.err")"
 unzip -l "$TMP/plain/ospg-8.docx" >"$TMP/plain.parts"
 grep -q 'word/media/ref-header1-' "$TMP/plain.parts" || fail "the reference's header image is not carried into the DOCX"
+"$BRIEFMAKE" -q --reference-doc "$TMP/plain.docx" -o "$TMP/plain-again" "$brief" || fail "plain: a second run fails"
+cmp -s "$TMP/plain/ospg-8.pdf" "$TMP/plain-again/ospg-8.pdf" && cmp -s "$TMP/plain/ospg-8.docx" "$TMP/plain-again/ospg-8.docx" ||
+  fail "plain: two runs give different bytes"
 pdfimages -list "$TMP/plain/ospg-8.pdf" >"$TMP/plain.images" 2>&1
 [ "$(awk 'NR > 2 && $1 == 1' "$TMP/plain.images" | wc -l)" -ge 1 ] || fail "the PDF's page 1 lacks the header logo"
 
