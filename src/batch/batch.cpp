@@ -383,6 +383,7 @@ std::string options_text(const Options& opt, const core::Context& ctx) {
     field("docx", opt.want_docx ? "1" : "0");
     field("template", opt.template_override ? "1" + *opt.template_override : "0");
     field("pdfa", opt.pdfa ? "1" : "0");
+    if (opt.reference_doc) field("reference-doc", fs::absolute(*opt.reference_doc).lexically_normal().string());
     std::string allow;
     for (const auto& a : ctx.allowed_roots) allow += a.string() + "\n";
     field("allow", allow);
@@ -521,6 +522,7 @@ int run(const Options& opt, std::ostream& err) {
     sh.base.want_pdf = opt.want_pdf;
     sh.base.want_docx = opt.want_docx;
     sh.base.template_override = opt.template_override;
+    if (opt.reference_doc) sh.base.reference_doc = fs::absolute(*opt.reference_doc);
     try {
         sh.ctx.source_date_epoch = core::source_date_epoch_from_env();
         sh.ctx.resource_dir = core::find_resource_dir();

@@ -26,6 +26,7 @@ struct Options {
     bool want_pdf = true;
     bool want_docx = true;
     std::optional<std::string> template_override;
+    std::optional<std::string> reference_doc;  // --reference-doc
     std::vector<std::string> allow_paths;
     bool check = false;
     bool pdfa = false;

@@ -27,6 +27,7 @@ int dump_layouts(const batch::Options& opt, const fs::path& file, std::ostream& 
             render::Request req;
             req.brief = b;
             req.template_override = opt.template_override;
+            if (opt.reference_doc) req.reference_doc = fs::absolute(*opt.reference_doc);
             req.check_only = true;  // the pipeline up to the layout; the run that follows writes
             req.dump_layout = true;
             batch::editions_for(opt, batch::output_dir_for(opt, b), b.stem().string(), req);

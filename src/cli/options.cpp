@@ -57,6 +57,11 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& opt) {
         ->capture_default_str();
     app.add_option("--template", template_name, "template name or path (overrides the brief's)")
         ->type_name("NAME|FILE");
+    std::string reference_doc;
+    app.add_option("--reference-doc", reference_doc,
+                   "a .docx or .dotx whose page setup, styles, fonts and header/footer both outputs take")
+        ->type_name("FILE")
+        ->check(CLI::ExistingFile);
     app.add_option("--allow-path", opt.run.allow_paths, "an extra folder that data and image paths may point into")
         ->type_name("DIR");
     app.add_flag("--check", opt.run.check, "validate the briefs, write nothing");
@@ -146,6 +151,7 @@ std::optional<int> parse_command_line(int argc, char** argv, Options& opt) {
         }
     }
     if (!template_name.empty()) opt.run.template_override = template_name;
+    if (!reference_doc.empty()) opt.run.reference_doc = reference_doc;
     opt.run.wait = !no_wait;
     opt.run.changes = changes == "on";
     opt.run.progress = ::isatty(STDERR_FILENO) != 0;

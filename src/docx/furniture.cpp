@@ -1,6 +1,10 @@
 #include "docx/furniture.hpp"
 
+#include <algorithm>
+
 #include "docx/content.hpp"
+#include "docx/reference.hpp"
+#include "docx/reference_docx.hpp"
 
 namespace briefmake::docx {
 
@@ -55,6 +59,23 @@ std::string furniture_xml(const doc::Furniture& f, bool header, State& s) {
         attr(bottom, "w:space", "1");
         attr(bottom, "w:color", template_color(s.d.tmpl, "rule").hex());
     }
+    if (const Reference* ref = s.d.tmpl.reference.get()) {
+        // The reference's Header/Footer style may have its tab stops elsewhere (another page
+        // size): ours at the centre and the right margin, its own cleared.
+        pugi::xml_node ppr = p.child("w:pPr");
+        if (!ppr) ppr = p.prepend_child("w:pPr");
+        pugi::xml_node after = ppr.child("w:pBdr") ? ppr.child("w:pBdr") : ppr.child("w:pStyle");
+        pugi::xml_node tabs = after ? ppr.insert_child_after("w:tabs", after) : ppr.prepend_child("w:tabs");
+        std::vector<std::pair<long, const char*>> stops = {{s.text_width / 2, "center"}, {s.text_width, "right"}};
+        if (const RefStyle* rs = ref->by_name(header ? "header" : "footer"))
+            for (const auto& t : rs->tabs)
+                if (twips(t.pos) != s.text_width / 2 && twips(t.pos) != s.text_width) stops.push_back({twips(t.pos), "clear"});
+        std::sort(stops.begin(), stops.end());
+        for (const auto& [pos, kind] : stops) {
+            auto t = el(tabs, "w:tab", kind);
+            attr(t, "w:pos", num(pos));
+        }
+    }
     slot(p, f.left, s);
     if (!f.center.empty() || !f.right.empty()) tab(p);
     slot(p, f.center, s);
@@ -78,10 +99,16 @@ std::vector<Part> add_furniture(pugi::xml_node body, State& s) {
         std::string name = std::string(header ? "header" : "footer") + std::to_string(n) + ".xml";
         std::string id = s.rels->add(header ? "header" : "footer", name);
         // Links in headers would need the header's own relationships; slots hold none.
-        parts.push_back({"word/" + name,
-                         std::string("application/vnd.openxmlformats-officedocument.wordprocessingml.") +
-                             (header ? "header" : "footer") + "+xml",
-                         furniture_xml(f, header, s)});
+        // The reference document's own header (footer), with its images, when it has one.
+        const auto* theirs = d.tmpl.reference ? (header ? &d.tmpl.reference->header : &d.tmpl.reference->footer) : nullptr;
+        if (theirs && *theirs && std::string(type) == "default") {
+            for (auto& p : reference_furniture(**theirs, name, header)) parts.push_back(std::move(p));
+        } else {
+            parts.push_back({"word/" + name,
+                             std::string("application/vnd.openxmlformats-officedocument.wordprocessingml.") +
+                                 (header ? "header" : "footer") + "+xml",
+                             furniture_xml(f, header, s)});
+        }
         auto ref = el(sect, header ? "w:headerReference" : "w:footerReference");
         attr(ref, "w:type", type);
         attr(ref, "r:id", id);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "docx/reference.hpp"
 #include "docx/xml.hpp"
 
 namespace briefmake::docx {
@@ -227,6 +228,11 @@ StyleMap::StyleMap(const tmpl::Template& t) : t_(t) {
     std::set<std::string> ids = {kListNumber, kListBullet, kHyperlink, kTableStyle, kMetaTableStyle,
                                  "TableNormal", "DefaultParagraphFont"};
     for (int l = 1; l <= 9; ++l) ids.insert(toc_style_id(l));
+    // With a reference document, our keys land on its styles by name ("heading 1" -> its
+    // Heading1, whatever id it gave it); the styles it lacks get ids none of its own have.
+    std::set<std::string> ref_taken;
+    if (t.reference)
+        for (const auto& rs : t.reference->styles) ids.insert(rs.id);
     // "body" first so that it claims Normal even if another key names Normal too.
     std::vector<std::string> keys;
     if (t.styles.count("body")) keys.push_back("body");
@@ -240,13 +246,19 @@ StyleMap::StyleMap(const tmpl::Template& t) : t_(t) {
         }
         std::string name = s.docx_name.empty() ? default_name(key) : clean_text(s.docx_name);
         std::string id;
-        if (const BuiltIn* b = builtin(name)) {
+        const RefStyle* rs = t.reference ? t.reference->by_name(name) : nullptr;
+        const bool mapped = rs && rs->type == "paragraph" && !ref_taken.count(rs->id);
+        if (mapped) {
+            name = rs->name;
+            id = rs->id;
+            ref_taken.insert(id);
+        } else if (const BuiltIn* b = builtin(name)) {
             name = b->name;
             id = b->id;
         } else {
             id = id_from_name(name);
         }
-        if (ids.count(id)) {  // two keys naming one Word style: the second gets its own
+        if (!mapped && ids.count(id)) {  // two keys naming one Word style: the second gets its own
             id = id_from_name(name + " " + key);
             name = name + " (" + key + ")";
         }

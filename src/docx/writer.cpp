@@ -6,6 +6,7 @@
 #include "docx/image.hpp"
 #include "docx/metadata.hpp"
 #include "docx/package.hpp"
+#include "docx/reference_docx.hpp"
 
 namespace briefmake::docx {
 
@@ -25,6 +26,7 @@ std::string write_docx(const doc::Document& d, const Options& opt, const core::C
     rels.add("numbering", "numbering.xml");
     rels.add("settings", "settings.xml");
     rels.add("fontTable", "fontTable.xml");
+    if (d.tmpl.reference && !d.tmpl.reference->theme_xml.empty()) rels.add("theme", "theme/theme1.xml");
 
     State s(d, opt, ctx, styles, &rels, numbering, text_width);
     assign_bookmarks(s);
@@ -55,10 +57,15 @@ std::string write_docx(const doc::Document& d, const Options& opt, const core::C
     parts.push_back({"word/_rels/document.xml.rels", "", rels.xml()});
     ListStyleNums list_styles{numbering.add_style_num(NumberingKind::Decimal),
                               numbering.add_style_num(NumberingKind::Bullet)};
-    parts.push_back({"word/styles.xml", kWml + "styles+xml", styles_xml(d, styles, text_width, list_styles)});
+    std::string styles_part = styles_xml(d, styles, text_width, list_styles);
+    if (d.tmpl.reference) styles_part = merge_styles(*d.tmpl.reference, styles_part);
+    parts.push_back({"word/styles.xml", kWml + "styles+xml", styles_part});
     parts.push_back({"word/numbering.xml", kWml + "numbering+xml", numbering.xml()});
     parts.push_back({"word/settings.xml", kWml + "settings+xml", settings_xml(d.meta)});
     parts.push_back({"word/fontTable.xml", kWml + "fontTable+xml", font_table_xml(d.tmpl)});
+    if (d.tmpl.reference && !d.tmpl.reference->theme_xml.empty())  // its styles may name theme fonts and colours
+        parts.push_back({"word/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml",
+                         d.tmpl.reference->theme_xml});
     for (auto& p : furniture) parts.push_back(std::move(p));
     for (auto& p : s.parts) parts.push_back(std::move(p));  // charts and their workbooks
     return zip_package(parts);

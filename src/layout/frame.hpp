@@ -85,6 +85,7 @@ struct Image {
     double x = 0, y = 0, w = 0, h = 0;
     std::filesystem::path file;  // PNG or JPEG, validated by the writer
     int tag = -1;  // as TextRun::tag
+    std::string bytes{};  // when set, the image itself (a reference document's header logo); `file` names it
     bool operator==(const Image&) const = default;
 };
 

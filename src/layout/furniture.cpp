@@ -53,12 +53,23 @@ void add_furniture(Engine& e, Layout& out) {
         const doc::Furniture& header = i == 0 && doc.first_header ? *doc.first_header : doc.header;
         const doc::Furniture& footer = i == 0 && doc.first_footer ? *doc.first_footer : doc.footer;
         const double hb = e.t.page.header_distance;
-        if (slots(e, header, "header", hb, i + 1, pages, page.items)) {
+        if (slots(e, header, "header", hb, i + 1, pages, page.items) && !e.t.reference_header) {
             const tmpl::Style& st = e.style("header");
             double ry = hb + st.size * 0.35;
             page.items.emplace_back(Rule{e.left, ry, e.left + e.width, ry, 0.5, rule_color});
         }
         slots(e, footer, "footer", page.height - e.t.page.footer_distance, i + 1, pages, page.items);
+        // A reference document's header and footer images, where Word puts them: from the top of
+        // the header area down, up from the bottom of the footer area.
+        for (const auto& im : e.t.furniture_images) {
+            double x = im.align == tmpl::Align::Center ? e.left + (e.width - im.width) / 2
+                       : im.align == tmpl::Align::Right ? e.left + e.width - im.width
+                                                        : e.left;
+            const double rest = im.footer ? e.t.page.footer_distance - e.style("footer").size * 0.25
+                                          : e.t.page.header_distance - e.style("header").size * 0.9;
+            const double top = (im.footer ? page.height - rest - im.height : rest) + im.offset;
+            page.items.emplace_back(Image{x, top, im.width, im.height, im.name, -1, im.bytes});
+        }
     }
 }
 

@@ -340,17 +340,17 @@ void Content::draw(PageState& s, const layout::Link& k) {
 }
 
 void Content::draw(PageState& s, const layout::Image& im) {
-    HPDF_Image img = image(im.file);
+    HPDF_Image img = image(im.file, im.bytes.empty() ? nullptr : &im.bytes);
     doc_.check("drawing an image", HPDF_Page_DrawImage(s.page, img, HPDF_REAL(im.x), y(s, im.y + im.h),
                                                        HPDF_REAL(im.w), HPDF_REAL(im.h)));
 }
 
 // Each file becomes one image XObject, however often it is drawn.
-HPDF_Image Content::image(const std::filesystem::path& file) {
+HPDF_Image Content::image(const std::filesystem::path& file, const std::string* in_memory) {
     auto it = images_.find(file.string());
     if (it != images_.end()) return it->second;
     HPDF_Doc pdf = doc_.get();
-    const std::string bytes = core::read_file(file);
+    const std::string bytes = in_memory ? *in_memory : core::read_file(file);
     id_.add(bytes);
     HPDF_Image img = nullptr;
     switch (sniff_image(bytes)) {

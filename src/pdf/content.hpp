@@ -96,7 +96,8 @@ private:
     void draw(PageState& s, const layout::Image& im);
 
     HPDF_Destination destination(int page, double top_down_y, const char* what);
-    HPDF_Image image(const std::filesystem::path& file);
+    // `in_memory`: the image's bytes, when it has no file of its own (`file` then only names it).
+    HPDF_Image image(const std::filesystem::path& file, const std::string* in_memory = nullptr);
 
     Document& doc_;
     const layout::Layout& l_;

@@ -5,6 +5,7 @@
 
 #include "doc/edition.hpp"
 #include "doc/merge.hpp"
+#include "docx/reference_template.hpp"
 #include "docx/writer.hpp"
 #include "layout/layout.hpp"
 #include "pdf/images.hpp"
@@ -28,8 +29,10 @@ void TemplateCache::put(const std::string& key, Entry e) {
 namespace {
 
 std::string cache_key(const Request& req, const std::string& template_name) {
-    return req.template_override ? "--template\n" + *req.template_override
-                                 : template_name + "\n" + req.brief.parent_path().lexically_normal().string();
+    std::string key = req.template_override ? "--template\n" + *req.template_override
+                                            : template_name + "\n" + req.brief.parent_path().lexically_normal().string();
+    if (req.reference_doc) key += "\n--reference-doc\n" + req.reference_doc->string();
+    return key;
 }
 
 // --template names a template relative to the working folder; the brief's own `template:` key
@@ -39,10 +42,16 @@ TemplateCache::Entry load_entry(const Request& req, const std::string& name, con
     core::WarningSink sink;
     core::Context own = ctx;
     own.warnings = &sink;
-    auto t = std::make_shared<const tmpl::Template>(
+    tmpl::Template loaded =
         req.template_override ? tmpl::load_trusted_template(*req.template_override, std::filesystem::current_path(),
                                                             core::SourceLoc{"--template", 0, 0}, own)
-                              : tmpl::load_template(name, req.brief.parent_path(), loc, own));
+                              : tmpl::load_template(name, req.brief.parent_path(), loc, own);
+    // A reference document wins over the template's values: --reference-doc, else the template's own.
+    if (req.reference_doc)
+        docx::apply_reference(loaded, *req.reference_doc, core::SourceLoc{"--reference-doc", 0, 0}, own);
+    else if (loaded.reference_doc)
+        docx::apply_reference(loaded, *loaded.reference_doc, loaded.reference_loc, own);
+    auto t = std::make_shared<const tmpl::Template>(std::move(loaded));
     return {std::move(t), sink.items()};
 }
 

@@ -39,6 +39,7 @@ private:
 struct Request {
     std::filesystem::path brief;
     std::optional<std::string> template_override;  // --template
+    std::optional<std::filesystem::path> reference_doc;  // --reference-doc (absolute): wins over the template's
     bool want_pdf = true;
     bool want_docx = true;
     bool check_only = false;  // validate (read + merge + layout), write nothing

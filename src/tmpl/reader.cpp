@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "text/text.hpp"
 #include "tmpl/template.hpp"
@@ -195,7 +196,7 @@ private:
         y::check_keys(src, root, "template",
                       {"name", "description", "extends", "page", "fonts", "styles", "colors", "header", "footer",
                        "first-page", "letterhead", "blocks", "toc", "logo", "labels", "changes",
-                       "link-underline", "link-address", "figures"});
+                       "link-underline", "link-address", "figures", "reference-doc"});
         if (auto ext = y::find(root, "extends")) {
             std::string base = y::get_nonempty_text(src, ext, "a template name or path");
             fs::path base_file = resolve(base, dir, src.loc(ext));
@@ -250,6 +251,7 @@ private:
         if (auto n = y::find(root, "link-underline")) t.link_underline = y::get_bool(src, n);
         if (auto n = y::find(root, "link-address")) t.link_address = y::get_bool(src, n);
         if (auto n = y::find(root, "logo")) logo(src, n, t, dir);
+        if (auto n = y::find(root, "reference-doc")) reference_doc(src, n, t, dir);
         if (!y::find(root, "extends")) shipped_labels(canon, t);
         if (auto n = y::find(root, "labels")) labels(src, n, t);
         for (auto& p : collect_patterns(t)) patterns_.push_back(std::move(p));
@@ -460,6 +462,20 @@ private:
         if (auto w = y::find(n, "width")) t.logo_width = length(src, w);
         t.logo_alt.clear();  // a parent's words describe the parent's logo
         if (auto a = y::find(n, "alt")) t.logo_alt = y::get_text(src, a, "the logo's alternative text");
+    }
+
+    // `reference-doc: FILE`: a .docx/.dotx beside the template, confined like a logo. Read later
+    // (docx::read_reference), so the template module stays free of the zip and XML libraries.
+    void reference_doc(const y::Source& src, const YAML::Node& n, Template& t, const fs::path& dir) {
+        std::string name = y::get_nonempty_text(src, n, "a .docx or .dotx file");
+        fs::path p = dir / name;
+        ctx_.depends_on(p);
+        std::error_code ec;
+        if (!fs::is_regular_file(p, ec))
+            src.fail(n, core::trf("reference document \"{}\" not found next to the template; expected a .docx or .dotx file", {name}));
+        check_path(dir, name, "reference document", src.loc(n));
+        t.reference_doc = fs::weakly_canonical(p);
+        t.reference_loc = src.loc(n);
     }
 
     // A template that extends nothing starts from the shipped default's labels, so one that

@@ -8,7 +8,13 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "core/context.hpp"
+
+namespace briefmake::docx {
+struct Reference;  // docx/reference.hpp: a reference .docx/.dotx, read by the DOCX module
+}
 
 namespace briefmake::tmpl {
 
@@ -122,6 +128,29 @@ struct Template {
     std::string logo_alt;   // the logo's alternative text (accessibility); empty: the organisation's name
     // labels[lang][key]
     std::map<std::string, std::map<std::string, std::string>> labels;
+    // `reference-doc:` (or --reference-doc): a .docx/.dotx whose page setup, styles, fonts and
+    // header/footer win over this template's (README "Reference documents"). The path is
+    // confined like the other template paths; the reader (docx::read_reference) fills `reference`
+    // and docx::apply_reference rewrites the values above from it.
+    std::optional<std::filesystem::path> reference_doc;
+    SourceLoc reference_loc;
+    std::shared_ptr<const docx::Reference> reference;
+    // Images of the reference's header (and footer), drawn in the PDF where Word draws them:
+    // the top of the header area (the bottom of the footer area), by their paragraph's alignment.
+    struct FurnitureImage {
+        std::string name;   // "ministry.dotx:word/media/image1.png", for messages and caching
+        std::string bytes;  // PNG or JPEG
+        double width = 0, height = 0;  // points
+        Align align = Align::Left;
+        bool footer = false;
+        // Down (up, negative) from the header's top (the footer's bottom): the text lines of the
+        // header (footer) that come before it in the reference.
+        double offset = 0;
+        bool operator==(const FurnitureImage&) const = default;
+    };
+    std::vector<FurnitureImage> furniture_images;
+    // The header is the reference's: the PDF draws no rule of ours under it (the DOCX has none).
+    bool reference_header = false;
 
     // The label for `key` in `lang`, falling back to "en", then the key itself.
     std::string label(const std::string& lang, const std::string& key) const;
