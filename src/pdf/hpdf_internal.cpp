@@ -239,3 +239,23 @@ void register_identity_encoder(Document& doc, const char* name, const std::set<c
 }
 
 }  // namespace briefmake::pdf::hpdf
+
+// libharu's memory helpers, defined again with the C library's memset and memmove. Debian's
+// libharu copies and clears a byte at a time (HPDF_MemSet over a 128 KB glyph map per font face,
+// 256 KB per CMap encoder; HPDF_MemCpy for every stream it writes): about 6 M instructions for
+// the sample brief. libharu calls both through its PLT, so the executable's definitions take
+// their place (they are exported: CMakeLists.txt). Same results, same return values (the end of
+// the range written).
+extern "C" {
+
+HPDF_BYTE* HPDF_MemCpy(HPDF_BYTE* out, const HPDF_BYTE* in, HPDF_UINT n) {
+    if (n) std::memmove(out, in, n);
+    return out + n;
+}
+
+void* HPDF_MemSet(void* s, HPDF_BYTE c, HPDF_UINT n) {
+    if (n) std::memset(s, c, n);
+    return static_cast<HPDF_BYTE*>(s) + n;
+}
+
+}  // extern "C"
