@@ -19,7 +19,7 @@ public:
     std::string hex();  // 64 lower-case hex digits
 
 private:
-    void* ctx_;  // EVP_MD_CTX
+    void* ctx_;  // SHA256_CTX
 };
 
 std::string sha256_hex(std::string_view bytes);

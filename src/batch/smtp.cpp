@@ -1,6 +1,7 @@
 #include "batch/smtp.hpp"
 
 #include <curl/curl.h>
+#include <dlfcn.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
@@ -15,14 +16,56 @@
 #include <stdexcept>
 
 #include "core/context.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::batch {
 
 namespace {
 
-void curl_init_once() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+// libcurl, and through it libssl, is loaded on the first message sent, not at start-up: linked
+// in, its 25 dependent libraries (GnuTLS, Kerberos, LDAP, nghttp2, ...) cost every process about
+// 12 M instructions of symbol resolution before main, for mail that most runs never send.
+struct Curl {
+    decltype(&curl_global_init) global_init = nullptr;
+    decltype(&curl_easy_init) easy_init = nullptr;
+    decltype(&curl_easy_cleanup) easy_cleanup = nullptr;
+    decltype(&curl_easy_setopt) easy_setopt = nullptr;
+    decltype(&curl_easy_perform) easy_perform = nullptr;
+    decltype(&curl_easy_strerror) easy_strerror = nullptr;
+    decltype(&curl_slist_append) slist_append = nullptr;
+    decltype(&curl_slist_free_all) slist_free_all = nullptr;
+    decltype(&SSL_CTX_get_cert_store) ssl_ctx_get_cert_store = nullptr;  // libssl, libcurl's own
+    std::string error;  // why libcurl could not be loaded; empty when it was
+};
+
+template <typename F>
+void bind(void* lib, F& f, const char* name, std::string& error) {
+    f = reinterpret_cast<F>(dlsym(lib, name));
+    if (!f && error.empty()) error = core::trf("libcurl.so.4 lacks {}", {name});
+}
+
+const Curl& curl_api() {
+    static const Curl api = [] {
+        Curl a;
+        void* lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+        if (!lib) {
+            const char* why = dlerror();
+            a.error = core::trf("cannot load libcurl.so.4: {}", {why ? why : "?"});
+            return a;
+        }
+        bind(lib, a.global_init, "curl_global_init", a.error);
+        bind(lib, a.easy_init, "curl_easy_init", a.error);
+        bind(lib, a.easy_cleanup, "curl_easy_cleanup", a.error);
+        bind(lib, a.easy_setopt, "curl_easy_setopt", a.error);
+        bind(lib, a.easy_perform, "curl_easy_perform", a.error);
+        bind(lib, a.easy_strerror, "curl_easy_strerror", a.error);
+        bind(lib, a.slist_append, "curl_slist_append", a.error);
+        bind(lib, a.slist_free_all, "curl_slist_free_all", a.error);
+        bind(lib, a.ssl_ctx_get_cert_store, "SSL_CTX_get_cert_store", a.error);  // libcurl's libssl
+        if (a.error.empty()) a.global_init(CURL_GLOBAL_DEFAULT);
+        return a;
+    }();
+    return api;
 }
 
 std::string trim_crlf(std::string s) {
@@ -109,7 +152,7 @@ size_t read_callback(char* buf, size_t size, size_t n, void* userp) {
 // (CURLOPT_CAINFO would replace the system's bundle).
 CURLcode add_ca_callback(CURL*, void* ssl_ctx, void* userp) {
     const std::string& pem = *static_cast<const std::string*>(userp);
-    X509_STORE* store = SSL_CTX_get_cert_store(static_cast<SSL_CTX*>(ssl_ctx));
+    X509_STORE* store = curl_api().ssl_ctx_get_cert_store(static_cast<SSL_CTX*>(ssl_ctx));
     std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())), BIO_free);
     if (!bio) return CURLE_SSL_CACERT_BADFILE;
     while (X509* cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr)) {
@@ -264,47 +307,52 @@ SmtpServer::SmtpServer(SmtpSettings settings) : settings_(std::move(settings)) {
 
 TransportResult SmtpServer::send(const std::string& from, const std::vector<std::string>& recipients,
                                  const std::string& message) const {
-    curl_init_once();
+    const Curl& api = curl_api();
     TransportResult result;
-    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), curl_easy_cleanup);
+    if (!api.error.empty()) {
+        for (const auto& r : recipients) result.recipients.push_back({r, RecipientReply::Result::Pending, api.error});
+        result.summary = api.error;
+        return result;
+    }
+    std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(api.easy_init(), api.easy_cleanup);
     curl_slist* rcpt = nullptr;
-    for (const auto& r : recipients) rcpt = curl_slist_append(rcpt, ("<" + r + ">").c_str());
-    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt_guard(rcpt, curl_slist_free_all);
+    for (const auto& r : recipients) rcpt = api.slist_append(rcpt, ("<" + r + ">").c_str());
+    std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> rcpt_guard(rcpt, api.slist_free_all);
     Dialogue d;
     Upload up{&message};
     char errbuf[CURL_ERROR_SIZE] = "";
     CURL* c = curl.get();
-    curl_easy_setopt(c, CURLOPT_URL, url_.c_str());
-    curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    api.easy_setopt(c, CURLOPT_URL, url_.c_str());
+    api.easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+    api.easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    api.easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!ca_pem_.empty()) {
-        curl_easy_setopt(c, CURLOPT_SSL_CTX_FUNCTION, add_ca_callback);
-        curl_easy_setopt(c, CURLOPT_SSL_CTX_DATA, &ca_pem_);
+        api.easy_setopt(c, CURLOPT_SSL_CTX_FUNCTION, add_ca_callback);
+        api.easy_setopt(c, CURLOPT_SSL_CTX_DATA, &ca_pem_);
     }
     if (!user_.empty()) {
-        curl_easy_setopt(c, CURLOPT_USERNAME, user_.c_str());
-        curl_easy_setopt(c, CURLOPT_PASSWORD, password_.c_str());
+        api.easy_setopt(c, CURLOPT_USERNAME, user_.c_str());
+        api.easy_setopt(c, CURLOPT_PASSWORD, password_.c_str());
     }
-    curl_easy_setopt(c, CURLOPT_MAIL_FROM, ("<" + from + ">").c_str());
-    curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-    curl_easy_setopt(c, CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1L);  // sic: curl 7.88's spelling
-    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(c, CURLOPT_READFUNCTION, read_callback);
-    curl_easy_setopt(c, CURLOPT_READDATA, &up);
-    curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, settings_.connect_timeout);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT, settings_.timeout);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(c, CURLOPT_VERBOSE, 1L);  // for the debug callback only: it prints nothing
-    curl_easy_setopt(c, CURLOPT_DEBUGFUNCTION, debug_callback);
-    curl_easy_setopt(c, CURLOPT_DEBUGDATA, &d);
-    CURLcode rc = curl_easy_perform(c);
+    api.easy_setopt(c, CURLOPT_MAIL_FROM, ("<" + from + ">").c_str());
+    api.easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+    api.easy_setopt(c, CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1L);  // sic: curl 7.88's spelling
+    api.easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    api.easy_setopt(c, CURLOPT_READFUNCTION, read_callback);
+    api.easy_setopt(c, CURLOPT_READDATA, &up);
+    api.easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(message.size()));
+    api.easy_setopt(c, CURLOPT_CONNECTTIMEOUT, settings_.connect_timeout);
+    api.easy_setopt(c, CURLOPT_TIMEOUT, settings_.timeout);
+    api.easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    api.easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    api.easy_setopt(c, CURLOPT_VERBOSE, 1L);  // for the debug callback only: it prints nothing
+    api.easy_setopt(c, CURLOPT_DEBUGFUNCTION, debug_callback);
+    api.easy_setopt(c, CURLOPT_DEBUGDATA, &d);
+    CURLcode rc = api.easy_perform(c);
 
     std::string failure;
     if (rc != CURLE_OK) {
-        failure = errbuf[0] ? std::string(errbuf) : curl_easy_strerror(rc);
+        failure = errbuf[0] ? std::string(errbuf) : api.easy_strerror(rc);
         // The server's last word (530 "Must issue a STARTTLS command first", 535 for a login it
         // refused: the reply, never our login); RCPT replies are given per recipient.
         if (!d.last_reply.empty() && d.last_reply_command != "RCPT" && failure.find(d.last_reply) == std::string::npos)

@@ -1,6 +1,7 @@
 #include "pdf/hpdf_internal.hpp"
 
 // libharu's internal headers (hpdf.h pulls most of them in too, but only this file may use them).
+#include <hpdf_conf.h>
 #include <hpdf_doc.h>
 #include <hpdf_encoder.h>
 #include <hpdf_font.h>
@@ -9,7 +10,10 @@
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <iterator>
 
 #include "core/diag.hpp"
 
@@ -178,9 +182,29 @@ void set_descriptor(HPDF_Font font, HPDF_Dict descriptor) { font_attr(font)->fon
 
 namespace {
 
+// HPDF_CMapEncoder_InitAttr, the same fields set: Debian's libharu clears the 256 KB attribute
+// with HPDF_MemSet, a byte at a time (about 1 M instructions per encoder); memset and a filled
+// array do it in a few thousand.
+HPDF_STATUS init_cmap_encoder_attr(HPDF_Encoder e) {
+    if (e->attr) return HPDF_INVALID_ENCODER;
+    auto a = static_cast<HPDF_CMapEncoderAttr>(HPDF_GetMem(e->mmgr, sizeof(HPDF_CMapEncoderAttr_Rec)));
+    if (!a) return e->error->error_no;
+    std::memset(a, 0, sizeof *a);
+    e->attr = a;
+    a->writing_mode = HPDF_WMODE_HORIZONTAL;
+    for (auto& row : a->unicode_map) std::fill(std::begin(row), std::end(row), HPDF_UNICODE(0x25A1));  // □
+    a->cmap_range = HPDF_List_New(e->mmgr, HPDF_DEF_RANGE_TBL_NUM);
+    if (!a->cmap_range) return e->error->error_no;
+    a->notdef_range = HPDF_List_New(e->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
+    if (!a->notdef_range) return e->error->error_no;
+    a->code_space_range = HPDF_List_New(e->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
+    if (!a->code_space_range) return e->error->error_no;
+    return HPDF_OK;
+}
+
 // libharu calls this to (re)initialise the encoder; the code point maps are filled afterwards.
 HPDF_STATUS init_identity_encoder(HPDF_Encoder e) {
-    if (HPDF_STATUS st = HPDF_CMapEncoder_InitAttr(e); st != HPDF_OK) return st;
+    if (HPDF_STATUS st = init_cmap_encoder_attr(e); st != HPDF_OK) return st;
     auto a = static_cast<HPDF_CMapEncoderAttr>(e->attr);
     std::snprintf(a->registry, sizeof a->registry, "%s", "Adobe");
     std::snprintf(a->ordering, sizeof a->ordering, "%s", "Identity-H");
@@ -215,3 +239,23 @@ void register_identity_encoder(Document& doc, const char* name, const std::set<c
 }
 
 }  // namespace briefmake::pdf::hpdf
+
+// libharu's memory helpers, defined again with the C library's memset and memmove. Debian's
+// libharu copies and clears a byte at a time (HPDF_MemSet over a 128 KB glyph map per font face,
+// 256 KB per CMap encoder; HPDF_MemCpy for every stream it writes): about 6 M instructions for
+// the sample brief. libharu calls both through its PLT, so the executable's definitions take
+// their place (they are exported: CMakeLists.txt). Same results, same return values (the end of
+// the range written).
+extern "C" {
+
+HPDF_BYTE* HPDF_MemCpy(HPDF_BYTE* out, const HPDF_BYTE* in, HPDF_UINT n) {
+    if (n) std::memmove(out, in, n);
+    return out + n;
+}
+
+void* HPDF_MemSet(void* s, HPDF_BYTE c, HPDF_UINT n) {
+    if (n) std::memset(s, c, n);
+    return static_cast<HPDF_BYTE*>(s) + n;
+}
+
+}  // extern "C"

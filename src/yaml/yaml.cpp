@@ -12,6 +12,7 @@
 
 #include "core/context.hpp"
 #include "core/utf8.hpp"
+#include "yaml/events.hpp"
 #include "yaml/node_builder.hpp"
 
 namespace briefmake::yaml {
@@ -306,17 +307,22 @@ YAML::Node load(const Source& src, const Limits& limits) {
                                                   std::to_string(limits.max_bytes) + " bytes");
     core::check_text(src.text(), src.file());
 
-    std::istringstream in(src.text());
-    YAML::Parser parser(in);
     GuardHandler guard(src, limits);
     YAML::NodeBuilder builder;  // the tree YAML::Load would build, from the same parse
     GuardedBuilder guarded(guard, builder);
     bool any = false;
-    try {
-        any = parser.HandleNextDocument(guarded);
-        if (any) parser.HandleNextDocument(guard);  // only to reject a second document
-    } catch (const YAML::Exception& e) {
-        syntax_error(src, e);
+    if (std::string_view events = recorded_events(src.text()); !events.empty()) {
+        replay(events, guarded);  // a shipped template, parsed at build time: one document
+        any = true;
+    } else {
+        std::istringstream in(src.text());
+        YAML::Parser parser(in);
+        try {
+            any = parser.HandleNextDocument(guarded);
+            if (any) parser.HandleNextDocument(guard);  // only to reject a second document
+        } catch (const YAML::Exception& e) {
+            syntax_error(src, e);
+        }
     }
     src.empty_value_keys_ = std::move(guard.empty_values_);
     if (!any) return YAML::Node(YAML::NodeType::Null);
