@@ -6,6 +6,7 @@
 # - under each language's UTF-8 locale: a bad brief's message is translated and keeps
 #   FILE:LINE:COL: error:; --help is translated (for tr: Kullanım, Seçenekler); on a terminal a
 #   run ends with the summary line, and a second run says the brief is up to date;
+# - init --lang tr|ru|kk writes its comments in that language;
 # - every case of tests/bad/ under tr_TR.UTF-8 exits 1 with a located message unlike the English;
 # - LANG=C is English, and LANGUAGE does not change it;
 # - the PDF, the DOCX and the manifest (timings aside) are byte-identical under every locale.
@@ -118,6 +119,17 @@ done
 # Off a terminal a good run stays silent, in every language.
 in_locale tr_TR.UTF-8 "$BRIEFMAKE" --force "$TMP/tty-tr/ospg-8.yaml" >"$TMP/quiet.out" 2>"$TMP/quiet.err" || fail "tr: a good run failed"
 [ ! -s "$TMP/quiet.out" ] && [ ! -s "$TMP/quiet.err" ] || fail "tr: a good run off a terminal printed: $(cat "$TMP/quiet.err")"
+
+# init --lang L: the starter brief's comments are in L, not English.
+for l in tr ru kk; do
+  case $l in tr) first="Türkçe bir başlangıç bilgi notu" ;; ru) first="Начальная справка на русском" ;;
+    kk) first="Қазақ тіліндегі бастапқы анықтама" ;; esac
+  rm -f "$TMP/init-$l.yaml"
+  "$BRIEFMAKE" init --lang "$l" "$TMP/init-$l.yaml" || fail "init --lang $l failed"
+  grep -qF "# $first" "$TMP/init-$l.yaml" || fail "init --lang $l: no comment in $l: $(head -3 "$TMP/init-$l.yaml")"
+  english=$(grep -o '#.*' "$TMP/init-$l.yaml" | grep -v '^# yaml-language-server' | grep -Ei '\b(the|and|or|of|is|are|printed|number)\b' || true)
+  [ -z "$english" ] || fail "init --lang $l: English comments: $english"
+done
 
 # 5. The bad-brief corpus under tr_TR.UTF-8: exit 1, located, not the English message.
 cd "$SOURCE_DIR" || exit 1
