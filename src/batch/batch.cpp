@@ -16,6 +16,7 @@
 #include "batch/state.hpp"
 #include "core/atomic_file.hpp"
 #include "core/context.hpp"
+#include "core/i18n.hpp"
 #include "render/render.hpp"
 #include "spec/reader.hpp"
 #include "text/date_range.hpp"
@@ -187,7 +188,7 @@ Outcome process(Shared& sh, const Job& job) {
     const std::vector<std::string> names = output_names(opt, job.stem);
     const fs::path state_file = state_path(job.dir, job.stem);
     if (!opt.check && !opt.force) {
-        std::string reason = "not rendered before";
+        std::string reason = _("not rendered before");
         std::error_code ec;
         if (fs::exists(state_file, ec)) {
             std::optional<State> s;
@@ -195,10 +196,10 @@ Outcome process(Shared& sh, const Job& job) {
                 s = parse_state(core::read_file(state_file));
             } catch (const core::Error&) {
             }
-            if (!s) reason = "its state file is damaged or of an older shape";
+            if (!s) reason = _("its state file is damaged or of an older shape");
             else reason = stale_reason(*s, job.dir, core::version_and_build(), sh.options_text, names, sh.hashes);
             if (reason.empty() && sh.delivery && delivery_wants_render(delivery_path(job.dir, job.stem)))
-                reason = "its delivery was refused by the policy: judged again";
+                reason = _("its delivery was refused by the policy: judged again");
             if (reason.empty()) {
                 for (const auto& o : s->outputs)
                     out.outputs.push_back({job.dir / o.name, o.bytes, o.sha256, !o.name.ends_with(".eml")});
@@ -211,7 +212,7 @@ Outcome process(Shared& sh, const Job& job) {
                 return done(Status::Skipped);
             }
         }
-        sh.report.log(out.source + ": rendering (" + reason + ")");
+        sh.report.log(core::trf("{}: rendering ({})", {out.source, reason}));
     }
 
     core::WarningSink warnings;
@@ -235,12 +236,14 @@ Outcome process(Shared& sh, const Job& job) {
                 for (const auto& e : out.to) to.push_back(mime::parse_address(e));
                 for (const auto& e : out.cc) cc.push_back(mime::parse_address(e));
             } catch (const core::Error& e) {
-                throw core::Error({out.source, 0, 0}, "distribution: " + e.diagnostic().message);
+                throw core::Error({out.source, 0, 0}, core::trf("distribution: {}", {e.diagnostic().message}));
             }
             if (std::none_of(to.begin(), to.end(), [](auto& a) { return !a.addr_spec.empty(); }) &&
                 std::none_of(cc.begin(), cc.end(), [](auto& a) { return !a.addr_spec.empty(); }))
-                warnings.warn({out.source, 0, 0}, "distribution has no e-mail address; " + job.stem +
-                                                      ".eml names its recipients but cannot be sent as it is");
+                warnings.warn({out.source, 0, 0},
+                              core::trf("distribution has no e-mail address; {}.eml names its recipients but cannot "
+                                        "be sent as it is",
+                                        {job.stem}));
         }
         report_warnings(sh.report, warnings, out);
         out.pages = r.pages;
@@ -421,6 +424,48 @@ std::vector<std::string> collect_briefs(const std::vector<std::string>& inputs) 
     return out;
 }
 
+// The last line on a terminal: what was written where, what was up to date, what failed.
+// "ospg-8.pdf (4 pages), ospg-8.docx → briefs/", "1 brief up to date; --force renders it again".
+std::string terminal_summary(const std::vector<Job>& jobs, const std::vector<Outcome>& outcomes, int undelivered) {
+    std::vector<std::string> parts;
+    size_t rendered = 0, checked = 0, skipped = 0, failed = 0;
+    std::vector<std::string> dirs;
+    std::string files;
+    for (size_t i = 0; i < outcomes.size(); ++i) {
+        const Outcome& o = outcomes[i];
+        checked += o.status == Status::Checked;
+        skipped += o.status == Status::Skipped;
+        failed += o.status == Status::Failed;
+        if (o.status != Status::Rendered) continue;
+        ++rendered;
+        std::string dir = jobs[i].dir.empty() ? std::string(".") : jobs[i].dir.string();
+        if (dir.back() != '/') dir += '/';
+        if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
+        files.clear();
+        for (const auto& f : o.outputs) {
+            const std::string name = f.path.filename().string();
+            if (!files.empty()) files += ", ";
+            files += name.ends_with(".pdf") ? core::ntrf("{} ({n} page)", "{} ({n} pages)", o.pages, {name}) : name;
+        }
+    }
+    std::string where;
+    for (const auto& d : dirs) where += (where.empty() ? "" : ", ") + d;
+    if (rendered == 1) parts.push_back(files + " → " + where);
+    else if (rendered > 1)
+        parts.push_back(core::ntrf("{n} brief rendered → {}", "{n} briefs rendered → {}", rendered, {where}));
+    if (checked) parts.push_back(core::ntrf("{n} brief checked", "{n} briefs checked", checked));
+    if (skipped)
+        parts.push_back(core::ntrf("{n} brief up to date; --force renders it again",
+                                   "{n} briefs up to date; --force renders them again", skipped));
+    if (failed) parts.push_back(core::ntrf("{n} brief failed", "{n} briefs failed", failed));
+    if (undelivered)
+        parts.push_back(core::ntrf("{n} message not delivered", "{n} messages not delivered",
+                                   static_cast<unsigned long>(undelivered)));
+    std::string line;
+    for (const auto& p : parts) line += (line.empty() ? "" : "; ") + p;
+    return line;
+}
+
 int run(const Options& opt, std::ostream& err) {
     if (opt.delivery.requested() && !opt.eml) {  // a transport sends the .eml: it implies --eml
         Options with_eml = opt;
@@ -428,24 +473,25 @@ int run(const Options& opt, std::ostream& err) {
         return run(with_eml, err);
     }
     auto usage = [&](const std::string& msg) {
-        err << "briefmake: error: " << msg << "\nRun with --help for more information.\n";
+        err << "briefmake: error: " << msg << "\n" << _("Run with --help for more information.") << "\n";
         return 2;
     };
     std::optional<NamePattern> pattern;
     try {
         pattern.emplace(opt.name_pattern);
     } catch (const core::Error& e) {
-        return usage("--name: " + e.diagnostic().message);
+        return usage("--name: " + e.diagnostic().message);  // the option, then its error
     }
     mime::Address from;
     if (opt.eml) {
-        if (opt.from.empty()) return usage("--eml needs --from ADDRESS (the sender of the messages)");
+        if (opt.from.empty()) return usage(_("--eml needs --from ADDRESS (the sender of the messages)"));
         try {
             from = mime::parse_address(opt.from);
         } catch (const core::Error& e) {
             return usage("--from: " + e.diagnostic().message);
         }
-        if (from.addr_spec.empty()) return usage("--from: \"" + opt.from + "\" has no e-mail address (Name <user@domain>)");
+        if (from.addr_spec.empty())
+            return usage(core::trf("--from: \"{}\" has no e-mail address (Name <user@domain>)", {opt.from}));
     }
     std::optional<DeliveryConfig> delivery;
     if (opt.delivery.requested()) {
@@ -459,13 +505,13 @@ int run(const Options& opt, std::ostream& err) {
         }
     } else if (!opt.delivery.policy.empty() || !opt.delivery.sign_cert.empty() || !opt.delivery.recipient_certs.empty() ||
                !opt.delivery.smtp_ca.empty() || !opt.delivery.smtp_credentials.empty()) {
-        return usage("--policy, --sign-cert, --recipient-certs, --smtp-ca and --smtp-credentials need --smtp URL or --sendmail");
+        return usage(_("--policy, --sign-cert, --recipient-certs, --smtp-ca and --smtp-credentials need --smtp URL or --sendmail"));
     }
     if (!opt.output_dir.empty()) {
         std::error_code ec;
         fs::create_directories(opt.output_dir, ec);
         if (!fs::is_directory(opt.output_dir, ec))
-            return usage("cannot use output folder \"" + opt.output_dir + "\"");
+            return usage(core::trf("cannot use output folder \"{}\"", {opt.output_dir}));
     }
 
     Reporter report(err, opt.progress && !opt.quiet, opt.verbose, opt.quiet);
@@ -480,11 +526,11 @@ int run(const Options& opt, std::ostream& err) {
         j.stem = j.brief.stem().string();
         fs::path key = fs::weakly_canonical(j.dir) / j.stem;
         auto [it, fresh] = claimed.emplace(key, b);
-        if (!fresh) j.conflict = "writes the same outputs (" + (j.dir / j.stem).string() + ".*) as " + it->second;
+        if (!fresh) j.conflict = core::trf("writes the same outputs ({}.*) as {}", {(j.dir / j.stem).string(), it->second});
         jobs.push_back(std::move(j));
     }
     if (jobs.empty()) {
-        report.error("briefmake: error: no briefs (*.yaml) found in the given folders");
+        report.error(std::string("briefmake: error: ") + _("no briefs (*.yaml) found in the given folders"));
         return 1;
     }
 
@@ -502,12 +548,14 @@ int run(const Options& opt, std::ostream& err) {
         try {
             for (const auto& d : dirs) {
                 locks.push_back(std::make_unique<FolderLock>(d, opt.wait ? FolderLock::Wait::Yes : FolderLock::Wait::No, [&] {
-                    report.notice("briefmake: waiting for another briefmake run writing into " + d.string() +
-                                  " (use --no-wait to fail instead)");
+                    report.notice("briefmake: " + core::trf("waiting for another briefmake run writing into {} (use "
+                                                            "--no-wait to fail instead)",
+                                                            {d.string()}));
                 }));
                 std::vector<std::string> extra;
                 if (d == manifest_dir) extra.push_back(manifest_name);
-                for (const auto& p : remove_temporaries(d, extra)) report.log("removed " + p.string() + " (left by a killed run)");
+                for (const auto& p : remove_temporaries(d, extra))
+                    report.log(core::trf("removed {} (left by a killed run)", {p.string()}));
             }
         } catch (const core::Error& e) {
             report.error(core::format(e.diagnostic()));
@@ -584,16 +632,18 @@ int run(const Options& opt, std::ostream& err) {
         }
     }
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - run_started).count();
-    char summary[160];
-    std::snprintf(summary, sizeof summary, "%zu brief(s): %d %s, %d skipped, %d failed (%.1f s)", jobs.size(), rendered,
-                  opt.check ? "checked" : "rendered", skipped, failed, secs);
-    std::string line = summary;
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f", secs);
+    std::string line = core::trf(opt.check ? N_("{} brief(s): {} checked, {} skipped, {} failed ({} s)")
+                                           : N_("{} brief(s): {} rendered, {} skipped, {} failed ({} s)"),
+                                 {std::to_string(jobs.size()), std::to_string(rendered), std::to_string(skipped),
+                                  std::to_string(failed), seconds});
     if (delivery && !opt.check) {
         int sent = 0;
         for (const auto& o : outcomes) sent += o.delivery.status == "sent";
-        line += "; " + std::to_string(sent) + " delivered, " + std::to_string(undelivered) + " not delivered";
+        line += "; " + core::trf("{} delivered, {} not delivered", {std::to_string(sent), std::to_string(undelivered)});
     }
-    report.finish(line);
+    report.finish(line, terminal_summary(jobs, outcomes, undelivered));
     return status;
 }
 

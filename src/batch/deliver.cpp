@@ -14,6 +14,7 @@
 #include "batch/sendmail.hpp"
 #include "batch/sha256.hpp"
 #include "core/context.hpp"
+#include "core/i18n.hpp"
 #include "spec/spec.hpp"
 #ifdef BRIEFMAKE_HAVE_SMIME
 #include "batch/smime.hpp"
@@ -70,15 +71,20 @@ std::string secure(const DeliveryConfig& cfg, const std::string& plain, bool enc
     if (!sign && !encrypt) return plain;
     std::vector<std::string> pems;
     if (encrypt) {
-        const std::string why = facts.classification ? "a brief classified \"" + *facts.classification + "\" must be encrypted"
-                                                     : "the message must be encrypted";
+        const std::string why = facts.classification
+                                    ? core::trf("a brief classified \"{}\" must be encrypted", {*facts.classification})
+                                    : std::string(_("the message must be encrypted"));
         for (const auto& r : facts.recipients) {
             fs::path cert = cfg.recipient_certs.empty() ? fs::path() : certificate_of(cfg.recipient_certs, r.address);
             if (cert.empty()) {
                 refusals.push_back({core::Severity::Error, r.loc,
-                                    why + " and may not be e-mailed to " + r.address + ": no certificate " +
-                                        (cfg.recipient_certs.empty() ? "(no --recipient-certs DIR given)"
-                                                                     : (fs::path(cfg.recipient_certs) / (r.address + ".pem")).string()),
+                                    cfg.recipient_certs.empty()
+                                        ? core::trf("{} and may not be e-mailed to {}: no certificate (no "
+                                                    "--recipient-certs DIR given)",
+                                                    {why, r.address})
+                                        : core::trf("{} and may not be e-mailed to {}: no certificate {}",
+                                                    {why, r.address,
+                                                     (fs::path(cfg.recipient_certs) / (r.address + ".pem")).string()}),
                                     {}});
                 continue;
             }
@@ -97,7 +103,7 @@ std::string secure(const DeliveryConfig& cfg, const std::string& plain, bool enc
     return out;
 #else
     refusals.push_back({core::Severity::Error, facts.classification_loc,
-                        "the message must be signed or encrypted, but this briefmake is built without S/MIME", {}});
+                        _("the message must be signed or encrypted, but this briefmake is built without S/MIME"), {}});
     return plain;
 #endif
 }
@@ -123,30 +129,30 @@ std::string DeliveryConfig::transport() const { return smtp ? smtp->url() : "sen
 
 DeliveryConfig make_delivery_config(const DeliveryOptions& opt, const std::string& from_addr) {
     DeliveryConfig cfg;
-    if (!opt.smtp.empty() && !opt.sendmail.empty()) throw OptionError("--smtp and --sendmail exclude each other");
+    if (!opt.smtp.empty() && !opt.sendmail.empty()) throw OptionError(_("--smtp and --sendmail exclude each other"));
     if (opt.smtp.empty() && (!opt.smtp_ca.empty() || !opt.smtp_credentials.empty()))
-        throw OptionError("--smtp-ca and --smtp-credentials need --smtp URL");
+        throw OptionError(_("--smtp-ca and --smtp-credentials need --smtp URL"));
     if (!opt.smtp.empty()) cfg.smtp.emplace(SmtpSettings{opt.smtp, opt.smtp_ca, opt.smtp_credentials});
     cfg.sendmail = opt.sendmail;
     if (!opt.sendmail.empty() && ::access(opt.sendmail.c_str(), X_OK) != 0)
-        throw OptionError("--sendmail: \"" + opt.sendmail + "\" is not a program that can be run");
-    if (opt.sign_cert.empty() != opt.sign_key.empty()) throw OptionError("--sign-cert and --sign-key go together");
+        throw OptionError(core::trf("--sendmail: \"{}\" is not a program that can be run", {opt.sendmail}));
+    if (opt.sign_cert.empty() != opt.sign_key.empty()) throw OptionError(_("--sign-cert and --sign-key go together"));
     for (const auto& [name, file] : {std::pair{"--sign-cert", opt.sign_cert}, {"--sign-key", opt.sign_key}})
-        if (!file.empty() && !readable_file(file)) throw OptionError(std::string(name) + ": cannot read \"" + file + "\"");
+        if (!file.empty() && !readable_file(file)) throw OptionError(core::trf("{}: cannot read \"{}\"", {name, file}));
     if (!opt.recipient_certs.empty()) {
         std::error_code ec;
         if (!fs::is_directory(opt.recipient_certs, ec))
-            throw OptionError("--recipient-certs: \"" + opt.recipient_certs + "\" is not a folder");
+            throw OptionError(core::trf("--recipient-certs: \"{}\" is not a folder", {opt.recipient_certs}));
     }
 #ifndef BRIEFMAKE_HAVE_SMIME
     if (!opt.sign_cert.empty() || !opt.recipient_certs.empty())
-        throw OptionError("--sign-cert and --recipient-certs: this briefmake is built without S/MIME");
+        throw OptionError(_("--sign-cert and --recipient-certs: this briefmake is built without S/MIME"));
 #endif
     cfg.sign_cert = opt.sign_cert;
     cfg.sign_key = opt.sign_key;
     cfg.recipient_certs = opt.recipient_certs;
     if (!opt.policy.empty()) {
-        if (!readable_file(opt.policy)) throw OptionError("--policy: cannot read \"" + opt.policy + "\"");
+        if (!readable_file(opt.policy)) throw OptionError(core::trf("--policy: cannot read \"{}\"", {opt.policy}));
         cfg.policy = read_policy(opt.policy);
     }
     cfg.from = from_addr;
@@ -338,7 +344,8 @@ DeliveryReport deliver_pending(const DeliveryConfig& cfg, const fs::path& record
     if (rec->status == "refused-by-policy") {
         for (const auto& e : rec->errors) fail(e);
         finish("refused-by-policy");
-        for (auto& x : rep.recipients) x = {x.address, "refused-by-policy", "not sent: the delivery policy refuses this brief"};
+        for (auto& x : rep.recipients)
+            x = {x.address, "refused-by-policy", _("not sent: the delivery policy refuses this brief")};
         return rep;
     }
     if (rec->status == "not-requested") return finish("not-requested");
@@ -352,16 +359,17 @@ DeliveryReport deliver_pending(const DeliveryConfig& cfg, const fs::path& record
     try {
         message = core::read_file(eml_file);
         if (sha256_hex(message) != rec->eml_sha256)
-            why_not = eml_file.string() + " is not the message recorded for delivery (it was changed); run with --force";
+            why_not = core::trf("{} is not the message recorded for delivery (it was changed); run with --force",
+                                {eml_file.string()});
     } catch (const core::Error& e) {
         why_not = core::format(e.diagnostic());
     }
     if (!why_not.empty()) {
-        fail(source + ": error: not delivered: " + why_not);
+        fail(source + ": error: " + core::trf("not delivered: {}", {why_not}));
         return finish("pending");
     }
-    report.log(source + ": delivering " + eml_file.filename().string() + " to " + std::to_string(pending.size()) +
-               " recipient(s) through " + cfg.transport());
+    report.log(core::trf("{}: delivering {} to {} recipient(s) through {}",
+                         {source, eml_file.filename().string(), std::to_string(pending.size()), cfg.transport()}));
     TransportResult res = cfg.smtp ? cfg.smtp->send(cfg.from, pending, message) : sendmail_send(cfg.sendmail, pending, message);
 
     bool any_accepted = false;
@@ -385,10 +393,12 @@ DeliveryReport deliver_pending(const DeliveryConfig& cfg, const fs::path& record
     for (const auto& x : rec->recipients) {
         bool now = std::find(pending.begin(), pending.end(), x.address) != pending.end();
         if (!now) continue;
-        if (x.state == "refused") fail(source + ": error: " + x.address + " refused " + eml_file.filename().string() + ": " + x.reply);
+        if (x.state == "refused")
+            fail(source + ": error: " + core::trf("{} refused {}: {}", {x.address, eml_file.filename().string(), x.reply}));
         else if (x.state == "pending")
-            fail(source + ": error: " + eml_file.filename().string() + " not yet delivered to " + x.address + " (" + x.reply +
-                 "); the next run tries again");
+            fail(source + ": error: " +
+                 core::trf("{} not yet delivered to {} ({}); the next run tries again",
+                           {eml_file.filename().string(), x.address, x.reply}));
     }
     // "sent" also when a recipient refused it for good: it is reported, and not tried again.
     return finish(still_pending ? "pending" : "sent");
@@ -403,8 +413,9 @@ DeliveryReport check_delivery(const DeliveryConfig& cfg, const MailFacts& facts,
         for (const auto& r : facts.recipients)
             if (cfg.recipient_certs.empty() || certificate_of(cfg.recipient_certs, r.address).empty())
                 refusals.push_back({core::Severity::Error, r.loc,
-                                    "the message must be encrypted and may not be e-mailed to " + r.address +
-                                        ": no certificate for that address",
+                                    core::trf("the message must be encrypted and may not be e-mailed to {}: no "
+                                              "certificate for that address",
+                                              {r.address}),
                                     {}});
     }
     for (const auto& r : facts.recipients) rep.recipients.push_back({r.address, refusals.empty() ? "would-send" : "not-sent", ""});
@@ -423,8 +434,9 @@ DeliveryReport check_delivery(const DeliveryConfig& cfg, const MailFacts& facts,
     }
     std::string list;
     for (const auto& r : facts.recipients) list += (list.empty() ? "" : ", ") + r.address;
-    report.notice(source + ": would send " + eml_name + (v.encrypt ? " (encrypted)" : "") + " to " + list + " through " +
-                  cfg.transport());
+    report.notice(v.encrypt ? core::trf("{}: would send {} (encrypted) to {} through {}",
+                                        {source, eml_name, list, cfg.transport()})
+                            : core::trf("{}: would send {} to {} through {}", {source, eml_name, list, cfg.transport()}));
     rep.status = "would-send";
     return rep;
 }

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::batch {
 
@@ -17,7 +18,8 @@ namespace fs = std::filesystem;
 namespace {
 
 [[noreturn]] void fail(const fs::path& p, const std::string& what) {
-    throw core::Error({p.string(), 0, 0}, what + ": " + std::strerror(errno));
+    const int err = errno;  // tr() may touch errno
+    throw core::Error({p.string(), 0, 0}, core::tr(what) + ": " + std::strerror(err));
 }
 
 // mkstemp's six characters.
@@ -70,14 +72,14 @@ bool FolderLock::try_lock() {
     fs::path file = dir_ / ".briefmake.lock";
     for (;;) {
         fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-        if (fd_ < 0) fail(file, "cannot open the lock file");
+        if (fd_ < 0) fail(file, N_("cannot open the lock file"));
         if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
             if (errno != EWOULDBLOCK) {
                 int e = errno;
                 ::close(fd_);
                 fd_ = -1;
                 errno = e;
-                fail(file, "cannot lock");
+                fail(file, N_("cannot lock"));
             }
             return false;  // fd_ stays open for lock_blocking()
         }
@@ -95,12 +97,12 @@ void FolderLock::lock_blocking() {
             ::close(fd_);
             fd_ = -1;
             errno = e;
-            fail(file, "cannot lock");
+            fail(file, N_("cannot lock"));
         }
         if (same_file(fd_, file)) return;
         ::close(fd_);
         fd_ = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0666);
-        if (fd_ < 0) fail(file, "cannot open the lock file");
+        if (fd_ < 0) fail(file, N_("cannot open the lock file"));
     }
 }
 
@@ -108,8 +110,8 @@ void FolderLock::fail_busy() {
     fs::path file = dir_ / ".briefmake.lock";
     ::close(fd_);
     fd_ = -1;
-    throw core::Error({file.string(), 0, 0}, "another briefmake run is writing into " + dir_.string(),
-                      "run again later, or leave out --no-wait to wait for it");
+    throw core::Error({file.string(), 0, 0}, core::trf("another briefmake run is writing into {}", {dir_.string()}),
+                      _("run again later, or leave out --no-wait to wait for it"));
 }
 
 FolderLock::~FolderLock() {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 namespace briefmake::batch::mime {
@@ -303,18 +304,18 @@ Address parse_address(std::string_view entry) {
     std::string e = trim(entry);
     size_t lt = e.rfind('<');
     if (lt != std::string::npos) {
-        if (e.back() != '>') throw core::Error({}, "\"" + e + "\" is not an e-mail address (expected Name <user@domain>)");
+        if (e.back() != '>') throw core::Error({}, core::trf("\"{}\" is not an e-mail address (expected Name <user@domain>)", {e}));
         std::string addr = e.substr(lt + 1, e.size() - lt - 2);
         std::string name = trim(std::string_view(e).substr(0, lt));
         if (name.size() >= 2 && name.front() == '"' && name.back() == '"') name = name.substr(1, name.size() - 2);
-        if (!valid_addr_spec(addr)) throw core::Error({}, "\"" + addr + "\" is not an e-mail address (expected user@domain)");
+        if (!valid_addr_spec(addr)) throw core::Error({}, core::trf("\"{}\" is not an e-mail address (expected user@domain)", {addr}));
         return {name, addr};
     }
     if (e.find('@') != std::string::npos) {
-        if (!valid_addr_spec(e)) throw core::Error({}, "\"" + e + "\" is not an e-mail address (expected user@domain)");
+        if (!valid_addr_spec(e)) throw core::Error({}, core::trf("\"{}\" is not an e-mail address (expected user@domain)", {e}));
         return {"", e};
     }
-    if (e.empty()) throw core::Error({}, "an empty address");
+    if (e.empty()) throw core::Error({}, _("an empty address"));
     return {e, ""};
 }
 

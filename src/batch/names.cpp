@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::batch {
 
@@ -62,17 +63,17 @@ NamePattern::NamePattern(std::string_view pattern) : text_(pattern) {
         } else if (c == '{') {
             size_t close = pattern.find('}', i);
             if (close == std::string_view::npos)
-                throw core::Error({}, "name pattern \"" + text_ + "\": '{' without '}' (write {{ for a brace)");
+                throw core::Error({}, core::trf("name pattern \"{}\": '{{' without '}}' (write {{{{ for a brace)", {text_}));
             std::string name(pattern.substr(i + 1, close - i - 1));
             if (std::find(fields().begin(), fields().end(), name) == fields().end())
-                throw core::Error({}, "name pattern \"" + text_ + "\": unknown field {" + name +
-                                            "}; known fields: " + known_list());
+                throw core::Error({}, core::trf("name pattern \"{}\": unknown field {{{}}}; known fields: {}",
+                                                {text_, name, known_list()}));
             if (!literal.empty()) parts_.push_back({false, std::move(literal)});
             literal.clear();
             parts_.push_back({true, std::move(name)});
             i = close;
         } else if (c == '}') {
-            throw core::Error({}, "name pattern \"" + text_ + "\": '}' without '{' (write }} for a brace)");
+            throw core::Error({}, core::trf("name pattern \"{}\": '}}' without '{{' (write }}}} for a brace)", {text_}));
         } else {
             literal += c;
         }

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/context.hpp"
+#include "core/i18n.hpp"
 #include "text/text.hpp"
 #include "yaml/yaml.hpp"
 
@@ -66,7 +67,8 @@ bool domain_allowed(const std::string& pattern, const std::string& domain) {
 Policy parse_policy(const std::string& text, const std::string& file_name) {
     yaml::Source src(file_name, text);
     YAML::Node root = yaml::load(src);
-    if (!root) throw core::Error({file_name, 1, 1}, "expected a delivery policy (policy: 1, classifications: ...), got nothing");
+    if (!root)
+        throw core::Error({file_name, 1, 1}, _("expected a delivery policy (policy: 1, classifications: ...), got nothing"));
     yaml::expect_map(src, root, "a delivery policy (policy: 1, classifications: ...)");
     yaml::check_keys(src, root, "the delivery policy", {"policy", "classifications"});
     yaml::get_int(src, yaml::require(src, root, "policy", "the delivery policy"), 1, 1, "the policy format version 1");
@@ -81,8 +83,9 @@ Policy parse_policy(const std::string& text, const std::string& file_name) {
         std::string key = fold_classification(r.name);
         for (const auto& [k, other] : p.rules)
             if (k == key)
-                throw core::Error(r.loc, "classification \"" + r.name + "\" is the same as \"" + other.name + "\" (line " +
-                                             std::to_string(other.loc.line) + ") once case and spaces are folded");
+                throw core::Error(r.loc, core::trf("classification \"{}\" is the same as \"{}\" (line {}) once case and "
+                                                   "spaces are folded",
+                                                   {r.name, other.name, std::to_string(other.loc.line)}));
         const YAML::Node& rule = kv.second;
         yaml::expect_map(src, rule, "a rule {allow: [DOMAIN, ...], encrypt: true|false}");
         yaml::check_keys(src, rule, "a classification rule", {"allow", "encrypt"});
@@ -92,7 +95,7 @@ Policy parse_policy(const std::string& text, const std::string& file_name) {
             std::string dom = ascii_lower(yaml::get_nonempty_text(src, d, "a domain"));
             std::string bare = dom.rfind("*.", 0) == 0 ? dom.substr(2) : dom;
             if (dom != "*" && !valid_domain(bare))
-                src.fail(d, "expected a domain (example.gov.tr), \"*.\" and a domain, or \"*\", got \"" + dom + "\"");
+                src.fail(d, core::trf("expected a domain (example.gov.tr), \"*.\" and a domain, or \"*\", got \"{}\"", {dom}));
             r.allow.push_back(dom);
         }
         if (YAML::Node e = yaml::find(rule, "encrypt")) r.encrypt = yaml::get_bool(src, e);
@@ -110,24 +113,39 @@ PolicyVerdict judge(const std::optional<Policy>& policy, const std::optional<std
         v.refusals.push_back({core::Severity::Error, loc, std::move(msg), {}});
     };
     const std::string key = classification ? fold_classification(*classification) : "";
-    const std::string named = classification && !key.empty() ? "a brief classified \"" + *classification + "\"" : "an unclassified brief";
+    const bool classified = classification && !key.empty();
+    // Whole sentences for each case: "a brief classified "X"" and "an unclassified brief" may need
+    // different words around them in another language.
+    const std::string name = classified ? *classification : std::string();
     if (!policy) {
         if (!key.empty())
-            refuse(classification_loc, named + " may not be e-mailed to anyone without a delivery policy (--policy FILE)");
+            refuse(classification_loc,
+                   core::trf("a brief classified \"{}\" may not be e-mailed to anyone without a delivery policy "
+                             "(--policy FILE)",
+                             {name}));
         return v;
     }
     const PolicyRule* rule = nullptr;
     for (const auto& [k, r] : policy->rules)
         if (k == key) rule = &r;
     if (!rule) {
-        refuse(classification_loc, named + " may not be e-mailed to anyone: the policy " + policy->file +
-                                       " does not name " + (key.empty() ? "unclassified briefs (\"\")" : "that classification"));
+        refuse(classification_loc,
+               classified ? core::trf("a brief classified \"{}\" may not be e-mailed to anyone: the policy {} does not "
+                                      "name that classification",
+                                      {name, policy->file})
+                          : core::trf("an unclassified brief may not be e-mailed to anyone: the policy {} does not name "
+                                      "unclassified briefs (\"\")",
+                                      {policy->file}));
         return v;
     }
     v.encrypt = rule->encrypt;
     if (rule->allow.empty()) {
-        refuse(classification_loc, named + " may not be e-mailed to anyone (policy " + policy->file + ", line " +
-                                       std::to_string(rule->loc.line) + ")");
+        const std::string line = std::to_string(rule->loc.line);
+        refuse(classification_loc,
+               classified ? core::trf("a brief classified \"{}\" may not be e-mailed to anyone (policy {}, line {})",
+                                      {name, policy->file, line})
+                          : core::trf("an unclassified brief may not be e-mailed to anyone (policy {}, line {})",
+                                      {policy->file, line}));
         return v;
     }
     for (const auto& r : recipients) {
@@ -135,8 +153,10 @@ PolicyVerdict judge(const std::optional<Policy>& policy, const std::optional<std
         bool ok = false;
         for (const auto& pat : rule->allow) ok = ok || domain_allowed(pat, domain);
         if (!ok)
-            refuse(r.loc, named + " may not be e-mailed to " + r.address + " (policy " + policy->file + " allows " +
-                              join(rule->allow) + ")");
+            refuse(r.loc, classified ? core::trf("a brief classified \"{}\" may not be e-mailed to {} (policy {} allows {})",
+                                                 {name, r.address, policy->file, join(rule->allow)})
+                                     : core::trf("an unclassified brief may not be e-mailed to {} (policy {} allows {})",
+                                                 {r.address, policy->file, join(rule->allow)}));
     }
     return v;
 }

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 namespace briefmake::batch {
@@ -43,6 +44,16 @@ const char* name(Status s) {
     return "?";
 }
 
+const char* label(Status s) {
+    switch (s) {
+        case Status::Rendered: return _("rendered");
+        case Status::Skipped: return _("skipped");
+        case Status::Checked: return _("checked");
+        case Status::Failed: return _("failed");
+    }
+    return "?";
+}
+
 std::string timestamp() {
     auto now = std::chrono::system_clock::now();
     std::time_t t = std::chrono::system_clock::to_time_t(now);
@@ -70,7 +81,7 @@ void Reporter::clear() {
 void Reporter::draw() {
     if (!progress_ || total_ == 0) return;
     std::string line = "[" + std::to_string(done_) + "/" + std::to_string(total_) + "]";
-    if (failed_) line += " " + std::to_string(failed_) + " failed";
+    if (failed_) line += " " + core::ntrf("{n} failed", "{n} failed", failed_);
     if (!current_.empty()) line += " " + current_;
     line = fit(line, terminal_width() - 1);
     const size_t width = code_points(line);
@@ -89,14 +100,14 @@ void Reporter::print_line(const std::string& text) {
 void Reporter::start(size_t total) {
     std::lock_guard lock(mu_);
     total_ = total;
-    if (verbose_) print_line("[" + timestamp() + "] " + std::to_string(total) + " brief(s)");
+    if (verbose_) print_line("[" + timestamp() + "] " + core::ntrf("{n} brief(s)", "{n} brief(s)", total));
     draw();
 }
 
 void Reporter::begin(const std::string& brief) {
     std::lock_guard lock(mu_);
     current_ = brief;
-    if (verbose_) print_line("[" + timestamp() + "] " + brief + ": started");
+    if (verbose_) print_line("[" + timestamp() + "] " + core::trf("{}: started", {brief}));
     else draw();
 }
 
@@ -105,7 +116,7 @@ void Reporter::end(const std::string& brief, Status status, long long ms) {
     ++done_;
     if (status == Status::Failed) ++failed_;
     if (verbose_)
-        print_line("[" + timestamp() + "] " + brief + ": " + name(status) + " (" + std::to_string(ms) + " ms)");
+        print_line("[" + timestamp() + "] " + core::trf("{}: {} ({} ms)", {brief, label(status), std::to_string(ms)}));
     else draw();
 }
 
@@ -130,11 +141,12 @@ void Reporter::log(const std::string& text) {
     if (verbose_) print_line("[" + timestamp() + "] " + text);
 }
 
-void Reporter::finish(const std::string& summary) {
+void Reporter::finish(const std::string& summary, const std::string& terminal_summary) {
     std::lock_guard lock(mu_);
     clear();
     current_.clear();
-    if (verbose_ || (progress_ && total_ > 1)) err_ << (verbose_ ? "[" + timestamp() + "] " : "") << summary << "\n";
+    if (verbose_) err_ << "[" + timestamp() + "] " << summary << "\n";
+    else if (progress_) err_ << terminal_summary << "\n";
     err_.flush();
 }
 

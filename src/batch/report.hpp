@@ -14,6 +14,8 @@ enum class Status { Rendered, Skipped, Checked, Failed };
 // "rendered", "skipped", "checked", "failed": the words the manifest's "status" and "counts"
 // use (scripts read them) and the verbose log prints.
 const char* name(Status s);
+// The same word in the user's language, for the --verbose log.
+const char* label(Status s);
 
 class Reporter {
 public:
@@ -27,7 +29,9 @@ public:
     void warning(const std::string& text);  // unless --quiet
     void notice(const std::string& text);   // unless --quiet (e.g. "waiting for the lock")
     void log(const std::string& text);      // --verbose only
-    void finish(const std::string& summary);
+    // The run's last line: `summary` (counts and time) with --verbose, else `terminal_summary`
+    // (what was written where) on a terminal; nothing off a terminal, where errors speak alone.
+    void finish(const std::string& summary, const std::string& terminal_summary);
 
 private:
     void print_line(const std::string& text);  // caller holds mu_

@@ -10,6 +10,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "core/i18n.hpp"
+
 extern char** environ;
 
 namespace briefmake::batch {
@@ -99,7 +101,7 @@ TransportResult sendmail_send(const std::string& program, const std::vector<std:
     if (rc != 0) {
         ::close(in[1]);
         ::close(err[0]);
-        return all(RecipientReply::Result::Pending, "cannot run " + program + ": " + std::strerror(rc));
+        return all(RecipientReply::Result::Pending, core::trf("cannot run {}: {}", {program, std::strerror(rc)}));
     }
     std::string output = feed(in[1], err[0], message);
     int status = 0;
@@ -107,10 +109,11 @@ TransportResult sendmail_send(const std::string& program, const std::vector<std:
     }
     std::string said = last_line(output);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        return all(RecipientReply::Result::Accepted, program + " exited with 0" + (said.empty() ? "" : ": " + said));
-    std::string how = WIFEXITED(status) ? "exited with " + std::to_string(WEXITSTATUS(status))
-                                        : "was killed by signal " + std::to_string(WTERMSIG(status));
-    std::string reply = program + " " + how + (said.empty() ? "" : ": " + said);
+        return all(RecipientReply::Result::Accepted,
+                   core::trf("{} exited with 0", {program}) + (said.empty() ? "" : ": " + said));
+    std::string reply = WIFEXITED(status) ? core::trf("{} exited with {}", {program, std::to_string(WEXITSTATUS(status))})
+                                          : core::trf("{} was killed by signal {}", {program, std::to_string(WTERMSIG(status))});
+    if (!said.empty()) reply += ": " + said;
     // 75 (EX_TEMPFAIL), a killed program and any other failure: try again on the next run, since
     // sendmail's exit status does not say which recipient it could not take. Only 67 (EX_NOUSER,
     // sysexits.h) is final.

@@ -18,6 +18,7 @@
 #include "batch/mime.hpp"
 #include "batch/sha256.hpp"
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::batch::smime {
 
@@ -52,12 +53,12 @@ std::string openssl_reason() {
 
 std::string read_file(const fs::path& file, const std::string& what) {
     std::error_code ec;
-    if (fs::is_directory(file, ec)) fail(file, "the " + what + " is a folder; expected a PEM file");
+    if (fs::is_directory(file, ec)) fail(file, core::trf("the {} is a folder; expected a PEM file", {core::tr(what)}));
     std::ifstream in(file, std::ios::binary);
-    if (!in) fail(file, "cannot read the " + what + ": " + std::strerror(errno));
+    if (!in) fail(file, core::trf("cannot read the {}: {}", {core::tr(what), std::strerror(errno)}));
     std::ostringstream s;
     s << in.rdbuf();
-    if (in.bad()) fail(file, "cannot read the " + what + ": " + std::strerror(errno));
+    if (in.bad()) fail(file, core::trf("cannot read the {}: {}", {core::tr(what), std::strerror(errno)}));
     return s.str();
 }
 
@@ -87,7 +88,7 @@ CertStack pem_certificates(std::string_view pem) {
 // "2026-12-04 17:00 UTC" for a certificate's notBefore/notAfter.
 std::string time_text(const ASN1_TIME* t) {
     std::tm tm{};
-    if (ASN1_TIME_to_tm(t, &tm) != 1) return "an unreadable date";
+    if (ASN1_TIME_to_tm(t, &tm) != 1) return _("an unreadable date");
     char buf[32];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M UTC", &tm);
     return buf;
@@ -104,17 +105,17 @@ Problem unusable(X509* x, bool for_signing, const std::string& what) {
         // keyUsage digitalSignature or nonRepudiation (if present), extendedKeyUsage emailProtection
         // (if present): what `openssl cms -verify` and mail readers ask of a signer.
         if (X509_check_purpose(x, X509_PURPOSE_SMIME_SIGN, 0) != 1)
-            return {what + " is not for S/MIME signing",
-                    "its keyUsage must allow digitalSignature and its extendedKeyUsage emailProtection"};
+            return {core::trf("{} is not for S/MIME signing", {what}),
+                    _("its keyUsage must allow digitalSignature and its extendedKeyUsage emailProtection")};
     } else if ((X509_get_extension_flags(x) & EXFLAG_XKUSAGE) && !(X509_get_extended_key_usage(x) & XKU_SMIME)) {
         // keyUsage is left to OpenSSL's CMS_encrypt: RSA needs keyEncipherment, EC keyAgreement.
-        return {what + " is not for S/MIME", "its extendedKeyUsage lacks emailProtection"};
+        return {core::trf("{} is not for S/MIME", {what}), _("its extendedKeyUsage lacks emailProtection")};
     }
     ERR_clear_error();
     if (X509_cmp_current_time(X509_get0_notAfter(x)) < 0)
-        return {what + " expired on " + time_text(X509_get0_notAfter(x)), ""};
+        return {core::trf("{} expired on {}", {what, time_text(X509_get0_notAfter(x))}), ""};
     if (X509_cmp_current_time(X509_get0_notBefore(x)) > 0)
-        return {what + " is not valid before " + time_text(X509_get0_notBefore(x)), ""};
+        return {core::trf("{} is not valid before {}", {what, time_text(X509_get0_notBefore(x))}), ""};
     return {};
 }
 
@@ -198,11 +199,11 @@ std::string der(CMS_ContentInfo* cms) {
 
 std::string read_certificate(const fs::path& file) {
     ERR_clear_error();
-    std::string pem = read_file(file, "certificate file");
+    std::string pem = read_file(file, N_("certificate file"));
     CertStack certs = pem_certificates(pem);
     if (sk_X509_num(certs.get()) == 0)
-        fail(file, "no certificate in this file; expected a PEM certificate (-----BEGIN CERTIFICATE-----)");
-    if (Problem p = unusable(sk_X509_value(certs.get(), 0), false, "the certificate"); !p.message.empty())
+        fail(file, _("no certificate in this file; expected a PEM certificate (-----BEGIN CERTIFICATE-----)"));
+    if (Problem p = unusable(sk_X509_value(certs.get(), 0), false, _("the certificate")); !p.message.empty())
         fail(file, p.message, p.hint);
     return pem;
 }
@@ -223,26 +224,26 @@ std::string sign(std::string_view mime_message, const SignerFiles& signer) {
     ERR_clear_error();
     Split s = split_message(mime_message);
 
-    std::string cert_pem = read_file(signer.cert, "signing certificate");
+    std::string cert_pem = read_file(signer.cert, N_("signing certificate"));
     CertStack certs = pem_certificates(cert_pem);
     if (sk_X509_num(certs.get()) == 0)
-        fail(signer.cert, "no certificate in the signing certificate file; expected a PEM certificate");
+        fail(signer.cert, _("no certificate in the signing certificate file; expected a PEM certificate"));
     Cert cert(sk_X509_shift(certs.get()));  // the signer; the rest are intermediates to send along
-    if (Problem p = unusable(cert.get(), true, "the signing certificate"); !p.message.empty())
+    if (Problem p = unusable(cert.get(), true, _("the signing certificate")); !p.message.empty())
         fail(signer.cert, p.message, p.hint);
 
-    std::string key_pem = read_file(signer.key, "signing key");
+    std::string key_pem = read_file(signer.key, N_("signing key"));
     Bio key_bio = memory_bio(key_pem);
     Key key(PEM_read_bio_PrivateKey(key_bio.get(), nullptr, no_passphrase, nullptr));
     if (!key) {
         if (key_pem.find("ENCRYPTED") != std::string::npos)
-            fail(signer.key, "the signing key is protected by a passphrase",
-                 "briefmake runs unattended: give it an unencrypted key file that only its user can read");
-        fail(signer.key, "no private key in the signing key file; expected a PEM private key");
+            fail(signer.key, _("the signing key is protected by a passphrase"),
+                 _("briefmake runs unattended: give it an unencrypted key file that only its user can read"));
+        fail(signer.key, _("no private key in the signing key file; expected a PEM private key"));
     }
     if (X509_check_private_key(cert.get(), key.get()) != 1)
-        fail(signer.key, "this key does not belong to the signing certificate " + signer.cert.string(),
-             "expected the private key of the first certificate in that file");
+        fail(signer.key, core::trf("this key does not belong to the signing certificate {}", {signer.cert.string()}),
+             _("expected the private key of the first certificate in that file"));
 
     // Detached (the content travels beside the signature), binary (the entity's bytes are signed
     // as they are, already CRLF), no signed attributes (no clock-based signingTime: see the header).
@@ -296,15 +297,16 @@ std::string encrypt(std::string_view mime_message, const std::vector<std::string
     for (size_t i = 0; i < recipient_cert_pems.size(); ++i) {
         CertStack certs = pem_certificates(recipient_cert_pems[i]);
         if (sk_X509_num(certs.get()) == 0)
-            throw core::Error({}, "S/MIME: recipient certificate " + std::to_string(i + 1) + " of " +
-                                      std::to_string(recipient_cert_pems.size()) + " holds no PEM certificate",
+            throw core::Error({},
+                              "S/MIME: " + core::trf("recipient certificate {} of {} holds no PEM certificate",
+                                                     {std::to_string(i + 1), std::to_string(recipient_cert_pems.size())}),
                               openssl_reason());
         Cert cert(sk_X509_shift(certs.get()));  // the recipient's own; anything after it is its chain
-        std::string name = "recipient certificate " + std::to_string(i + 1) + " of " +
-                           std::to_string(recipient_cert_pems.size());
+        std::string name = core::trf("recipient certificate {} of {}",
+                                     {std::to_string(i + 1), std::to_string(recipient_cert_pems.size())});
         if (Problem p = unusable(cert.get(), false, name); !p.message.empty()) {
             std::vector<std::string> emails = certificate_emails(recipient_cert_pems[i]);
-            if (!emails.empty()) p.message.insert(name.size(), " (" + emails.front() + ")");
+            if (!emails.empty()) p = unusable(cert.get(), false, name + " (" + emails.front() + ")");
             throw core::Error({}, "S/MIME: " + p.message, p.hint);
         }
         bool seen = false;

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "core/ascii.hpp"
 #include "core/context.hpp"
 #include "core/i18n.hpp"
 
@@ -112,7 +113,7 @@ int debug_callback(CURL*, curl_infotype type, char* data, size_t size, void* use
     if (type == CURLINFO_HEADER_OUT) {
         std::string cmd = text.substr(0, text.find(' '));
         cmd = trim_crlf(cmd.substr(0, cmd.find(':')));
-        for (char& c : cmd) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (char& c : cmd) c = core::ascii_upper(c);
         if (cmd == "RCPT") {
             size_t a = text.find('<'), b = text.find('>');
             d.last_rcpt = a != std::string::npos && b != std::string::npos && b > a ? text.substr(a + 1, b - a - 1) : "";
@@ -246,19 +247,20 @@ SmtpServer::SmtpServer(SmtpSettings settings) : settings_(std::move(settings)) {
     std::string scheme, rest;
     if (url.rfind("smtp://", 0) == 0) scheme = "smtp", rest = url.substr(7);
     else if (url.rfind("smtps://", 0) == 0) scheme = "smtps", rest = url.substr(8);
-    else throw OptionError("--smtp: expected smtp://HOST[:PORT] or smtps://HOST[:PORT], got \"" + url + "\"");
+    else throw OptionError(core::trf("--smtp: expected smtp://HOST[:PORT] or smtps://HOST[:PORT], got \"{}\"", {url}));
     while (!rest.empty() && rest.back() == '/') rest.pop_back();
     if (rest.empty() || rest.find_first_of("/@?#") != std::string::npos)
-        throw OptionError("--smtp: expected smtp://HOST[:PORT] or smtps://HOST[:PORT] (no login or path), got \"" +
-                                    url + "\"");
+        throw OptionError(core::trf("--smtp: expected smtp://HOST[:PORT] or smtps://HOST[:PORT] (no login or path), "
+                                    "got \"{}\"",
+                                    {url}));
     std::string port = scheme == "smtp" ? "587" : "465";
     size_t colon = rest.rfind(':');
     if (rest.front() == '[') {  // [IPv6]:PORT
         size_t close = rest.find(']');
-        if (close == std::string::npos) throw OptionError("--smtp: unclosed [ in \"" + url + "\"");
+        if (close == std::string::npos) throw OptionError(core::trf("--smtp: unclosed [ in \"{}\"", {url}));
         host_ = rest.substr(1, close - 1);
         if (close + 1 < rest.size()) {
-            if (rest[close + 1] != ':') throw OptionError("--smtp: bad port in \"" + url + "\"");
+            if (rest[close + 1] != ':') throw OptionError(core::trf("--smtp: bad port in \"{}\"", {url}));
             port = rest.substr(close + 2);
         }
         rest = rest.substr(0, close + 1);
@@ -271,37 +273,38 @@ SmtpServer::SmtpServer(SmtpSettings settings) : settings_(std::move(settings)) {
     }
     if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
         std::stoi(port) < 1 || std::stoi(port) > 65535)
-        throw OptionError("--smtp: expected a port 1 to 65535 in \"" + url + "\"");
+        throw OptionError(core::trf("--smtp: expected a port 1 to 65535 in \"{}\"", {url}));
     url_ = scheme + "://" + rest + ":" + port;
 
     if (!settings_.ca_file.empty()) {
         try {
             ca_pem_ = core::read_file(settings_.ca_file);
         } catch (const std::exception&) {
-            throw OptionError("--smtp-ca: cannot read \"" + settings_.ca_file + "\"");
+            throw OptionError(core::trf("--smtp-ca: cannot read \"{}\"", {settings_.ca_file}));
         }
         if (count_certificates(ca_pem_) == 0)
-            throw OptionError("--smtp-ca: \"" + settings_.ca_file + "\" holds no PEM certificate");
+            throw OptionError(core::trf("--smtp-ca: \"{}\" holds no PEM certificate", {settings_.ca_file}));
     }
     if (!settings_.credentials.empty()) {
         const std::string& f = settings_.credentials;
         struct stat st {};
-        if (::stat(f.c_str(), &st) != 0) throw OptionError("--smtp-credentials: cannot read \"" + f + "\"");
+        if (::stat(f.c_str(), &st) != 0) throw OptionError(core::trf("--smtp-credentials: cannot read \"{}\"", {f}));
         if (st.st_mode & 077) {
             char mode[8];
             std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-            throw OptionError("--smtp-credentials: \"" + f + "\" can be read by others (mode " + mode +
-                                        "); it holds a password: chmod 600 " + f);
+            throw OptionError(core::trf("--smtp-credentials: \"{1}\" can be read by others (mode {2}); it holds a "
+                                        "password: chmod 600 {1}",
+                                        {f, mode}));
         }
         std::string text;
         try {
             text = core::read_file(f);
         } catch (const std::exception&) {
-            throw OptionError("--smtp-credentials: cannot read \"" + f + "\"");
+            throw OptionError(core::trf("--smtp-credentials: cannot read \"{}\"", {f}));
         }
         if (!netrc_login(text, host_, user_, password_) || user_.empty())
-            throw OptionError("--smtp-credentials: \"" + f + "\" has no \"machine " + host_ +
-                                        " login USER password PASS\" entry");
+            throw OptionError(core::trf("--smtp-credentials: \"{}\" has no \"machine {} login USER password PASS\" entry",
+                                        {f, host_}));
     }
 }
 
@@ -377,7 +380,7 @@ TransportResult SmtpServer::send(const std::string& from, const std::vector<std:
             rr.result = RecipientReply::Result::Refused;  // the message itself refused for good
             rr.reply = d.end_reply;
         } else {
-            rr.reply = !d.end_reply.empty() ? d.end_reply : failure.empty() ? "no reply from the server" : failure;
+            rr.reply = !d.end_reply.empty() ? d.end_reply : failure.empty() ? std::string(_("no reply from the server")) : failure;
         }
         result.recipients.push_back(rr);
     }

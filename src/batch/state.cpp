@@ -2,6 +2,7 @@
 
 #include "batch/json.hpp"
 #include "batch/fingerprint.hpp"
+#include "core/i18n.hpp"
 #include "batch/sha256.hpp"
 
 namespace briefmake::batch {
@@ -115,21 +116,21 @@ std::optional<std::string> HashCache::get(const fs::path& file) {
 
 std::string stale_reason(const State& s, const fs::path& dir, const std::string& version, const std::string& options,
                          const std::vector<std::string>& expected_outputs, HashCache& hashes) {
-    if (s.version != version) return "made by briefmake " + s.version;
-    if (s.options != options) return "made with other options";
+    if (s.version != version) return core::trf("made by briefmake {}", {s.version});
+    if (s.options != options) return _("made with other options");
     std::vector<std::string> names;
     for (const auto& o : s.outputs) names.push_back(o.name);
-    if (names != expected_outputs) return "other outputs";
+    if (names != expected_outputs) return _("other outputs");
     for (const auto& [path, hash] : s.inputs) {
         auto now = hashes.get(path);
-        if (!now) return path + " is gone";
-        if (*now != hash) return path + " changed";
+        if (!now) return core::trf("{} is gone", {path});
+        if (*now != hash) return core::trf("{} changed", {path});
     }
     for (const auto& o : s.outputs) {
         // Outputs are not cached: this run may rewrite them.
         auto now = sha256_file(dir / o.name);
-        if (!now) return o.name + " is missing";
-        if (*now != o.sha256) return o.name + " differs from the one recorded";
+        if (!now) return core::trf("{} is missing", {o.name});
+        if (*now != o.sha256) return core::trf("{} differs from the one recorded", {o.name});
     }
     return "";
 }

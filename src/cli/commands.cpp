@@ -5,6 +5,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::cli {
 
@@ -54,7 +55,8 @@ int init_brief(const std::string& path, const std::string& lang, std::ostream& e
     if (starter.empty()) {
         std::string list;
         for (const auto& l : starter_languages()) list += (list.empty() ? "" : ", ") + l;
-        err << "briefmake: error: no starter brief in language \"" << lang << "\"; expected one of " << list << "\n";
+        err << "briefmake: error: " << core::trf("no starter brief in language \"{}\"; expected one of {}", {lang, list})
+            << "\n";
         return 2;
     }
     std::string text;

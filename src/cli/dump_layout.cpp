@@ -5,6 +5,7 @@
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 #include "fonts/font.hpp"
 #include "render/render.hpp"
 
@@ -42,7 +43,7 @@ int dump_layouts(const batch::Options& opt, const fs::path& file, std::ostream& 
     std::ofstream f(file, std::ios::binary);
     f << out;
     if (!f.flush()) {
-        err << "briefmake: --dump-layout: cannot write " << file.string() << "\n";
+        err << "briefmake: --dump-layout: " << core::trf("cannot write {}", {file.string()}) << "\n";
         return 1;
     }
     return 0;

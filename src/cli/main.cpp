@@ -11,10 +11,12 @@
 #include "core/atomic_file.hpp"
 #include "core/context.hpp"
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 using namespace briefmake;
 
 int main(int argc, char** argv) {
+    core::init_locale();  // messages in the user's language; numbers stay "C" (core/i18n.hpp)
     core::process_umask();  // read once, before any thread starts (core/atomic_file.hpp)
     cli::Options opt;
     if (std::optional<int> status = cli::parse_command_line(argc, argv, opt)) return *status;

@@ -13,6 +13,7 @@
 
 #include "batch/state.hpp"
 #include "core/context.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::cli {
 namespace fs = std::filesystem;
@@ -143,7 +144,8 @@ int watch(const batch::Options& opt_in, std::ostream& err) {
     opt.progress = false;
     Inotify in;
     if (!in.ok()) {
-        err << "briefmake: error: cannot watch files: " << std::strerror(errno) << "\n";
+        const int e = errno;
+        err << "briefmake: error: " << core::trf("cannot watch files: {}", {std::strerror(e)}) << "\n";
         return 1;
     }
     struct sigaction sa{};
@@ -159,8 +161,13 @@ int watch(const batch::Options& opt_in, std::ostream& err) {
         std::set<fs::path> files = watched_files(opt, &deps);
         in.watch(files);
         if (!opt.quiet)
-            err << "briefmake: " << (status == 0 ? "up to date" : "errors above") << "; watching " << files.size()
-                << " file(s) for changes (Ctrl-C to stop)" << std::endl;
+            err << "briefmake: "
+                << (status == 0 ? core::ntrf("up to date; watching {n} file(s) for changes (Ctrl-C to stop)",
+                                             "up to date; watching {n} file(s) for changes (Ctrl-C to stop)", files.size())
+                                : core::ntrf("errors above; watching {n} file(s) for changes (Ctrl-C to stop)",
+                                             "errors above; watching {n} file(s) for changes (Ctrl-C to stop)",
+                                             files.size()))
+                << std::endl;
         // A file the render missed that appeared before its folder was watched: no event will
         // come for it, so render again now.
         bool appeared = false;

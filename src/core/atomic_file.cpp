@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::core {
 
@@ -32,7 +33,7 @@ struct Words {
 };
 
 [[noreturn]] void fail(const fs::path& p, const std::string& what, int err) {
-    throw Error({p.string(), 0, 0}, what + ": " + std::strerror(err));
+    throw Error({p.string(), 0, 0}, tr(what) + ": " + std::strerror(err));
 }
 
 bool write_all(int fd, std::string_view bytes) {
@@ -76,7 +77,7 @@ void sync_dir(const fs::path& dir) {
 }  // namespace
 
 void write_atomically(const std::vector<std::pair<fs::path, std::string>>& files) {
-    const Words words{"cannot create a temporary file", "cannot write"};
+    const Words words{N_("cannot create a temporary file"), N_("cannot write")};
     std::vector<fs::path> temps;
     try {
         for (const auto& [path, bytes] : files) temps.push_back(write_temp(path, bytes, words));
@@ -88,7 +89,7 @@ void write_atomically(const std::vector<std::pair<fs::path, std::string>>& files
         if (std::rename(temps[i].c_str(), files[i].first.c_str()) != 0) {
             int err = errno;
             for (size_t k = i; k < temps.size(); ++k) ::unlink(temps[k].c_str());
-            fail(files[i].first, "cannot rename the new file into place", err);
+            fail(files[i].first, N_("cannot rename the new file into place"), err);
         }
     }
     if (!files.empty()) sync_dir(files.front().first.parent_path());
@@ -96,15 +97,15 @@ void write_atomically(const std::vector<std::pair<fs::path, std::string>>& files
 
 void create_atomically(const fs::path& path, std::string_view bytes) {
     auto exists = [&] {
-        return Error({path.string(), 0, 0}, "file exists; not overwriting it", "choose another name or remove it");
+        return Error({path.string(), 0, 0}, _("file exists; not overwriting it"), _("choose another name or remove it"));
     };
     std::error_code ec;
     if (fs::symlink_status(path, ec).type() != fs::file_type::not_found) throw exists();
-    fs::path tmp = write_temp(path, bytes, {"cannot create the file", "cannot write the file"});
+    fs::path tmp = write_temp(path, bytes, {N_("cannot create the file"), N_("cannot write the file")});
     int err = ::link(tmp.c_str(), path.c_str()) == 0 ? 0 : errno;
     ::unlink(tmp.c_str());
     if (err == EEXIST) throw exists();
-    if (err != 0) fail(path, "cannot write the file", err);
+    if (err != 0) fail(path, N_("cannot write the file"), err);
     sync_dir(path.parent_path());
 }
 

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 namespace briefmake::core {
@@ -67,8 +68,10 @@ std::filesystem::path checked_resources(const std::filesystem::path& dir, const 
         std::error_code ec;
         if (!fs::is_directory(dir / sub, ec))
             throw Error({(dir / sub).string(), 0, 0},
-                        "folder of briefmake's shipped " + std::string(sub) + " not found (" + why + ")",
-                        "reinstall briefmake, or set BRIEFMAKE_RESOURCES to a folder holding templates/ and fonts/");
+                        trf(sub == std::string("fonts") ? N_("folder of briefmake's shipped fonts not found ({})")
+                                                        : N_("folder of briefmake's shipped templates not found ({})"),
+                            {why}),
+                        _("reinstall briefmake, or set BRIEFMAKE_RESOURCES to a folder holding templates/ and fonts/"));
     }
     return dir;
 }
@@ -78,19 +81,19 @@ std::filesystem::path checked_resources(const std::filesystem::path& dir, const 
 std::filesystem::path find_resource_dir() {
     namespace fs = std::filesystem;
     if (const char* env = std::getenv("BRIEFMAKE_RESOURCES"); env && *env)
-        return checked_resources(fs::path(env), "from BRIEFMAKE_RESOURCES");
+        return checked_resources(fs::path(env), _("from BRIEFMAKE_RESOURCES"));
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (ec) throw Error({"/proc/self/exe", 0, 0}, "cannot find the running program: " + ec.message(),
-                        "set BRIEFMAKE_RESOURCES to a folder holding templates/ and fonts/");
+    if (ec) throw Error({"/proc/self/exe", 0, 0}, trf("cannot find the running program: {}", {ec.message()}),
+                        _("set BRIEFMAKE_RESOURCES to a folder holding templates/ and fonts/"));
     const fs::path installed = exe.parent_path().parent_path() / "share" / "briefmake";
-    if (fs::exists(installed, ec)) return checked_resources(installed, "the installation beside " + exe.string());
+    if (fs::exists(installed, ec)) return checked_resources(installed, trf("the installation beside {}", {exe.string()}));
     // Only the program in the build tree it was compiled in uses the source tree: an installed or
     // copied program never silently reads the build machine's sources.
     const fs::path rel = exe.lexically_relative(fs::weakly_canonical(fs::path(BRIEFMAKE_BUILD_DIR), ec));
     if (!rel.empty() && *rel.begin() != "..")
-        return checked_resources(fs::path(BRIEFMAKE_SOURCE_RESOURCES), "the source tree of this build");
-    return checked_resources(installed, "the installation beside " + exe.string());
+        return checked_resources(fs::path(BRIEFMAKE_SOURCE_RESOURCES), _("the source tree of this build"));
+    return checked_resources(installed, trf("the installation beside {}", {exe.string()}));
 }
 
 void DependencySink::add(const std::filesystem::path& path) {
@@ -117,15 +120,19 @@ std::optional<int64_t> source_date_epoch_from_env() {
     const long long v = digits ? std::strtoll(env, nullptr, 10) : -1;
     if (!digits || errno != 0 || v > latest)
         throw Error({"SOURCE_DATE_EPOCH", 0, 0},
-                    "\"" + std::string(env) + "\" is not a time; expected the number of seconds since "
-                    "1970-01-01 UTC (digits, at most " + std::to_string(latest) + "), e.g. 1767225600",
-                    "or unset it");
+                    trf("\"{}\" is not a time; expected the number of seconds since 1970-01-01 UTC (digits, at "
+                        "most {}), e.g. 1767225600",
+                        {env, std::to_string(latest)}),
+                    _("or unset it"));
     return static_cast<int64_t>(v);
 }
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error({path.string(), 0, 0}, std::string("cannot read file: ") + std::strerror(errno));
+    if (!in) {
+        const int err = errno;
+        throw Error({path.string(), 0, 0}, trf("cannot read file: {}", {std::strerror(err)}));
+    }
     // A regular file is read in one go into a string of its size: no growing buffer and no
     // second copy (fonts are ~400 KB each). Anything else, or a file that changed size while
     // being read, is read the general way.
@@ -153,22 +160,21 @@ void check_text(const std::string& text, const std::string& file_name) {
         uint32_t cp = c;
         if (c < 0x80) {
             if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-                throw Error({file_name, line, col}, "control character U+00" +
-                                                       std::string(1, "0123456789ABCDEF"[c >> 4]) +
-                                                       std::string(1, "0123456789ABCDEF"[c & 15]) +
-                                                       " is not allowed; expected printable text");
-            if (c == 0x7f) throw Error({file_name, line, col}, "control character U+007F is not allowed; expected printable text");
+                throw Error({file_name, line, col},
+                            trf("control character U+{} is not allowed; expected printable text",
+                                {std::string("00") + "0123456789ABCDEF"[c >> 4] + "0123456789ABCDEF"[c & 15]}));
+            if (c == 0x7f) throw Error({file_name, line, col}, _("control character U+007F is not allowed; expected printable text"));
         } else {
             // The sequence's length from its lead byte is checked first, so that a sequence cut
             // off by the end of the file is reported as truncated whatever its bytes.
             len = utf8_sequence_length(c);
-            if (len == 0) throw Error({file_name, line, col}, "invalid UTF-8 byte; expected UTF-8 text");
-            if (i + len > n) throw Error({file_name, line, col}, "truncated UTF-8 sequence; expected UTF-8 text");
+            if (len == 0) throw Error({file_name, line, col}, _("invalid UTF-8 byte; expected UTF-8 text"));
+            if (i + len > n) throw Error({file_name, line, col}, _("truncated UTF-8 sequence; expected UTF-8 text"));
             const Utf8Char decoded = decode_utf8(text, i);
-            if (!decoded.ok()) throw Error({file_name, line, col}, "invalid UTF-8 sequence; expected UTF-8 text");
+            if (!decoded.ok()) throw Error({file_name, line, col}, _("invalid UTF-8 sequence; expected UTF-8 text"));
             cp = decoded.cp;
             if (cp >= 0x80 && cp <= 0x9F)
-                throw Error({file_name, line, col}, "C1 control character is not allowed; expected printable text");
+                throw Error({file_name, line, col}, _("C1 control character is not allowed; expected printable text"));
         }
         if (c == '\n') {
             ++line;

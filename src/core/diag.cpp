@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/i18n.hpp"
+
 namespace briefmake::core {
 
 std::string to_string(const SourceLoc& loc) {
@@ -62,5 +64,11 @@ std::string closest_match(const std::string& word, const std::vector<std::string
     size_t limit = std::max<size_t>(1, std::max(word.size(), best.size()) / 3);
     return best_d <= limit ? best : std::string();
 }
+
+std::string did_you_mean(const std::string& best) {
+    return best.empty() ? std::string() : trf("did you mean \"{}\"?", {best});
+}
+
+std::string first_at_line(int line) { return trf("first at line {}", {std::to_string(line)}); }
 
 }  // namespace briefmake::core

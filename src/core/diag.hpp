@@ -57,4 +57,11 @@ private:
 // "did you mean" helper: the closest candidate by edit distance, or "" if none is close.
 std::string closest_match(const std::string& word, const std::vector<std::string>& candidates);
 
+// The hint for closest_match's answer: "did you mean \"best\"?" in the user's language, or ""
+// when there is none.
+std::string did_you_mean(const std::string& best);
+
+// The hint naming where a duplicate was first seen: "first at line N".
+std::string first_at_line(int line);
+
 }  // namespace briefmake::core

@@ -1,6 +1,7 @@
 // merge(brief, template) -> document tree. A pure function: everything it needs comes in as
 // arguments; numbers, dates and labels are formatted here, once, for both writers.
 #include "doc/merge.hpp"
+#include "core/i18n.hpp"
 #include "doc/typography.hpp"
 
 #include <algorithm>
@@ -110,8 +111,8 @@ private:
         }
         if (name.empty() && b_.author) name = b_.author->value;
         if (name.empty())
-            ctx_.warn({t_.file.string(), 1, 1}, "the template's logo has no alternative text",
-                      "add alt: to the template's logo, or a letterhead naming the organisation");
+            ctx_.warn({t_.file.string(), 1, 1}, _("the template's logo has no alternative text"),
+                      _("add alt: to the template's logo, or a letterhead naming the organisation"));
         return name;
     }
 
@@ -280,7 +281,7 @@ private:
         }
         for (const auto& ref : s.figures) {
             if (placed_.insert(ref.id).second) add(figure(*find_figure(ref.id), ref.loc));
-            else ctx_.warn(ref.loc, "figure \"" + ref.id + "\" is already placed; shown once");
+            else ctx_.warn(ref.loc, core::trf("figure \"{}\" is already placed; shown once", {ref.id}));
         }
         for (const auto& sub : s.sections) section(sub, depth + 1);
     }
@@ -320,7 +321,7 @@ private:
     const spec::Figure* find_figure(const std::string& id) const {
         for (const auto& f : b_.figures)
             if (f.id == id) return &f;
-        throw core::Error({}, "unknown figure \"" + id + "\"");  // the reader checks references
+        throw core::Error({}, core::trf("unknown figure \"{}\"", {id}));  // the reader checks references
     }
 
     // Figures named by a section are placed there (when the template shows sections); the

@@ -5,6 +5,8 @@
 #include <set>
 #include <string_view>
 
+#include "core/ascii.hpp"
+#include "core/i18n.hpp"
 #include "doc/edition.hpp"
 #include "docx/chart.hpp"
 #include "docx/metadata.hpp"
@@ -98,7 +100,7 @@ std::string bookmark_for(State& s, const std::string& anchor) {
     // Word bookmark names: letters, digits, underscore, at most 40 characters. A leading
     // underscore hides them from the bookmark list, as Word does for its own TOC bookmarks.
     std::string name = "_Toc_";
-    for (char c : anchor) name += std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
+    for (char c : anchor) name += core::ascii_alnum(c) ? c : '_';
     if (name.size() > 40) name.resize(40);
     std::string unique = name;
     for (int n = 2;; ++n) {
@@ -175,7 +177,7 @@ void add_toc(pugi::xml_node parent, const doc::Toc& toc, State& s) {
         auto p = el(parent, "w:p");
         el(el(p, "w:pPr"), "w:pStyle", toc_style_id(std::max(1, h.level)));
         if (s.styles.id("toc").empty() && s.warned_styles.insert("toc").second)
-            s.ctx.warn(s.loc, "the template has no style 'toc'; the DOCX contents use Word's TOC styles");
+            s.ctx.warn(s.loc, _("the template has no style 'toc'; the DOCX contents use Word's TOC styles"));
         if (i == 0) begin(p);
         auto link = el(p, "w:hyperlink");
         attr(link, "w:anchor", bookmark_for(s, h.anchor));
@@ -206,8 +208,8 @@ void add_list_items(pugi::xml_node parent, const doc::List& l, State& s, int num
         if (kind == NumberingKind::Bullet) s.numbering.use_bullet(level, item.label);
         std::string label = s.numbering.add_item(num_id, level);
         if (label != item.label)
-            s.ctx.warn(s.loc, "the DOCX list label '" + label + "' differs from '" + item.label + "'",
-                       "Word numbers lists itself; this numbering cannot be expressed");
+            s.ctx.warn(s.loc, core::trf("the DOCX list label '{}' differs from '{}'", {label, item.label}),
+                       _("Word numbers lists itself; this numbering cannot be expressed"));
         Indent in = s.numbering.indent(kind, level);
 
         auto p = el(parent, "w:p");
@@ -290,7 +292,7 @@ pugi::xml_node add_paragraph(pugi::xml_node parent, const std::string& key, Stat
     std::string id = s.styles.id(key);
     if (id.empty()) {
         if (s.warned_styles.insert(key).second)
-            s.ctx.warn(s.loc, "the template has no style '" + key + "'; the DOCX uses Normal");
+            s.ctx.warn(s.loc, core::trf("the template has no style '{}'; the DOCX uses Normal", {key}));
         return p;
     }
     if (id != "Normal") el(el(p, "w:pPr"), "w:pStyle", id);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/ascii.hpp"
 #include "docx/reference.hpp"
 #include "docx/xml.hpp"
 
@@ -13,7 +14,7 @@ namespace briefmake::docx {
 namespace {
 
 std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : s) c = core::ascii_lower(c);
     return s;
 }
 
@@ -58,7 +59,7 @@ std::string default_name(const std::string& key) {
             name += ' ';
             start = true;
         } else {
-            name += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+            name += start ? core::ascii_upper(c) : c;
             start = false;
         }
     }
@@ -69,8 +70,8 @@ std::string id_from_name(const std::string& name) {
     std::string id;
     bool start = true;
     for (char c : name) {
-        if (std::isalnum(static_cast<unsigned char>(c))) {
-            id += start ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+        if (core::ascii_alnum(c)) {
+            id += start ? core::ascii_upper(c) : c;
             start = false;
         } else {
             start = true;

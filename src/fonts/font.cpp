@@ -10,6 +10,7 @@
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 namespace briefmake::fonts {
@@ -71,15 +72,15 @@ std::shared_ptr<const Font> Font::load(const std::filesystem::path& file) {
     try {
         bytes = core::read_file(file);
     } catch (const core::Error& e) {
-        throw core::Error(loc, std::string("cannot load font: ") + e.what());
+        throw core::Error(loc, core::trf("cannot load font: {}", {e.what()}));
     }
-    if (bytes.size() < 12) throw core::Error(loc, "cannot load font: file too short to be a TrueType font");
+    if (bytes.size() < 12) throw core::Error(loc, _("cannot load font: file too short to be a TrueType font"));
     uint32_t tag = be32(bytes, 0);
     if (tag == 0x4F54544F)  // 'OTTO'
-        throw core::Error(loc, "cannot load font: CFF-flavoured OpenType is not supported",
-                          "use a TrueType (glyf) font");
+        throw core::Error(loc, _("cannot load font: CFF-flavoured OpenType is not supported"),
+                          _("use a TrueType (glyf) font"));
     if (tag != 0x00010000 && tag != 0x74727565)  // 1.0 or 'true'
-        throw core::Error(loc, "cannot load font: not a TrueType font (bad sfnt header)");
+        throw core::Error(loc, _("cannot load font: not a TrueType font (bad sfnt header)"));
 
     std::shared_ptr<Font> f(new Font());
     f->file_ = file;
@@ -90,7 +91,7 @@ std::shared_ptr<const Font> Font::load(const std::filesystem::path& file) {
                                     nullptr, nullptr));
     impl->face.reset(hb_face_create(impl->blob.get(), 0));
     if (hb_face_get_glyph_count(impl->face.get()) == 0)
-        throw core::Error(loc, "cannot load font: HarfBuzz finds no glyphs in it");
+        throw core::Error(loc, _("cannot load font: HarfBuzz finds no glyphs in it"));
     impl->upem = hb_face_get_upem(impl->face.get());
     impl->font.reset(hb_font_create(impl->face.get()));
     hb_font_t* hf = impl->font.get();
@@ -98,7 +99,7 @@ std::shared_ptr<const Font> Font::load(const std::filesystem::path& file) {
     SetPtr unicodes(hb_set_create());
     hb_face_collect_unicodes(impl->face.get(), unicodes.get());
     if (hb_set_get_population(unicodes.get()) == 0)
-        throw core::Error(loc, "cannot load font: it maps no characters (no usable cmap)");
+        throw core::Error(loc, _("cannot load font: it maps no characters (no usable cmap)"));
 
     impl->bmp_block.fill(-1);
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
@@ -169,7 +170,7 @@ std::string Font::postscript_name() const { return impl_->postscript_name; }
 std::string Font::subset(const std::set<char32_t>& codepoints) const {
     core::SourceLoc loc{file_.string(), 0, 0};
     SubsetInputPtr input(hb_subset_input_create_or_fail());
-    if (!input) throw core::Error(loc, "cannot subset font: out of memory");
+    if (!input) throw core::Error(loc, _("cannot subset font: out of memory"));
 
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     // libharu needs a space (else widths fall back to .notdef), 'x' (XHeight) and 'H' (CapHeight).
@@ -189,11 +190,11 @@ std::string Font::subset(const std::set<char32_t>& codepoints) const {
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
     FacePtr out(hb_subset_or_fail(impl_->face.get(), input.get()));
-    if (!out) throw core::Error(loc, "cannot subset font: HarfBuzz failed");
+    if (!out) throw core::Error(loc, _("cannot subset font: HarfBuzz failed"));
     BlobPtr blob(hb_face_reference_blob(out.get()));
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob.get(), &len);
-    if (!data || len == 0) throw core::Error(loc, "cannot subset font: HarfBuzz produced an empty font");
+    if (!data || len == 0) throw core::Error(loc, _("cannot subset font: HarfBuzz produced an empty font"));
     return std::string(data, len);
 }
 

@@ -5,6 +5,8 @@
 
 #include "layout/internal.hpp"
 
+#include "core/i18n.hpp"
+
 namespace briefmake::layout::detail {
 
 namespace {
@@ -255,8 +257,8 @@ struct Builder {
         for (size_t i = 0; i < boxes.size(); ++i) total += boxes[i].height + (i ? boxes[i].gap : 0);
         bool split = f.table && (total > e.height || sliced);
         if (!f.table && total > e.height)
-            e.ctx.warn(loc, "the figure is taller than the page; it runs over the bottom margin",
-                       "shorten its caption, source or note, or use a larger page");
+            e.ctx.warn(loc, _("the figure is taller than the page; it runs over the bottom margin"),
+                       _("shorten its caption, source or note, or use a larger page"));
         for (size_t i = 1; i < boxes.size(); ++i) {
             bool body_row = boxes[i].group == group && group >= 0;
             if (!split || !body_row) boxes[i].breakable = false;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "layout/internal.hpp"
+#include "core/i18n.hpp"
 #include "text/text.hpp"
 #include "tmpl/contrast.hpp"
 
@@ -247,7 +248,7 @@ struct Chart {
 VBox lay_out_chart(Engine& e, const doc::Chart& c, double x, double width, const SourceLoc& loc) {
     Chart ch(e, c, x, width, loc);
     if (c.series.empty() || c.categories.empty()) {
-        e.ctx.warn(loc, "the chart has no data; nothing drawn");
+        e.ctx.warn(loc, _("the chart has no data; nothing drawn"));
         return ch.box;
     }
     if (c.kind == spec::FigureKind::Pie)

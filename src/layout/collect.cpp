@@ -6,6 +6,7 @@
 #include "doc/edition.hpp"
 #include <cstdio>
 
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 #include "layout/internal.hpp"
 #include "text/hyphenate.hpp"
@@ -171,7 +172,7 @@ private:
             if (!fits_with_hyphens(w, a)) {  // no hyphenation makes it fit: break between characters
                 breaks_.clear();
                 std::string shown(w.substr(0, std::min<size_t>(w.size(), 40)));
-                e_.ctx.warn(loc_, "'" + shown + (w.size() > 40 ? "…" : "") + "' is too wide for the line; broken");
+                e_.ctx.warn(loc_, core::trf("'{}' is too wide for the line; broken", {shown + (w.size() > 40 ? "…" : "")}));
                 double acc = 0;
                 for (size_t i = 0; i < w.size();) {
                     uint32_t at = a + uint32_t(i);

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "core/image.hpp"
+#include "core/i18n.hpp"
 #include "layout/internal.hpp"
 
 namespace briefmake::layout::detail {
@@ -16,13 +17,13 @@ std::optional<VBox> logo_box(Engine& e) {
     try {
         bytes = core::read_file(*e.t.logo);
     } catch (const core::Error& err) {
-        e.ctx.warn(loc, std::string("logo not drawn: ") + err.what());
+        e.ctx.warn(loc, core::trf("logo not drawn: {}", {err.what()}));
         return std::nullopt;
     }
     auto size = core::image_size(bytes);
     if (!size || size->first <= 0 || size->second <= 0) {
-        e.ctx.warn(loc, "logo not drawn: " + e.t.logo->string() + " is not a PNG or JPEG image",
-                   "use a PNG or JPEG file");
+        e.ctx.warn(loc, core::trf("logo not drawn: {} is not a PNG or JPEG image", {e.t.logo->string()}),
+                   _("use a PNG or JPEG file"));
         return std::nullopt;
     }
     double w = e.t.logo_width > 0 ? e.t.logo_width : double(size->first);

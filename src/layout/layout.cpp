@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/i18n.hpp"
 #include "layout/internal.hpp"
 #include "text/text.hpp"
 
@@ -19,8 +20,8 @@ Engine::Engine(const doc::Document& d, fonts::FontSet& f, const core::Context& c
     top = t.page.margin_top;
     height = t.page.height - t.page.margin_top - t.page.margin_bottom;
     if (width <= 10 || height <= 10)
-        throw core::Error({t.file.string(), 0, 0}, "page margins leave no room for text",
-                          "make the margins smaller than the page");
+        throw core::Error({t.file.string(), 0, 0}, _("page margins leave no room for text"),
+                          _("make the margins smaller than the page"));
 }
 
 const tmpl::Style& Engine::style(const std::string& key) const {
@@ -52,8 +53,8 @@ FontPtr Engine::face(const std::string& family, bool bold, bool italic) {
     auto fam = t.fonts.find(family);
     if (fam == t.fonts.end()) fam = t.fonts.begin();
     if (fam == t.fonts.end())
-        throw core::Error({t.file.string(), 0, 0}, "the template defines no font family",
-                          "add a 'fonts:' section with a regular face");
+        throw core::Error({t.file.string(), 0, 0}, _("the template defines no font family"),
+                          _("add a 'fonts:' section with a regular face"));
     const tmpl::FontFamily& ff = fam->second;
     const std::filesystem::path* p = &ff.regular;
     if (bold && italic && !ff.bold_italic.empty())
@@ -92,8 +93,8 @@ const fonts::Font* Engine::pick(const fonts::Font* primary, char32_t cp, const S
     if (warned_.insert(cp).second) {
         char buf[16];
         std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
-        ctx.warn(loc, std::string("character ") + buf + " is in neither font",
-                 "add a fallback font that has it, or remove the character");
+        ctx.warn(loc, core::trf("character {} is in neither font", {buf}),
+                 _("add a fallback font that has it, or remove the character"));
     }
     return primary;
 }

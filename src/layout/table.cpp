@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "layout/internal.hpp"
+#include "core/i18n.hpp"
 #include "text/text.hpp"
 
 namespace briefmake::layout::detail {
@@ -215,16 +216,16 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             budget -= slices[0].height;
             if (slices[0].height > e.height)
                 e.ctx.warn(loc,
-                           "table header row " + std::to_string(r + 1) +
-                               " is taller than the page; it runs over the bottom margin",
-                           "shorten the header row's text");
+                           core::trf("table header row {} is taller than the page; it runs over the bottom margin",
+                                     {std::to_string(r + 1)}),
+                           _("shorten the header row's text"));
         }
         if (overfull)
             e.ctx.warn(loc,
-                       "table row " + std::to_string(r + 1) +
-                           " has a line taller than the page leaves below the table header; it runs over the "
-                           "bottom margin",
-                       "shorten the header rows, or use a larger page");
+                       core::trf("table row {} has a line taller than the page leaves below the table header; it "
+                                 "runs over the bottom margin",
+                                 {std::to_string(r + 1)}),
+                       _("shorten the header rows, or use a larger page"));
 
         std::vector<VBox> boxes;
         for (size_t k = 0; k < slices.size(); ++k) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 #include "pdf/cmap.hpp"
 #include "pdf/font_program.hpp"
@@ -86,15 +87,15 @@ void EmbeddedFonts::prepare(const layout::TextRun& t) {
     for (char32_t cp : decode_utf8(t.text)) {
         if (cp == kSoftHyphen) continue;
         if (cp > 0xFFFF) {
-            warn_once(f, cp, "cannot be drawn in PDF (outside the Basic Multilingual Plane); left out");
+            warn_once(f, cp, N_("character {} cannot be drawn in PDF (outside the Basic Multilingual Plane); left out"));
             continue;
         }
         if (!f.has(cp)) {
             if (opt_.pdfa)  // PDF/A forbids drawing .notdef
                 throw core::Error({f.file().string(), 0, 0},
-                                  "character " + hex_cp(cp) + " is missing from the font (not allowed in PDF/A)",
-                                  "use a font that covers it");
-            warn_once(f, cp, "is missing from the font; it draws as an empty box");
+                                  core::trf("character {} is missing from the font (not allowed in PDF/A)", {hex_cp(cp)}),
+                                  _("use a font that covers it"));
+            warn_once(f, cp, N_("character {} is missing from the font; it draws as an empty box"));
         }
         use.codes.insert(cp);
         pr.text.push_back(cp);
@@ -110,7 +111,7 @@ void EmbeddedFonts::prepare(const layout::TextRun& t) {
 
 void EmbeddedFonts::warn_once(const fonts::Font& f, char32_t cp, const char* what) {
     if (warned_.emplace(f.file().string(), cp).second)
-        ctx_.warn({f.file().string(), 0, 0}, "character " + hex_cp(cp) + " " + what);
+        ctx_.warn({f.file().string(), 0, 0}, core::trf(what, {hex_cp(cp)}));
 }
 
 void EmbeddedFonts::embed(IdHasher& id) {

@@ -7,13 +7,15 @@
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::pdf {
 
 namespace {
 
+// `what` is translated here: its literals are marked by po/keywords (image_error:2).
 core::Error image_error(const std::filesystem::path& file, const std::string& what) {
-    return core::Error({file.string(), 0, 0}, what);
+    return core::Error({file.string(), 0, 0}, core::tr(what));
 }
 
 struct PngImageGuard {
@@ -36,7 +38,7 @@ DecodedPng decode_png(const std::string& bytes, const std::filesystem::path& fil
     img.version = PNG_IMAGE_VERSION;
     PngImageGuard guard{&img};
     if (!png_image_begin_read_from_memory(&img, bytes.data(), bytes.size()))
-        throw image_error(file, std::string("corrupt PNG image: ") + img.message);
+        throw image_error(file, core::trf("corrupt PNG image: {}", {img.message}));
     const bool has_alpha = (img.format & PNG_FORMAT_FLAG_ALPHA) != 0;
     const bool color = (img.format & PNG_FORMAT_FLAG_COLOR) != 0 || (img.format & PNG_FORMAT_FLAG_COLORMAP) != 0;
     if (img.width == 0 || img.height == 0 || uint64_t(img.width) * img.height > (uint64_t(1) << 26))
@@ -44,7 +46,7 @@ DecodedPng decode_png(const std::string& bytes, const std::filesystem::path& fil
     img.format = (color ? PNG_FORMAT_RGB : PNG_FORMAT_GRAY) | (has_alpha ? PNG_FORMAT_FLAG_ALPHA : 0);
     std::string pixels(PNG_IMAGE_SIZE(img), '\0');
     if (!png_image_finish_read(&img, nullptr, pixels.data(), 0, nullptr))
-        throw image_error(file, std::string("corrupt PNG image: ") + img.message);
+        throw image_error(file, core::trf("corrupt PNG image: {}", {img.message}));
 
     DecodedPng out;
     out.width = img.width;
@@ -124,7 +126,7 @@ void check_image_file(const std::filesystem::path& file) {
             validate_jpeg(bytes, file);
             return;
         case ImageKind::Unknown:
-            throw core::Error({file.string(), 0, 0}, "unsupported image format", "use PNG or JPEG");
+            throw core::Error({file.string(), 0, 0}, _("unsupported image format"), _("use PNG or JPEG"));
     }
 }
 

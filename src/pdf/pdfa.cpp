@@ -7,6 +7,7 @@
 
 #include "core/context.hpp"
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::pdf {
 
@@ -204,11 +205,11 @@ std::string srgb_profile() {
     const std::filesystem::path p = "/usr/share/color/icc/sRGB.icc";
     std::error_code ec;
     if (!std::filesystem::exists(p, ec))
-        throw core::Error({p.string(), 0, 0}, "PDF/A needs an sRGB ICC profile", "install icc-profiles-free");
+        throw core::Error({p.string(), 0, 0}, _("PDF/A needs an sRGB ICC profile"), _("install icc-profiles-free"));
     std::string icc = core::read_file(p);
     // An ICC header is 128 bytes; bytes 36..39 hold the 'acsp' signature, 16..19 the colour space.
     if (icc.size() < 132 || icc.compare(36, 4, "acsp") != 0 || icc.compare(16, 4, "RGB ") != 0)
-        throw core::Error({p.string(), 0, 0}, "not an RGB ICC profile");
+        throw core::Error({p.string(), 0, 0}, _("not an RGB ICC profile"));
     return icc;
 }
 

@@ -1,6 +1,7 @@
 #include "spec/csv.hpp"
 
 #include "core/context.hpp"
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 
 namespace briefmake::spec {
@@ -25,8 +26,8 @@ public:
             CsvRow row;
             for (;;) {
                 if (++fields_ > max_fields_)
-                    throw core::Error(here(), "too many fields in a CSV file; expected at most " +
-                                                  std::to_string(max_fields_));
+                    throw core::Error(here(), core::trf("too many fields in a CSV file; expected at most {}",
+                                                        {std::to_string(max_fields_)}));
                 row.push_back(field());
                 if (pos_ < t_.size() && t_[pos_] == ',') {
                     advance();
@@ -62,7 +63,7 @@ private:
     void skip_line_end() {
         if (t_[pos_] == '\r') {
             if (pos_ + 1 >= t_.size() || t_[pos_ + 1] != '\n')
-                throw core::Error(here(), "carriage return without line feed; expected LF or CRLF line ends");
+                throw core::Error(here(), _("carriage return without line feed; expected LF or CRLF line ends"));
             ++pos_;  // the CR; the LF below moves the line on
         }
         advance();
@@ -76,7 +77,7 @@ private:
             advance();
             for (;;) {
                 if (pos_ >= t_.size())
-                    throw core::Error(f.loc, "unterminated quoted field; expected a closing '\"'");
+                    throw core::Error(f.loc, _("unterminated quoted field; expected a closing '\"'"));
                 if (t_[pos_] == '"') {
                     if (pos_ + 1 < t_.size() && t_[pos_ + 1] == '"') {  // "" is one quote
                         f.text += '"';
@@ -92,16 +93,16 @@ private:
                 f.text.append(t_, start, pos_ - start);
             }
             if (pos_ < t_.size() && t_[pos_] != ',' && !at_line_end())
-                throw core::Error(here(), "unexpected text after a closing quote; expected ',' or the end of the line",
-                                  "inside quotes, write a quote as \"\"");
+                throw core::Error(here(), _("unexpected text after a closing quote; expected ',' or the end of the line"),
+                                  _("inside quotes, write a quote as \"\""));
             return f;
         }
         while (pos_ < t_.size() && t_[pos_] != ',' && !at_line_end()) {
             if (t_[pos_] == '"')
-                throw core::Error(here(), "quote inside an unquoted field; expected the whole field in quotes",
-                                  "write \"a \"\"b\"\" c\" for a \"b\" c");
+                throw core::Error(here(), _("quote inside an unquoted field; expected the whole field in quotes"),
+                                  _("write \"a \"\"b\"\" c\" for a \"b\" c"));
             if (t_[pos_] == '\r')
-                throw core::Error(here(), "carriage return without line feed; expected LF or CRLF line ends");
+                throw core::Error(here(), _("carriage return without line feed; expected LF or CRLF line ends"));
             std::size_t start = pos_;
             advance();
             f.text.append(t_, start, pos_ - start);

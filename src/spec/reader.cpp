@@ -34,8 +34,9 @@ constexpr std::string_view kCountries =
     "TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM "
     "ZW";
 
-const char* const kMonthNames[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
+const char* const kMonthNames[] = {N_("January"), N_("February"), N_("March"),     N_("April"),
+                                   N_("May"),     N_("June"),     N_("July"),      N_("August"),
+                                   N_("September"), N_("October"), N_("November"), N_("December")};
 
 int days_in_month(int year, int month) {
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -76,7 +77,7 @@ public:
         b.file = src_.file();
         if (root.IsNull())
             throw core::Error({src_.file(), 1, 1},
-                              "empty brief; expected a mapping with brief, title, meeting, agenda");
+                              _("empty brief; expected a mapping with brief, title, meeting, agenda"));
         yaml::expect_map(src_, root, "a mapping with brief, title, meeting, agenda");
 
         const std::vector<std::string> keys = {
@@ -88,7 +89,8 @@ public:
         Node version = yaml::require(src_, root, "brief", "brief");
         long long v = yaml::get_int(src_, version, LLONG_MIN, LLONG_MAX, "the format version 1");
         if (v != 1)
-            src_.fail(version, "unsupported brief version " + std::to_string(v) + "; expected 1, the version this briefmake reads");
+            src_.fail(version, core::trf("unsupported brief version {}; expected 1, the version this briefmake reads",
+                                        {std::to_string(v)}));
         b.version = 1;
 
         yaml::check_keys(src_, root, "brief", keys);
@@ -149,19 +151,20 @@ private:
     }
 
     Date date(const Node& n) {
-        const char* what = "a date YYYY-MM-DD";
+        const char* what = N_("a date YYYY-MM-DD");
         std::string s = yaml::get_text(src_, n, what);
         if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !all_digits(s.substr(0, 4)) ||
             !all_digits(s.substr(5, 2)) || !all_digits(s.substr(8, 2)))
-            src_.fail(n, std::string("expected ") + what + ", got " + yaml::describe(n));
+            src_.fail(n, core::trf("expected {}, got {}", {_(what), yaml::describe(n)}));
         Date d{to_int(s.substr(0, 4)), to_int(s.substr(5, 2)), to_int(s.substr(8, 2))};
         if (d.year < 1 || d.month < 1 || d.month > 12)
-            src_.fail(n, "impossible date " + yaml::describe(n) + "; expected " + what, "months run from 01 to 12");
+            src_.fail(n, core::trf("impossible date {}; expected {}", {yaml::describe(n), _(what)}),
+                      _("months run from 01 to 12"));
         int days = days_in_month(d.year, d.month);
         if (d.day < 1 || d.day > days)
-            src_.fail(n, "impossible date " + yaml::describe(n) + "; expected " + what,
-                      std::string(kMonthNames[d.month - 1]) + " " + std::to_string(d.year) + " has " +
-                          std::to_string(days) + " days");
+            src_.fail(n, core::trf("impossible date {}; expected {}", {yaml::describe(n), _(what)}),
+                      core::trf("{} {} has {} days", {_(kMonthNames[d.month - 1]), std::to_string(d.year),
+                                                      std::to_string(days)}));
         return d;
     }
 
@@ -171,7 +174,7 @@ private:
         Time t;
         if (ok) t = {to_int(s.substr(0, 2)), to_int(s.substr(3, 2))};
         if (!ok || t.hour > 23 || t.minute > 59)
-            src_.fail(n, "expected a time HH:MM (00:00 to 23:59), got " + yaml::describe(n));
+            src_.fail(n, core::trf("expected a time HH:MM (00:00 to 23:59), got {}", {yaml::describe(n)}));
         return t;
     }
 
@@ -181,7 +184,8 @@ private:
             p.name = {yaml::get_nonempty_text(src_, n, "a person (a name, or {name, role, country})"), src_.loc(n)};
             return p;
         }
-        if (!n.IsMap()) src_.fail(n, "expected a person (a name, or {name, role, country}), got " + yaml::describe(n));
+        if (!n.IsMap())
+            src_.fail(n, core::trf("expected a person (a name, or {name, role, country}), got {}", {yaml::describe(n)}));
         yaml::check_keys(src_, n, "person", {"name", "role", "country"});
         p.name = required_text(n, "name", "person", "a name");
         p.role = optional_text(n, "role", "a role");
@@ -197,8 +201,8 @@ private:
                     break;
                 }
             if (!p.country)
-                src_.fail(c, "unknown country code " + yaml::describe(c) +
-                                 "; expected an ISO 3166 alpha-2 code such as TR or KZ");
+                src_.fail(c, core::trf("unknown country code {}; expected an ISO 3166 alpha-2 code such as TR or KZ",
+                                       {yaml::describe(c)}));
         }
         return p;
     }
@@ -223,8 +227,8 @@ private:
         if (Node k = yaml::find(n, "end_date")) {
             m.end_date = date(k);
             if (*m.end_date < m.date)
-                src_.fail(k, "end_date " + date_string(*m.end_date) + " is before date " + date_string(m.date) +
-                                 "; expected the same day or later");
+                src_.fail(k, core::trf("end_date {} is before date {}; expected the same day or later",
+                                       {date_string(*m.end_date), date_string(m.date)}));
         }
         if (Node k = yaml::find(n, "time")) m.time = time(k);
         m.location = optional_text(n, "location", "a location");
@@ -246,12 +250,12 @@ private:
 
     AgendaItem agenda_item(const Node& n) {
         AgendaItem a;
-        const char* what = "an agenda item (a title, or {title, presenter, notes, points, items})";
+        const char* what = N_("an agenda item (a title, or {title, presenter, notes, points, items})");
         if (n.IsScalar()) {
             a.title = {yaml::get_nonempty_text(src_, n, what), src_.loc(n)};
             return a;
         }
-        if (!n.IsMap()) src_.fail(n, std::string("expected ") + what + ", got " + yaml::describe(n));
+        if (!n.IsMap()) src_.fail(n, core::trf("expected {}, got {}", {_(what), yaml::describe(n)}));
         yaml::check_keys(src_, n, "agenda item", {"title", "presenter", "notes", "points", "items"});
         a.title = required_text(n, "title", "agenda item", "an agenda item title");
         a.presenter = optional_text(n, "presenter", "a presenter");
@@ -285,14 +289,16 @@ private:
                 FigureRef r{yaml::get_text(src_, ref, "a figure id"), src_.loc(ref)};
                 if (std::find(ids.begin(), ids.end(), r.id) == ids.end()) {
                     std::string best = core::closest_match(r.id, ids);
-                    src_.fail(ref, "unknown figure " + yaml::describe(ref) + "; expected the id of a figure in figures",
-                              best.empty() ? std::string() : "did you mean \"" + best + "\"?");
+                    src_.fail(ref, core::trf("unknown figure {}; expected the id of a figure in figures", {yaml::describe(ref)}),
+                              core::did_you_mean(best));
                 }
                 // A figure is placed once; a second placement would be silently ambiguous.
                 auto [it, inserted] = placed_.emplace(r.id, r.loc.line);
                 if (!inserted)
-                    src_.fail(ref, "figure \"" + r.id + "\" is already placed in a section; expected each figure in one section at most",
-                              "first at line " + std::to_string(it->second));
+                    src_.fail(ref,
+                              core::trf("figure \"{}\" is already placed in a section; expected each figure in one section at most",
+                                        {r.id}),
+                              core::first_at_line(it->second));
                 s.figures.push_back(std::move(r));
             }
         }
@@ -309,11 +315,12 @@ private:
         Node id = yaml::require(src_, n, "id", "figure");
         f.id = yaml::get_text(src_, id, "a figure id ([a-z0-9-]+)");
         if (!is_figure_id(f.id))
-            src_.fail(id, "invalid figure id " + yaml::describe(id) +
-                              "; expected lower-case letters, digits and '-' only ([a-z0-9-]+)");
+            src_.fail(id, core::trf("invalid figure id {}; expected lower-case letters, digits and '-' only ([a-z0-9-]+)",
+                                    {yaml::describe(id)}));
         auto [it, inserted] = figure_ids_.emplace(f.id, src_.loc(id).line);
         if (!inserted)
-            src_.fail(id, "duplicate figure id \"" + f.id + "\"; expected a different id for each figure", "first at line " + std::to_string(it->second));
+            src_.fail(id, core::trf("duplicate figure id \"{}\"; expected a different id for each figure", {f.id}),
+                      core::first_at_line(it->second));
         f.title = required_text(n, "title", "figure", "a figure title");
         Node kind = yaml::require(src_, n, "kind", "figure");
         std::string k = yaml::get_choice(src_, kind, "figure kind", {"table", "bar", "line", "pie"});
@@ -332,21 +339,21 @@ private:
                                                    : std::vector<std::string>{"categories", "series"};
         const std::vector<std::string> other = table ? std::vector<std::string>{"categories", "series"}
                                                      : std::vector<std::string>{"columns", "rows"};
-        std::string expected = table ? "columns and rows, or csv" : "categories and series, or csv";
+        std::string expected = table ? _("columns and rows, or csv") : _("categories and series, or csv");
         for (const auto& key : other)
             if (Node x = yaml::find(n, key))
-                fail_key(n, key, "key \"" + key + "\" does not apply to a " + k + " figure; expected " + expected);
+                fail_key(n, key, core::trf("key \"{}\" does not apply to a {} figure; expected {}", {key, k, expected}));
 
         Node csv = yaml::find(n, "csv");
         if (csv) {
             for (const auto& key : own)
                 if (yaml::find(n, key))
-                    fail_key(n, key, "key \"" + key + "\" given together with csv; expected either csv or " +
-                                         own[0] + " and " + own[1]);
+                    fail_key(n, key, core::trf("key \"{}\" given together with csv; expected either csv or {} and {}",
+                                               {key, own[0], own[1]}));
             load_csv(f, csv, inputs);
         } else {
             if (!yaml::find(n, own[0]) && !yaml::find(n, own[1]))
-                src_.fail(n, "figure \"" + f.id + "\" has no data; expected " + expected);
+                src_.fail(n, core::trf("figure \"{}\" has no data; expected {}", {f.id, expected}));
             if (table) table_data(f, n);
             else chart_data(f, n);
         }
@@ -375,15 +382,16 @@ private:
     void table_data(Figure& f, const Node& n) {
         Node cols = yaml::require(src_, n, "columns", "table figure");
         yaml::expect_seq(src_, cols, "a list of column headings");
-        if (cols.size() == 0) src_.fail(cols, "expected at least one column, got an empty list");
+        if (cols.size() == 0) src_.fail(cols, _("expected at least one column, got an empty list"));
         for (const auto& c : cols) f.columns.push_back(yaml::get_text(src_, c, "a column heading"));
         Node rows = yaml::require(src_, n, "rows", "table figure");
         yaml::expect_seq(src_, rows, "a list of rows (each a list of cells)");
         for (const auto& r : rows) {
             yaml::expect_seq(src_, r, "a row (a list of cells)");
             if (r.size() != f.columns.size())
-                src_.fail(r, "row has " + std::to_string(r.size()) + " cells; expected " +
-                                 std::to_string(f.columns.size()) + " (one per column)");
+                src_.fail(r, core::ntrf("row has {n} cells; expected {} (one per column)",
+                                        "row has {n} cells; expected {} (one per column)", r.size(),
+                                        {std::to_string(f.columns.size())}));
             std::vector<Cell> row;
             for (const auto& c : r) row.push_back(cell(c));
             f.rows.push_back(std::move(row));
@@ -393,7 +401,7 @@ private:
     void chart_data(Figure& f, const Node& n) {
         Node cats = yaml::require(src_, n, "categories", "chart figure");
         yaml::expect_seq(src_, cats, "a list of categories");
-        if (cats.size() == 0) src_.fail(cats, "expected at least one category, got an empty list");
+        if (cats.size() == 0) src_.fail(cats, _("expected at least one category, got an empty list"));
         for (const auto& c : cats) f.categories.push_back(yaml::get_text(src_, c, "a category"));
         Node series = yaml::require(src_, n, "series", "chart figure");
         yaml::expect_seq(src_, series, "a list of series ({name, values})");
@@ -406,9 +414,9 @@ private:
             Node values = yaml::require(src_, s, "values", "series");
             yaml::expect_seq(src_, values, "a list of numbers");
             if (values.size() != f.categories.size())
-                src_.fail(values, "series \"" + out.name + "\" has " + std::to_string(values.size()) +
-                                      " values; expected " + std::to_string(f.categories.size()) +
-                                      " (one per category)");
+                src_.fail(values, core::ntrf("series \"{}\" has {n} values; expected {} (one per category)",
+                                             "series \"{}\" has {n} values; expected {} (one per category)",
+                                             values.size(), {out.name, std::to_string(f.categories.size())}));
             for (const auto& v : values) out.values.push_back(yaml::get_number(src_, v));
             f.series.push_back(std::move(out));
         }
@@ -418,34 +426,35 @@ private:
     // Bar and line charts need a series; a pie is one series split into slices.
     void check_series_count(const Figure& f, const Node& where) {
         if (f.kind == FigureKind::Pie && f.series.size() != 1)
-            src_.fail(where, "a pie figure has " + std::to_string(f.series.size()) +
-                                 " series; expected exactly one");
-        if (f.series.empty()) src_.fail(where, "expected at least one series, got none");
+            src_.fail(where, core::ntrf("a pie figure has {n} series; expected exactly one",
+                                        "a pie figure has {n} series; expected exactly one", f.series.size()));
+        if (f.series.empty()) src_.fail(where, _("expected at least one series, got none"));
     }
 
     fs::path resolve(const Node& n, const std::string& rel) {
         fs::path p(rel);
         std::error_code ec;
         fs::path base = fs::canonical(base_dir_.empty() ? fs::path(".") : base_dir_, ec);
-        if (ec) src_.fail(n, "cannot resolve the brief's folder: " + ec.message());
+        if (ec) src_.fail(n, core::trf("cannot resolve the brief's folder: {}", {ec.message()}));
         ctx_.depends_on(p.is_absolute() ? p : base / p);  // also when missing: --watch waits for it
         std::vector<fs::path> roots{base};
         roots.insert(roots.end(), ctx_.allowed_roots.begin(), ctx_.allowed_roots.end());
         const core::ConfinedPath c = core::confine_path(p, base, roots);
         using Verdict = core::ConfinedPath::Verdict;
         if (c.verdict == Verdict::unresolved)
-            src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + c.error.message() +
-                             "; expected a CSV file in the brief's folder");
+            src_.fail(n, core::trf("cannot read CSV file {}: {}; expected a CSV file in the brief's folder",
+                                   {yaml::describe(n), c.error.message()}));
         // Absolute paths are only for files under an allowed root (--allow-path).
         if (c.verdict == Verdict::absolute)
-            src_.fail(n, "absolute path " + yaml::describe(n) + "; expected a path relative to the brief's folder");
+            src_.fail(n, core::trf("absolute path {}; expected a path relative to the brief's folder", {yaml::describe(n)}));
         if (c.verdict == Verdict::outside)
-            src_.fail(n, "path " + yaml::describe(n) + " leads outside the brief's folder (to " + c.full.string() +
-                             "); expected a file inside it",
-                      "use --allow-path to permit another folder");
+            src_.fail(n,
+                      core::trf("path {} leads outside the brief's folder (to {}); expected a file inside it",
+                                {yaml::describe(n), c.full.string()}),
+                      _("use --allow-path to permit another folder"));
         const fs::path& full = c.full;
         if (!fs::is_regular_file(full, ec))
-            src_.fail(n, "CSV path " + yaml::describe(n) + " is not a regular file; expected a CSV file");
+            src_.fail(n, core::trf("CSV path {} is not a regular file; expected a CSV file", {yaml::describe(n)}));
         return full;
     }
 
@@ -456,25 +465,27 @@ private:
         try {
             text = core::read_file(full);
         } catch (const core::Error& e) {
-            src_.fail(n, "cannot read CSV file " + yaml::describe(n) + ": " + e.diagnostic().message);
+            src_.fail(n, core::trf("cannot read CSV file {}: {}", {yaml::describe(n), e.diagnostic().message}));
         }
         // CSV messages name the file as the brief wrote it, relative to the brief.
         std::string name = (fs::path(src_.file()).parent_path() / rel).lexically_normal().string();
         if (text.size() > yaml::Limits{}.max_bytes)
-            throw core::Error({name, 0, 0}, "CSV file is too large; expected at most " +
-                                                std::to_string(yaml::Limits{}.max_bytes) + " bytes");
+            throw core::Error({name, 0, 0}, core::trf("CSV file is too large; expected at most {} bytes",
+                                                      {std::to_string(yaml::Limits{}.max_bytes)}));
         std::vector<CsvRow> rows = parse_csv(text, name);
         // One brief's CSV files together stay within the limit of one file.
         for (const auto& r : rows) csv_fields_ += r.size();
         if (csv_fields_ > kMaxCsvFields)
-            src_.fail(n, "the brief's CSV files hold " + std::to_string(csv_fields_) + " fields in all; expected at most " +
-                             std::to_string(kMaxCsvFields));
-        if (rows.empty()) throw core::Error({name, 1, 1}, "empty CSV; expected a header row");
+            src_.fail(n, core::trf("the brief's CSV files hold {} fields in all; expected at most {}",
+                                   {std::to_string(csv_fields_), std::to_string(kMaxCsvFields)}));
+        if (rows.empty()) throw core::Error({name, 1, 1}, _("empty CSV; expected a header row"));
         const CsvRow& header = rows[0];
         for (std::size_t i = 1; i < rows.size(); ++i)
             if (rows[i].size() != header.size())
-                throw core::Error(rows[i][0].loc, "row has " + std::to_string(rows[i].size()) + " fields; expected " +
-                                                      std::to_string(header.size()) + " like the header row");
+                throw core::Error(rows[i][0].loc,
+                                  core::ntrf("row has {n} fields; expected {} like the header row",
+                                             "row has {n} fields; expected {} like the header row", rows[i].size(),
+                                             {std::to_string(header.size())}));
         f.csv = full;
         if (std::find(inputs.begin(), inputs.end(), full) == inputs.end()) inputs.push_back(full);
 
@@ -494,9 +505,12 @@ private:
             return;
         }
         if (header.size() < 2)
-            throw core::Error(header[0].loc, "CSV for a " + std::string(f.kind == FigureKind::Pie ? "pie" : "chart") +
-                                                 " has one column; expected categories, then one column per series");
-        if (rows.size() < 2) throw core::Error(header[0].loc, "CSV has only a header row; expected at least one category");
+            throw core::Error(header[0].loc,
+                              f.kind == FigureKind::Pie
+                                  ? _("CSV for a pie has one column; expected categories, then one column per series")
+                                  : _("CSV for a chart has one column; expected categories, then one column per series"));
+        if (rows.size() < 2)
+            throw core::Error(header[0].loc, _("CSV has only a header row; expected at least one category"));
         for (std::size_t j = 1; j < header.size(); ++j) f.series.push_back({header[j].text, {}, header[j].loc});
         for (std::size_t i = 1; i < rows.size(); ++i) {
             f.categories.push_back(rows[i][0].text);
@@ -504,13 +518,16 @@ private:
                 double v = 0;
                 if (!yaml::parse_number(rows[i][j].text, v))
                     throw core::Error(rows[i][j].loc,
-                                      "expected a number (written with a dot, e.g. 8.95), got \"" + rows[i][j].text + "\"");
+                                      core::trf("expected a number (written with a dot, e.g. 8.95), got \"{}\"",
+                                                {rows[i][j].text}));
                 f.series[j - 1].values.push_back(v);
             }
         }
         if (f.kind == FigureKind::Pie && f.series.size() != 1)
-            throw core::Error(header[1].loc, "CSV for a pie figure has " + std::to_string(f.series.size()) +
-                                                 " series columns; expected exactly one");
+            throw core::Error(header[1].loc,
+                              core::ntrf("CSV for a pie figure has {n} series columns; expected exactly one",
+                                         "CSV for a pie figure has {n} series columns; expected exactly one",
+                                         f.series.size()));
     }
 
     Distribution distribution(const Node& n) {
@@ -553,9 +570,9 @@ Brief read_brief(const fs::path& path, const core::Context& ctx) {
     std::error_code ec;
     auto size = fs::file_size(path, ec);
     if (!ec && size > yaml::Limits{}.max_bytes)
-        throw core::Error({path.string(), 0, 0}, "file is too large (" + std::to_string(size) +
-                                                     " bytes); expected at most " +
-                                                     std::to_string(yaml::Limits{}.max_bytes) + " bytes");
+        throw core::Error({path.string(), 0, 0}, core::trf("file is too large ({} bytes); expected at most {} bytes",
+                                                           {std::to_string(size),
+                                                            std::to_string(yaml::Limits{}.max_bytes)}));
     std::string text = core::read_file(path);
     fs::path base = path.parent_path();
     Brief b = parse_brief(text, path.string(), base.empty() ? fs::path(".") : base, ctx);

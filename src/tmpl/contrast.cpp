@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/i18n.hpp"
+
 namespace briefmake::tmpl {
 
 namespace {
@@ -29,8 +31,8 @@ std::vector<ContrastPair> contrast_pairs(const Template& t) {
     std::vector<ContrastPair> out;
     auto add = [&](const std::string& style, const Color& fg, double required, const std::string& fill, Color bg) {
         ContrastPair p;
-        p.text = style.empty() ? "chart labels" : "style " + style;
-        p.background = fill.empty() ? "the page" : "colors." + fill;
+        p.text = style.empty() ? std::string(_("chart labels")) : core::trf("style {}", {style});
+        p.background = fill.empty() ? std::string(_("the page")) : "colors." + fill;
         p.fg = fg;
         p.bg = bg;
         p.ratio = contrast_ratio(fg, bg);
@@ -56,10 +58,11 @@ std::vector<ContrastPair> contrast_pairs(const Template& t) {
 }
 
 std::string describe(const ContrastPair& p) {
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "%s (%s) on %s (%s): %.2f:1, needs %.1f:1", p.text.c_str(), p.fg.hex().c_str(),
-                  p.background.c_str(), p.bg.hex().c_str(), p.ratio, p.required);
-    return buf;
+    char ratio[32], required[32];
+    std::snprintf(ratio, sizeof ratio, "%.2f", p.ratio);
+    std::snprintf(required, sizeof required, "%.1f", p.required);
+    return core::trf("{} ({}) on {} ({}): {}:1, needs {}:1",
+                     {p.text, p.fg.hex(), p.background, p.bg.hex(), ratio, required});
 }
 
 }  // namespace briefmake::tmpl

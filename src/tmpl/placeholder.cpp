@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "core/utf8.hpp"
+#include "core/i18n.hpp"
 #include "text/text.hpp"
 #include "tmpl/template.hpp"
 
@@ -74,7 +75,7 @@ std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& v
         literal(s.substr(pos, open - pos));
         size_t close = s.find("}}", open + 2);
         if (close == std::string::npos)
-            throw core::Error(at(p, open), "unclosed placeholder; expected \"}}\"");
+            throw core::Error(at(p, open), _("unclosed placeholder; expected \"}}\""));
         std::string inner = s.substr(open + 2, close - open - 2);
         // name | filter | filter
         std::vector<std::pair<std::string, size_t>> pieces;  // text, offset in s
@@ -88,13 +89,14 @@ std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& v
             start = bar + 1;
         }
         const auto& [name, name_off] = pieces.front();
-        if (name.empty()) throw core::Error(at(p, open), "empty placeholder; expected a name such as {{ title }}");
+        if (name.empty()) throw core::Error(at(p, open), _("empty placeholder; expected a name such as {{ title }}"));
         Part part;
         std::string value;
         if (name == "page" || name == "pages") {
             if (!page_numbers)
-                throw core::Error(at(p, name_off), "{{ " + name + " }} has no value here; expected it in a header or footer slot",
-                                  "a letterhead line is printed once, above the title");
+                throw core::Error(at(p, name_off),
+                                  core::trf("{{{{ {} }}}} has no value here; expected it in a header or footer slot", {name}),
+                                  _("a letterhead line is printed once, above the title"));
             part.kind = name == "page" ? Part::Page : Part::Pages;
         } else if (auto it = vars.find(name); it != vars.end()) {
             value = it->second;
@@ -103,9 +105,9 @@ std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& v
             std::string known;
             for (const auto& n : names_of(vars))
                 if (n.rfind("label.", 0) != 0) known += (known.empty() ? "" : ", ") + n;
-            throw core::Error(at(p, name_off), "unknown placeholder \"" + name + "\"; expected one of " + known +
-                                                   " or label.NAME",
-                              hint.empty() ? "" : "did you mean \"" + hint + "\"?");
+            throw core::Error(at(p, name_off),
+                              core::trf("unknown placeholder \"{}\"; expected one of {} or label.NAME", {name, known}),
+                              core::did_you_mean(hint));
         }
         for (size_t i = 1; i < pieces.size(); ++i) {
             const auto& [filter, off] = pieces[i];
@@ -115,17 +117,18 @@ std::vector<Part> expand(const Pattern& p, const std::map<std::string, Value>& v
                 if (!value.empty()) {
                     int y = 0, m = 0, d = 0;
                     if (std::sscanf(value.c_str(), "%d-%d-%d", &y, &m, &d) != 3)
-                        throw core::Error(at(p, off), "filter \"date\" needs a date; \"" + name +
-                                                          "\" is not one; expected a date such as meeting.date");
+                        throw core::Error(at(p, off), core::trf("filter \"date\" needs a date; \"{}\" is not one; "
+                                                                "expected a date such as meeting.date",
+                                                                {name}));
                     value = text::format_date(y, m, d, lang);
                 }
             } else {
                 std::string hint = core::closest_match(filter, {"upper", "lower", "date"});
-                throw core::Error(at(p, off), "unknown filter \"" + filter + "\"; expected upper, lower or date",
-                                  hint.empty() ? "" : "did you mean \"" + hint + "\"?");
+                throw core::Error(at(p, off), core::trf("unknown filter \"{}\"; expected upper, lower or date", {filter}),
+                                  core::did_you_mean(hint));
             }
             if (part.kind != Part::Literal)
-                throw core::Error(at(p, off), "\"" + name + "\" takes no filter; expected {{ " + name + " }} alone");
+                throw core::Error(at(p, off), core::trf("\"{1}\" takes no filter; expected {{{{ {1} }}}} alone", {name}));
         }
         if (part.kind == Part::Literal) literal(value);
         else out.push_back(part);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/ascii.hpp"
 #include "core/i18n.hpp"
 #include "core/paths.hpp"
 #include "text/text.hpp"
@@ -43,7 +44,7 @@ double length(const y::Source& src, const YAML::Node& n) {
             if (y::parse_number(num, v) && v >= 0 && v < 10000) return v * f;
         }
     }
-    src.fail(n, "expected a length such as 12pt, 25mm, 2cm or 1in, got " + y::describe(n));
+    src.fail(n, core::trf("expected a length such as 12pt, 25mm, 2cm or 1in, got {}", {y::describe(n)}));
 }
 
 // Letter spacing: a number (em) or a text such as 0.05em; between -0.1 and 0.5 em.
@@ -61,7 +62,8 @@ double tracking(const y::Source& src, const YAML::Node& n) {
             ok = y::parse_number(num, v);
         }
     }
-    if (!ok || v < -0.1 || v > 0.5) src.fail(n, "expected a tracking between -0.1em and 0.5em such as 0.05em, got " + y::describe(n));
+    if (!ok || v < -0.1 || v > 0.5)
+        src.fail(n, core::trf("expected a tracking between -0.1em and 0.5em such as 0.05em, got {}", {y::describe(n)}));
     return v;
 }
 
@@ -78,7 +80,7 @@ Color color(const y::Source& src, const YAML::Node& n) {
         return Color{static_cast<uint8_t>(hex(s[0]) * 16 + hex(s[1])), static_cast<uint8_t>(hex(s[2]) * 16 + hex(s[3])),
                      static_cast<uint8_t>(hex(s[4]) * 16 + hex(s[5]))};
     }
-    src.fail(n, "expected a colour as six hex digits such as \"1F3864\", got " + y::describe(n));
+    src.fail(n, core::trf("expected a colour as six hex digits such as \"1F3864\", got {}", {y::describe(n)}));
 }
 
 Pattern pattern(const y::Source& src, const YAML::Node& n) {
@@ -145,15 +147,18 @@ private:
         const core::ConfinedPath c = core::confine_path(name, dir, roots);
         using Verdict = core::ConfinedPath::Verdict;
         if (c.verdict == Verdict::unresolved)
-            throw core::Error(loc, std::string(what) + " \"" + name + "\" cannot be resolved: " + c.error.message());
+            throw core::Error(loc, core::trf("{} \"{}\" cannot be resolved: {}", {core::tr(what), name, c.error.message()}));
         if (c.verdict == Verdict::inside) return;
         if (c.verdict == Verdict::absolute)
-            throw core::Error(loc, "absolute path \"" + name + "\" for a " + std::string(what) +
-                                       "; expected a path relative to the brief's folder",
-                              "use --allow-path to permit another folder");
-        throw core::Error(loc, std::string(what) + " path \"" + name + "\" leads outside the brief's folder (to " +
-                                   c.full.string() + "); expected a file inside it or among the shipped templates",
-                          "use --allow-path to permit another folder");
+            throw core::Error(loc,
+                              core::trf("absolute path \"{}\" for a {}; expected a path relative to the brief's folder",
+                                        {name, core::tr(what)}),
+                              _("use --allow-path to permit another folder"));
+        throw core::Error(loc,
+                          core::trf("{} path \"{}\" leads outside the brief's folder (to {}); expected a file inside "
+                                    "it or among the shipped templates",
+                                    {core::tr(what), name, c.full.string()}),
+                          _("use --allow-path to permit another folder"));
     }
 
     fs::path resolve(const std::string& name, const fs::path& base_dir, const SourceLoc& loc, bool check = true) const {
@@ -169,14 +174,16 @@ private:
             std::string list;
             for (const auto& s : shipped) list += (list.empty() ? "" : ", ") + s;
             std::string hint = core::closest_match(name, shipped);
-            throw core::Error(loc, "unknown template \"" + name + "\"; expected one of " + list + " or a path to a .yaml file",
-                              hint.empty() ? "" : "did you mean \"" + hint + "\"?");
+            throw core::Error(loc,
+                              core::trf("unknown template \"{}\"; expected one of {} or a path to a .yaml file", {name, list}),
+                              core::did_you_mean(hint));
         }
         fs::path p = fs::path(name).is_absolute() ? fs::path(name) : base_dir / name;
         ctx_.depends_on(p);  // also when missing: --watch waits for it
         if (!fs::is_regular_file(p, ec))
-            throw core::Error(loc, "template file \"" + name + "\" not found; expected a shipped template name or "
-                                   "the path of a .yaml file");
+            throw core::Error(loc, core::trf("template file \"{}\" not found; expected a shipped template name or "
+                                             "the path of a .yaml file",
+                                             {name}));
         if (check) check_path(base_dir, name, "template", loc);
         return p;
     }
@@ -184,14 +191,14 @@ private:
     // Reads `text`, the template `file`; `dir` resolves its extends, fonts and logo.
     void load_into(Template& t, const fs::path& file, const std::string& text, const fs::path& dir,
                    const SourceLoc& loc, int depth) {
-        if (depth > 8) throw core::Error(loc, "template inheritance is more than 8 levels deep");
+        if (depth > 8) throw core::Error(loc, _("template inheritance is more than 8 levels deep"));
         fs::path canon = fs::weakly_canonical(file);
         if (std::find(visiting_.begin(), visiting_.end(), canon) != visiting_.end())
-            throw core::Error(loc, "template \"" + file.filename().string() + "\" extends itself (a loop)");
+            throw core::Error(loc, core::trf("template \"{}\" extends itself (a loop)", {file.filename().string()}));
         visiting_.push_back(canon);
         y::Source src(file.string(), text);
         YAML::Node root = y::load(src);
-        if (!root || root.IsNull()) throw core::Error({file.string(), 1, 1}, "empty template; expected a mapping with page, fonts and styles");
+        if (!root || root.IsNull()) throw core::Error({file.string(), 1, 1}, _("empty template; expected a mapping with page, fonts and styles"));
         y::expect_map(src, root, "a template (a mapping)");
         y::check_keys(src, root, "template",
                       {"name", "description", "extends", "page", "fonts", "styles", "colors", "header", "footer",
@@ -243,7 +250,7 @@ private:
             std::set<std::string> seen;
             for (const auto& b : n) {
                 std::string name = y::get_choice(src, b, "block", kBlocks);
-                if (!seen.insert(name).second) src.fail(b, "block \"" + name + "\" is listed twice");
+                if (!seen.insert(name).second) src.fail(b, core::trf("block \"{}\" is listed twice", {name}));
                 t.blocks.push_back(name);
             }
         }
@@ -272,7 +279,7 @@ private:
         y::check_keys(src, n, "page", {"size", "orientation", "margins", "header", "footer"});
         if (auto s = y::find(n, "size")) {
             if (s.IsSequence()) {
-                if (s.size() != 2) src.fail(s, "expected [width, height]");
+                if (s.size() != 2) src.fail(s, _("expected [width, height]"));
                 p.width = length(src, s[0]);
                 p.height = length(src, s[1]);
             } else {
@@ -282,7 +289,7 @@ private:
                     {"Letter", {612, 792}}, {"Legal", {612, 1008}}};
                 std::tie(p.width, p.height) = sizes.at(name);
             }
-            if (p.width < 144 || p.height < 144) src.fail(s, "page is too small; expected at least 2 inches each way");
+            if (p.width < 144 || p.height < 144) src.fail(s, _("page is too small; expected at least 2 inches each way"));
         }
         if (auto o = y::find(n, "orientation")) {
             std::string orient = y::get_choice(src, o, "orientation", {"portrait", "landscape"});
@@ -300,7 +307,7 @@ private:
                 p.margin_top = p.margin_bottom = p.margin_left = p.margin_right = length(src, m);
             }
             if (p.margin_left + p.margin_right > p.width - 72 || p.margin_top + p.margin_bottom > p.height - 72)
-                src.fail(m, "margins leave less than an inch for the text");
+                src.fail(m, _("margins leave less than an inch for the text"));
         }
         if (auto v = y::find(n, "header")) p.header_distance = length(src, v);
         if (auto v = y::find(n, "footer")) p.footer_distance = length(src, v);
@@ -317,7 +324,7 @@ private:
                 return fs::weakly_canonical(candidate);
             }
         }
-        src.fail(n, "font file \"" + name + "\" not found next to the template or in " + ctx_.fonts_dir().string());
+        src.fail(n, core::trf("font file \"{}\" not found next to the template or in {}", {name, ctx_.fonts_dir().string()}));
     }
 
     void fonts(const y::Source& src, const YAML::Node& n, Template& t, const fs::path& dir) {
@@ -339,7 +346,7 @@ private:
             if (auto v = y::find(fam, "italic")) f.italic = font_file(src, v, dir);
             if (auto v = y::find(fam, "bold-italic")) f.bold_italic = font_file(src, v, dir);
             if (auto v = y::find(fam, "docx")) f.docx_name = y::get_nonempty_text(src, v, "a font name for Word");
-            if (f.regular.empty()) src.fail(fam, "font family \"" + key + "\" needs a regular face");
+            if (f.regular.empty()) src.fail(fam, core::trf("font family \"{}\" needs a regular face", {key}));
             // Missing faces fall back to the regular one.
             if (f.bold.empty()) f.bold = f.regular;
             if (f.italic.empty()) f.italic = f.regular;
@@ -355,8 +362,7 @@ private:
             if (key.rfind("x-", 0) == 0) continue;
             if (std::find(kStyleKeys.begin(), kStyleKeys.end(), key) == kStyleKeys.end()) {
                 std::string hint = core::closest_match(key, kStyleKeys);
-                throw core::Error(src.loc(kv.first), "unknown style \"" + key + "\"",
-                                  hint.empty() ? "" : "did you mean \"" + hint + "\"?");
+                throw core::Error(src.loc(kv.first), core::trf("unknown style \"{}\"", {key}), core::did_you_mean(hint));
             }
             const YAML::Node& s = kv.second;
             y::expect_map(src, s, "a style mapping");
@@ -373,7 +379,7 @@ private:
             }
             if (auto v = y::find(s, "size")) {
                 st.size = y::get_number(src, v, "a size in points");
-                if (st.size < 4 || st.size > 96) src.fail(v, "expected a size between 4 and 96 points");
+                if (st.size < 4 || st.size > 96) src.fail(v, _("expected a size between 4 and 96 points"));
             }
             if (auto v = y::find(s, "bold")) st.bold = y::get_bool(src, v);
             if (auto v = y::find(s, "italic")) st.italic = y::get_bool(src, v);
@@ -382,7 +388,7 @@ private:
             if (auto v = y::find(s, "space-after")) st.space_after = length(src, v);
             if (auto v = y::find(s, "leading")) {
                 st.leading = y::get_number(src, v, "a line height multiple such as 1.2");
-                if (st.leading < 0.8 || st.leading > 4) src.fail(v, "expected a line height multiple between 0.8 and 4");
+                if (st.leading < 0.8 || st.leading > 4) src.fail(v, _("expected a line height multiple between 0.8 and 4"));
             }
             if (auto v = y::find(s, "indent-left")) st.indent_left = length(src, v);
             if (auto v = y::find(s, "indent-first")) st.indent_first = length(src, v);
@@ -397,7 +403,7 @@ private:
             if (auto v = y::find(s, "keep-with-next")) st.keep_with_next = y::get_bool(src, v);
             if (auto v = y::find(s, "tracking")) {
                 if (key != "header" && key != "footer")
-                    src.fail(v, "tracking is laid out on the header and footer styles only, not on \"" + key + "\"");
+                    src.fail(v, core::trf("tracking is laid out on the header and footer styles only, not on \"{}\"", {key}));
                 st.tracking = tracking(src, v);
             }
             if (auto v = y::find(s, "docx-name")) st.docx_name = y::get_nonempty_text(src, v, "a Word style name");
@@ -415,7 +421,7 @@ private:
                 y::expect_seq(src, kv.second, "a list of colours");
                 t.chart_palette.clear();
                 for (const auto& c : kv.second) t.chart_palette.push_back(color(src, c));
-                if (t.chart_palette.empty()) src.fail(kv.second, "expected at least one chart colour");
+                if (t.chart_palette.empty()) src.fail(kv.second, _("expected at least one chart colour"));
             } else {
                 t.colors[key] = color(src, kv.second);
                 color_locs_["colors:" + key] = src.loc(kv.second);
@@ -431,7 +437,7 @@ private:
         if (auto v = y::find(n, "bar-gap")) t.change_bar_gap = length(src, v);
         if (auto v = y::find(n, "max-items")) {
             double m = y::get_number(src, v, "a whole number of changes (at least 2)");
-            if (m < 2 || m > 10000 || m != std::floor(m)) src.fail(v, "expected a whole number of changes (at least 2)");
+            if (m < 2 || m > 10000 || m != std::floor(m)) src.fail(v, _("expected a whole number of changes (at least 2)"));
             t.changes_max = int(m);
         }
     }
@@ -453,11 +459,11 @@ private:
         ctx_.depends_on(p);
         std::error_code ec;
         if (!fs::is_regular_file(p, ec))
-            src.fail(f, "logo file \"" + name + "\" not found next to the template; expected a PNG or JPEG file");
+            src.fail(f, core::trf("logo file \"{}\" not found next to the template; expected a PNG or JPEG file", {name}));
         check_path(dir, name, "logo", src.loc(f));
         std::string ext = p.extension().string();
-        std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") src.fail(f, "expected a PNG or JPEG logo");
+        std::transform(ext.begin(), ext.end(), ext.begin(), [](char c) { return core::ascii_lower(c); });
+        if (ext != ".png" && ext != ".jpg" && ext != ".jpeg") src.fail(f, _("expected a PNG or JPEG logo"));
         t.logo = fs::weakly_canonical(p);
         if (auto w = y::find(n, "width")) t.logo_width = length(src, w);
         t.logo_alt.clear();  // a parent's words describe the parent's logo
@@ -495,7 +501,7 @@ private:
             std::string lang = kv.first.as<std::string>();
             if (lang.rfind("x-", 0) == 0) continue;
             if (!text::is_supported_language(lang))
-                throw core::Error(src.loc(kv.first), "unknown language \"" + lang + "\"; expected tr, en, ru or kk");
+                throw core::Error(src.loc(kv.first), core::trf("unknown language \"{}\"; expected tr, en, ru or kk", {lang}));
             y::expect_map(src, kv.second, "a mapping of labels");
             for (const auto& l : kv.second) {
                 std::string key = l.first.as<std::string>();
@@ -512,14 +518,14 @@ private:
             SourceLoc at{t.file.string(), 1, 1};
             if (auto it = color_locs_.find("style:" + p.style); !p.style.empty() && it != color_locs_.end()) at = it->second;
             else if (auto jt = color_locs_.find("colors:" + p.fill); !p.fill.empty() && jt != color_locs_.end()) at = jt->second;
-            ctx_.warn(at, "low contrast: " + describe(p) + " (WCAG 2.1 AA)",
-                      "choose a darker text colour or a lighter background");
+            ctx_.warn(at, core::trf("low contrast: {} (WCAG 2.1 AA)", {describe(p)}),
+                      _("choose a darker text colour or a lighter background"));
         }
     }
 
     void finish(Template& t) {
-        if (t.fonts.empty()) throw core::Error({t.file.string(), 1, 1}, "template has no fonts; expected a fonts mapping");
-        if (!t.styles.count("body")) throw core::Error({t.file.string(), 1, 1}, "template has no \"body\" style");
+        if (t.fonts.empty()) throw core::Error({t.file.string(), 1, 1}, _("template has no fonts; expected a fonts mapping"));
+        if (!t.styles.count("body")) throw core::Error({t.file.string(), 1, 1}, _("template has no \"body\" style"));
         for (const auto& key : kStyleKeys) {
             if (!t.styles.count(key)) {
                 Style s = t.styles.at("body");
@@ -532,13 +538,13 @@ private:
                 std::vector<std::string> keys;
                 for (const auto& [k, _] : t.fonts) keys.push_back(k);
                 std::string hint = core::closest_match(ref.family, keys);
-                throw core::Error(ref.loc, "unknown font family \"" + ref.family + "\"",
-                                  hint.empty() ? "" : "did you mean \"" + hint + "\"?");
+                throw core::Error(ref.loc, core::trf("unknown font family \"{}\"", {ref.family}), core::did_you_mean(hint));
             }
         }
         for (auto& [key, st] : t.styles) {
             if (!t.fonts.count(st.font)) {
-                throw core::Error({t.file.string(), 0, 0}, "style \"" + key + "\" uses unknown font family \"" + st.font + "\"");
+                throw core::Error({t.file.string(), 0, 0},
+                                  core::trf("style \"{}\" uses unknown font family \"{}\"", {key, st.font}));
             }
         }
         if (t.blocks.empty()) t.blocks = {"letterhead", "title", "meeting", "summary", "agenda", "sections", "figures", "sources"};
@@ -615,7 +621,7 @@ std::string Template::label(const std::string& lang, const std::string& key) con
 
 const Style& Template::style(const std::string& key) const {
     auto it = styles.find(key);
-    if (it == styles.end()) throw core::Error({file.string(), 0, 0}, "template has no style \"" + key + "\"");
+    if (it == styles.end()) throw core::Error({file.string(), 0, 0}, core::trf("template has no style \"{}\"", {key}));
     return it->second;
 }
 

@@ -11,6 +11,7 @@
 #include <yaml-cpp/parser.h>
 
 #include "core/context.hpp"
+#include "core/i18n.hpp"
 #include "core/utf8.hpp"
 #include "yaml/events.hpp"
 #include "yaml/node_builder.hpp"
@@ -71,22 +72,22 @@ public:
 
     void OnDocumentStart(const YAML::Mark& mark) override {
         if (++documents_ > 1)
-            throw core::Error(src_.loc(mark), "a second YAML document; expected exactly one document",
-                              "remove the extra '---'");
+            throw core::Error(src_.loc(mark), _("a second YAML document; expected exactly one document"),
+                              _("remove the extra '---'"));
     }
     void OnDocumentEnd() override {}
 
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        begin_node(mark, nullptr, "nothing (null)");
+        begin_node(mark, nullptr, N_("nothing (null)"));
         if (!stack_.empty() && stack_.back().is_map && !stack_.back().expect_key && !explicit_null(mark))
             empty_values_[mark.pos] = stack_.back().key_mark;
         end_leaf(mark, anchor, 1, 0);
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-        begin_node(mark, nullptr, "an alias");
+        begin_node(mark, nullptr, N_("an alias"));
         auto it = anchors_.find(anchor);
         if (it == anchors_.end())
-            throw core::Error(src_.loc(mark), "alias refers to a node that contains it; expected a finished anchor");
+            throw core::Error(src_.loc(mark), _("alias refers to a node that contains it; expected a finished anchor"));
         // An alias stands for a copy of its anchor: count it that way, so that aliases of
         // aliases ("billion laughs") hit the node limit here, before any tree walk.
         if (static_cast<int>(stack_.size()) + it->second.height > limits_.max_depth) too_deep(mark);
@@ -99,13 +100,13 @@ public:
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override {
-        begin_node(mark, nullptr, "a list");
+        begin_node(mark, nullptr, N_("a list"));
         open(mark, anchor, false);
     }
     void OnSequenceEnd() override { close(); }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override {
-        begin_node(mark, nullptr, "a mapping");
+        begin_node(mark, nullptr, N_("a mapping"));
         open(mark, anchor, true);
     }
     void OnMapEnd() override { close(); }
@@ -129,12 +130,12 @@ private:
     void begin_node(const YAML::Mark& mark, const std::string* scalar, const char* kind) {
         if (stack_.empty() || !stack_.back().is_map || !stack_.back().expect_key) return;
         if (!scalar)
-            throw core::Error(src_.loc(mark), std::string("expected a text key, got ") + kind);
+            throw core::Error(src_.loc(mark), core::trf("expected a text key, got {}", {core::tr(kind)}));
         stack_.back().key_mark = mark;
         auto [it, inserted] = stack_.back().keys.emplace(*scalar, src_.loc(mark).line);
         if (!inserted)
-            throw core::Error(src_.loc(mark), "duplicate key \"" + *scalar + "\"; expected each key once in a mapping",
-                              "first at line " + std::to_string(it->second));
+            throw core::Error(src_.loc(mark), core::trf("duplicate key \"{}\"; expected each key once in a mapping", {*scalar}),
+                              core::first_at_line(it->second));
     }
 
     void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool is_map) {
@@ -182,13 +183,12 @@ private:
     }
 
     [[noreturn]] void too_deep(const YAML::Mark& mark) const {
-        throw core::Error(src_.loc(mark), "nesting is too deep; expected at most " +
-                                              std::to_string(limits_.max_depth) + " levels");
+        throw core::Error(src_.loc(mark), core::trf("nesting is too deep; expected at most {} levels",
+                                                        {std::to_string(limits_.max_depth)}));
     }
     [[noreturn]] void too_many(const YAML::Mark& mark) const {
-        throw core::Error(src_.loc(mark), "too many YAML nodes; expected at most " +
-                                              std::to_string(limits_.max_nodes) +
-                                              " (aliases count as copies of what they name)");
+        throw core::Error(src_.loc(mark), core::trf("too many YAML nodes; expected at most {} (aliases count as copies of what they name)",
+                                                        {std::to_string(limits_.max_nodes)}));
     }
 
 public:
@@ -264,7 +264,7 @@ void check_tab_indent(const Source& src, int error_line0) {
             for (std::size_t i = line_start; i < line_end && (t[i] == ' ' || t[i] == '\t'); ++i)
                 if (t[i] == '\t')
                     throw core::Error(src.loc(line, static_cast<int>(i - line_start)),
-                                      "tab used for indentation; expected spaces (YAML indents with spaces only)");
+                                      _("tab used for indentation; expected spaces (YAML indents with spaces only)"));
         }
         line_start = line_end + 1;
     }
@@ -273,38 +273,39 @@ void check_tab_indent(const Source& src, int error_line0) {
 // What the parser wanted where yaml-cpp gave up, in the words of a brief's author.
 std::string expected_syntax(const std::string& msg) {
     static const std::pair<const char*, const char*> kExpected[] = {
-        {"end of sequence flow not found", "expected ']' to close a list opened with '['"},
-        {"end of map flow not found", "expected '}' to close a mapping opened with '{'"},
-        {"illegal flow end", "expected ']' or '}' only to close a list or mapping opened on the left"},
-        {"end of map not found", "expected the next key at the mapping's indentation"},
-        {"end of sequence not found", "expected the next '- ' item at the list's indentation"},
-        {"illegal map value", "expected 'key: value' with the key at its siblings' indentation; quote texts holding ': '"},
-        {"illegal map key", "expected a key at the mapping's indentation"},
-        {"illegal block entry", "expected '- ' items only where a list may start"},
-        {"illegal EOF in scalar", "expected the closing quote of a quoted text"},
-        {"illegal document indicator in scalar", "expected '---' or '...' only between documents; quote such texts"},
-        {"unknown escape character", "expected one of the escapes \\\\ \\\" \\n \\t \\uXXXX in a double-quoted text"},
-        {"the referenced anchor is not defined", "expected an alias (*name) to follow its anchor (&name)"},
+        {"end of sequence flow not found", N_("expected ']' to close a list opened with '['")},
+        {"end of map flow not found", N_("expected '}' to close a mapping opened with '{'")},
+        {"illegal flow end", N_("expected ']' or '}' only to close a list or mapping opened on the left")},
+        {"end of map not found", N_("expected the next key at the mapping's indentation")},
+        {"end of sequence not found", N_("expected the next '- ' item at the list's indentation")},
+        {"illegal map value", N_("expected 'key: value' with the key at its siblings' indentation; quote texts holding ': '")},
+        {"illegal map key", N_("expected a key at the mapping's indentation")},
+        {"illegal block entry", N_("expected '- ' items only where a list may start")},
+        {"illegal EOF in scalar", N_("expected the closing quote of a quoted text")},
+        {"illegal document indicator in scalar", N_("expected '---' or '...' only between documents; quote such texts")},
+        {"unknown escape character", N_("expected one of the escapes \\\\ \\\" \\n \\t \\uXXXX in a double-quoted text")},
+        {"the referenced anchor is not defined", N_("expected an alias (*name) to follow its anchor (&name)")},
     };
     for (const auto& [m, expected] : kExpected)
-        if (msg.rfind(m, 0) == 0) return expected;
-    return "expected well-formed YAML: 'key: value' lines, '- ' list items, spaces for indentation";
+        if (msg.rfind(m, 0) == 0) return core::tr(expected);
+    return _("expected well-formed YAML: 'key: value' lines, '- ' list items, spaces for indentation");
 }
 
 [[noreturn]] void syntax_error(const Source& src, const YAML::Exception& e) {
     if (!e.mark.is_null()) check_tab_indent(src, e.mark.line);
     core::SourceLoc loc = src.loc(e.mark);
     if (!loc.known()) loc = {src.file(), 1, 1};
-    throw core::Error(loc, "invalid YAML: " + e.msg + "; " + expected_syntax(e.msg));
+    // yaml-cpp's own words (e.msg) stay English: they name the parser's state.
+    throw core::Error(loc, core::trf("invalid YAML: {}; {}", {e.msg, expected_syntax(e.msg)}));
 }
 
 }  // namespace
 
 YAML::Node load(const Source& src, const Limits& limits) {
     if (src.text().size() > limits.max_bytes)
-        throw core::Error({src.file(), 0, 0}, "file is too large (" + std::to_string(src.text().size()) +
-                                                  " bytes); expected at most " +
-                                                  std::to_string(limits.max_bytes) + " bytes");
+        throw core::Error({src.file(), 0, 0}, core::trf("file is too large ({} bytes); expected at most {} bytes",
+                                                            {std::to_string(src.text().size()),
+                                                             std::to_string(limits.max_bytes)}));
     core::check_text(src.text(), src.file());
 
     GuardHandler guard(src, limits);
@@ -333,9 +334,9 @@ YAML::Node load(const Source& src, const Limits& limits) {
 // Access helpers
 
 std::string describe(const YAML::Node& node) {
-    if (!node.IsDefined() || node.IsNull()) return "nothing";
-    if (node.IsMap()) return "a mapping";
-    if (node.IsSequence()) return "a list";
+    if (!node.IsDefined() || node.IsNull()) return _("nothing");
+    if (node.IsMap()) return _("a mapping");
+    if (node.IsSequence()) return _("a list");
     const std::string& s = node.Scalar();
     std::string out = "\"";
     std::size_t chars = 0;
@@ -354,11 +355,11 @@ std::string describe(const YAML::Node& node) {
 }
 
 void expect_map(const Source& src, const YAML::Node& node, std::string_view what) {
-    if (!node.IsMap()) src.fail(node, "expected " + std::string(what) + ", got " + describe(node));
+    if (!node.IsMap()) src.fail(node, core::trf("expected {}, got {}", {core::tr(what), describe(node)}));
 }
 
 void expect_seq(const Source& src, const YAML::Node& node, std::string_view what) {
-    if (!node.IsSequence()) src.fail(node, "expected " + std::string(what) + ", got " + describe(node));
+    if (!node.IsSequence()) src.fail(node, core::trf("expected {}, got {}", {core::tr(what), describe(node)}));
 }
 
 void check_keys(const Source& src, const YAML::Node& map, std::string_view context,
@@ -370,8 +371,8 @@ void check_keys(const Source& src, const YAML::Node& map, std::string_view conte
         std::string best = core::closest_match(key, known);
         std::string list;
         for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
-        src.fail(kv.first, "unknown key \"" + key + "\" in " + std::string(context) + "; expected one of " + list,
-                 best.empty() ? std::string() : "did you mean \"" + best + "\"?");
+        src.fail(kv.first, core::trf("unknown key \"{}\" in {}; expected one of {}", {key, core::tr(context), list}),
+                 core::did_you_mean(best));
     }
 }
 
@@ -386,8 +387,8 @@ YAML::Node require(const Source& src, const YAML::Node& map, const std::string& 
                    std::string_view context) {
     YAML::Node n = find(map, key);
     if (!n.IsDefined())
-        src.fail(map, "missing required key \"" + key + "\" in " + std::string(context) + "; expected \"" + key +
-                          ":\" in this mapping");
+        src.fail(map, core::trf("missing required key \"{1}\" in {2}; expected \"{1}:\" in this mapping",
+                                {key, core::tr(context)}));
     return n;
 }
 
@@ -395,19 +396,19 @@ namespace {
 bool plain(const YAML::Node& node) { return node.IsScalar() && node.Tag() == "?"; }
 
 std::string quoted_hint(const YAML::Node& node) {
-    return node.IsScalar() && !plain(node) ? "quoted values are text; remove the quotes" : std::string();
+    return node.IsScalar() && !plain(node) ? _("quoted values are text; remove the quotes") : std::string();
 }
 }  // namespace
 
 std::string get_text(const Source& src, const YAML::Node& node, std::string_view what) {
-    if (!node.IsScalar()) src.fail(node, "expected " + std::string(what) + ", got " + describe(node));
+    if (!node.IsScalar()) src.fail(node, core::trf("expected {}, got {}", {core::tr(what), describe(node)}));
     return node.Scalar();
 }
 
 std::string get_nonempty_text(const Source& src, const YAML::Node& node, std::string_view what) {
     std::string s = get_text(src, node, what);
     if (s.find_first_not_of(" \t\r\n") == std::string::npos)
-        src.fail(node, "expected " + std::string(what) + ", got an empty text");
+        src.fail(node, core::trf("expected {}, got an empty text", {core::tr(what)}));
     return s;
 }
 
@@ -421,10 +422,10 @@ long long get_int(const Source& src, const YAML::Node& node, long long min, long
         auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
         ok = !s.empty() && ec == std::errc() && p == s.data() + s.size();
     }
-    if (!ok) src.fail(node, "expected " + std::string(what) + ", got " + describe(node), quoted_hint(node));
+    if (!ok) src.fail(node, core::trf("expected {}, got {}", {core::tr(what), describe(node)}), quoted_hint(node));
     if (v < min || v > max)
-        src.fail(node, "expected " + std::string(what) + " from " + std::to_string(min) + " to " +
-                           std::to_string(max) + ", got " + std::to_string(v));
+        src.fail(node, core::trf("expected {} from {} to {}, got {}",
+                                 {core::tr(what), std::to_string(min), std::to_string(max), std::to_string(v)}));
     return v;
 }
 
@@ -467,8 +468,8 @@ double get_number(const Source& src, const YAML::Node& node, std::string_view wh
     if (!plain(node) || !parse_number(node.Scalar(), v)) {
         std::string hint = quoted_hint(node);
         if (hint.empty() && node.IsScalar() && node.Scalar().find(',') != std::string::npos)
-            hint = "write decimals with a dot and no thousands separator";
-        src.fail(node, "expected " + std::string(what) + ", got " + describe(node), hint);
+            hint = _("write decimals with a dot and no thousands separator");
+        src.fail(node, core::trf("expected {}, got {}", {core::tr(what), describe(node)}), hint);
     }
     return v;
 }
@@ -479,18 +480,18 @@ bool get_bool(const Source& src, const YAML::Node& node, std::string_view what) 
         if (s == "true" || s == "True" || s == "TRUE") return true;
         if (s == "false" || s == "False" || s == "FALSE") return false;
     }
-    src.fail(node, "expected " + std::string(what) + ", got " + describe(node), quoted_hint(node));
+    src.fail(node, core::trf("expected {}, got {}", {core::tr(what), describe(node)}), quoted_hint(node));
 }
 
 std::string get_choice(const Source& src, const YAML::Node& node, std::string_view kind,
                        const std::vector<std::string>& choices) {
     std::string list;
     for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
-    std::string v = get_text(src, node, std::string(kind) + " (one of " + list + ")");
+    std::string v = get_text(src, node, core::trf("{} (one of {})", {core::tr(kind), list}));
     if (std::find(choices.begin(), choices.end(), v) != choices.end()) return v;
     std::string best = core::closest_match(v, choices);
-    src.fail(node, "unknown " + std::string(kind) + " " + describe(node) + "; expected one of " + list,
-             best.empty() ? std::string() : "did you mean \"" + best + "\"?");
+    src.fail(node, core::trf("unknown {} {}; expected one of {}", {core::tr(kind), describe(node), list}),
+             core::did_you_mean(best));
 }
 
 }  // namespace briefmake::yaml

@@ -20,6 +20,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/diag.hpp"
+#include "core/i18n.hpp"
 
 namespace briefmake::yaml {
 
@@ -89,17 +90,17 @@ YAML::Node require(const Source& src, const YAML::Node& map, const std::string& 
 
 // Typed getters. `what` names the expected value in messages ("a title", "a date YYYY-MM-DD").
 // Any scalar is text (plain `2026` is the text "2026"); null, mappings and lists are not.
-std::string get_text(const Source& src, const YAML::Node& node, std::string_view what = "a text");
+std::string get_text(const Source& src, const YAML::Node& node, std::string_view what = N_("a text"));
 // Same, but empty or all-blank text is an error.
 std::string get_nonempty_text(const Source& src, const YAML::Node& node,
-                              std::string_view what = "a text");
+                              std::string_view what = N_("a text"));
 // A plain (unquoted) decimal YAML integer within [min, max].
 long long get_int(const Source& src, const YAML::Node& node, long long min, long long max,
-                  std::string_view what = "an integer");
+                  std::string_view what = N_("an integer"));
 // A plain (unquoted) finite decimal YAML number: 12, -3, 8.95, 1e3 (no .inf/.nan, no hex).
-double get_number(const Source& src, const YAML::Node& node, std::string_view what = "a number");
+double get_number(const Source& src, const YAML::Node& node, std::string_view what = N_("a number"));
 // Plain true/false.
-bool get_bool(const Source& src, const YAML::Node& node, std::string_view what = "true or false");
+bool get_bool(const Source& src, const YAML::Node& node, std::string_view what = N_("true or false"));
 // A text that must be one of `choices`: throws `unknown KIND "v"; expected one of a, b, c`
 // with a "did you mean" hint.
 std::string get_choice(const Source& src, const YAML::Node& node, std::string_view kind,

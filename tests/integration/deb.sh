@@ -44,7 +44,9 @@ for f in ./usr/bin/briefmake ./usr/share/briefmake/templates/default.yaml \
          ./usr/share/briefmake/fonts/LiberationSerif-Regular.ttf ./usr/share/briefmake/fonts/LiberationSans-Bold.ttf \
          ./usr/share/briefmake/fonts/DejaVuSans.ttf ./usr/share/briefmake/fonts/LICENSE-DejaVu.txt \
          ./usr/share/briefmake/schema/brief-v1.schema.json ./usr/share/man/man1/briefmake.1.gz \
-         ./usr/share/doc/briefmake/copyright \
+         ./usr/share/doc/briefmake/copyright ./usr/share/man/tr/man1/briefmake.1.gz \
+         ./usr/share/locale/tr/LC_MESSAGES/briefmake.mo ./usr/share/locale/ru/LC_MESSAGES/briefmake.mo \
+         ./usr/share/locale/kk/LC_MESSAGES/briefmake.mo \
          ./usr/share/bash-completion/completions/briefmake; do
   grep -qxF "$f" "$TMP/contents.txt" || fail "the package lacks $f"
 done

@@ -19,7 +19,9 @@ cmake --install "$BIN_DIR" --prefix "$prefix" >"$TMP/install.log" 2>&1 ||
 for f in bin/briefmake share/briefmake/templates/default.yaml share/briefmake/fonts/LiberationSerif-Regular.ttf \
          share/briefmake/fonts/DejaVuSans.ttf share/briefmake/fonts/LICENSE-Liberation.txt \
          share/briefmake/schema/brief-v1.schema.json share/man/man1/briefmake.1.gz share/doc/briefmake/copyright \
-         share/bash-completion/completions/briefmake share/doc/briefmake/README.md; do
+         share/bash-completion/completions/briefmake share/doc/briefmake/README.md \
+         share/man/tr/man1/briefmake.1.gz share/locale/tr/LC_MESSAGES/briefmake.mo \
+         share/locale/ru/LC_MESSAGES/briefmake.mo share/locale/kk/LC_MESSAGES/briefmake.mo; do
   [ -e "$prefix/$f" ] || fail "not installed: $f"
 done
 cmp -s "$prefix/share/briefmake/schema/brief-v1.schema.json" "$SOURCE_DIR/schema/brief-v1.schema.json" ||
@@ -87,6 +89,11 @@ BRIEFMAKE_RESOURCES=$TMP/nowhere "$bin" --check "$work/ospg-8.yaml" >"$TMP/stdou
 MANWIDTH=80 man -l "$moved/share/man/man1/briefmake.1.gz" >"$TMP/man.txt" 2>"$TMP/man.err" ||
   fail "man -l cannot show the man page: $(cat "$TMP/man.err")"
 expect_words "$TMP/man.txt" "the man page" NAME briefmake "render meeting briefs" SYNOPSIS --template --check schema init EXAMPLES SOURCE_DATE_EPOCH
+# The Turkish page, from the Turkish --help.
+MANWIDTH=80 man -l "$moved/share/man/tr/man1/briefmake.1.gz" >"$TMP/man-tr.txt" 2>"$TMP/man.err" ||
+  fail "man -l cannot show the Turkish man page: $(cat "$TMP/man.err")"
+expect_words "$TMP/man-tr.txt" "the Turkish man page" "toplantı bilgi notlarını" "Kullanım: briefmake" "Seçenekler:" \
+  "Örnekler:" SOURCE_DATE_EPOCH
 MANWIDTH=80 MANPATH=$moved/share/man man briefmake >"$TMP/man2.txt" 2>"$TMP/man.err" ||
   fail "man briefmake with MANPATH cannot find the man page: $(cat "$TMP/man.err")"
 
