@@ -102,7 +102,8 @@ std::vector<Part> add_furniture(pugi::xml_node body, State& s) {
         // The reference document's own header (footer), with its images, when it has one.
         const auto* theirs = d.tmpl.reference ? (header ? &d.tmpl.reference->header : &d.tmpl.reference->footer) : nullptr;
         if (theirs && *theirs && std::string(type) == "default") {
-            for (auto& p : reference_furniture(**theirs, name, header)) parts.push_back(std::move(p));
+            std::string ours = d.tmpl.reference_beside ? furniture_xml(f, header, s) : std::string();
+            for (auto& p : reference_furniture(**theirs, name, header, ours)) parts.push_back(std::move(p));
         } else {
             parts.push_back({"word/" + name,
                              std::string("application/vnd.openxmlformats-officedocument.wordprocessingml.") +

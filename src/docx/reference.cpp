@@ -112,6 +112,9 @@ struct Props {
     std::optional<std::string> align;
     std::optional<bool> keep;
     std::vector<RefTab> tabs;
+    // Table styles only.
+    std::optional<RefColor> border_color, header_fill, header_color, band_fill;
+    std::optional<bool> header_bold;
 };
 
 class Reader {
@@ -452,6 +455,42 @@ private:
             }
     }
 
+    // A colour attribute: hex, or the theme's; "auto" and "nil" are none.
+    std::optional<RefColor> color_of(pugi::xml_node n, const char* hex_attr) const {
+        if (!n) return std::nullopt;
+        std::optional<RefColor> c;
+        if (attr(n, "themeColor")) c = theme_color(n);
+        if (!c) c = parse_hex(attr(n, hex_attr).value());
+        return c;
+    }
+
+    // A table style's rules, header row and stripes.
+    void read_table(pugi::xml_node s, Props& p) const {
+        if (auto b = child(child(s, "tblPr"), "tblBorders"))
+            for (const char* side : {"insideH", "top", "bottom"}) {
+                auto e = child(b, side);
+                std::string kind = val(e);
+                if (!e || kind == "nil" || kind == "none") continue;
+                if (auto c = color_of(e, "color")) {
+                    p.border_color = c;
+                    break;
+                }
+            }
+        for (auto c : s.children()) {
+            if (local(c.name()) != "tblStylePr") continue;
+            std::string type = attr(c, "type").value();
+            auto fill = color_of(child(child(c, "tcPr"), "shd"), "fill");
+            if (type == "firstRow") {
+                if (fill) p.header_fill = fill;
+                auto rpr = child(c, "rPr");
+                if (auto col = child(rpr, "color")) p.header_color = color_of(col, "val");
+                if (auto b = toggle(rpr, "b")) p.header_bold = b;
+            } else if ((type == "band1Horz" || type == "band2Horz") && fill) {
+                p.band_fill = fill;
+            }
+        }
+    }
+
     static void apply(const Props& p, RefStyle& s) {
         if (p.font) s.font = *p.font;
         if (p.size) s.size = *p.size;
@@ -499,6 +538,8 @@ private:
             if (x.head.name.empty()) x.head.name = x.head.id;
             read_ppr(child(s, "pPr"), x.props);
             read_rpr(child(s, "rPr"), x.props);
+            if (x.head.type == "table") read_table(s, x.props);
+            x.head.is_default = std::string(attr(s, "default").value()) == "1";
             if (std::string(attr(s, "default").value()) == "1" && x.head.type == "paragraph" && normal_id_.empty())
                 normal_id_ = x.head.id;
             order.push_back(x.head.id);
@@ -519,9 +560,19 @@ private:
             s.name = me.head.name;
             s.type = me.head.type;
             s.based_on = me.head.based_on;
+            s.is_default = me.head.is_default;
             std::vector<RefTab> tabs;
             for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
                 apply((*it)->props, s);
+                const Props& p = (*it)->props;
+                s.sets_font = s.sets_font || p.font.has_value();
+                s.sets_size = s.sets_size || p.size.has_value();
+                s.sets_color = s.sets_color || p.color.has_value();
+                if (p.border_color) s.border_color = p.border_color;
+                if (p.header_fill) s.header_fill = p.header_fill;
+                if (p.header_color) s.header_color = p.header_color;
+                if (p.band_fill) s.band_fill = p.band_fill;
+                if (p.header_bold) s.header_bold = p.header_bold;
                 tabs.insert(tabs.end(), (*it)->props.tabs.begin(), (*it)->props.tabs.end());
             }
             std::sort(tabs.begin(), tabs.end(), [](const RefTab& a, const RefTab& b) { return a.pos < b.pos; });
@@ -702,6 +753,19 @@ const RefStyle* Reference::normal() const {
         if (s.type == "paragraph" && lower(s.name) == "normal") return &s;
     for (const auto& s : styles)
         if (s.type == "paragraph") return &s;
+    return nullptr;
+}
+
+const RefStyle* Reference::table_style() const {
+    auto says = [](const RefStyle* s) {
+        return s && s->type == "table" &&
+               (s->sets_font || s->sets_size || s->sets_color || s->border_color || s->header_fill || s->header_color ||
+                s->band_fill || s->header_bold);
+    };
+    for (const auto& s : styles)
+        if (s.is_default && says(&s)) return &s;
+    for (const char* name : {"Table Grid", "Table"})
+        if (const RefStyle* s = by_name(name); says(s)) return s;
     return nullptr;
 }
 

@@ -52,6 +52,14 @@ struct RefStyle {
     std::string align = "left";                 // left, center, right, both
     bool keep_with_next = false;
     std::vector<RefTab> tabs;  // its tab stops and its bases', by position
+    // Table styles (through basedOn): whether the chain itself names a font, size or colour
+    // (else the table's text is Normal's), the rules' colour (w:tblBorders: insideH, else top,
+    // else bottom), the header row's (tblStylePr firstRow) shading, text colour and weight, and
+    // the stripes' shading (band1Horz or band2Horz). `is_default`: w:default="1".
+    bool is_default = false;
+    bool sets_font = false, sets_size = false, sets_color = false;
+    std::optional<RefColor> border_color, header_fill, header_color, band_fill;
+    std::optional<bool> header_bold;
     bool operator==(const RefStyle&) const = default;
 };
 
@@ -109,6 +117,10 @@ struct Reference {
     const RefStyle* by_id(const std::string& id) const;
     // The default paragraph style (Normal), or null.
     const RefStyle* normal() const;
+    // The table style our tables take: the default table style, else "Table Grid", else "Table"
+    // (pandoc's), the first that sets a font, size or colour of its own, a rule colour, or a
+    // header row or stripe look (Word's "Normal Table" and plain "Table Grid" set none); or null.
+    const RefStyle* table_style() const;
     bool operator==(const Reference&) const = default;
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/diag.hpp"
 #include "core/i18n.hpp"
+#include "docx/styles.hpp"
 #include "docx/xml.hpp"
 
 namespace briefmake::docx {
@@ -30,6 +31,80 @@ std::string image_type(const RefImage& im) {
     if (ext == "bmp") return "image/bmp";
     if (ext == "tif" || ext == "tiff") return "image/tiff";
     return "application/octet-stream";
+}
+
+// The reference's header (footer) part with its first paragraph that has text (words or a
+// field) replaced by our first paragraph: the slots, theirs and the template's, as the PDF has
+// them. Its other paragraphs (the logo's) stay.
+std::string beside(const RefFurniture& f, const std::string& ours, const std::string& name) {
+    pugi::xml_document theirs, mine;
+    if (!theirs.load_buffer(f.xml.data(), f.xml.size(), pugi::parse_default | pugi::parse_ws_pcdata) ||
+        !mine.load_buffer(ours.data(), ours.size(), pugi::parse_default | pugi::parse_ws_pcdata))
+        throw core::Error({name, 0, 0}, _("cannot merge the reference document's header with the template's"));
+    pugi::xml_node root = theirs.document_element(), p;
+    if (!root.attribute("xmlns:w")) root.append_attribute("xmlns:w") = kNsW;
+    auto has_text = [](pugi::xml_node n) {
+        return bool(n.find_node([](pugi::xml_node x) {
+            std::string_view l = local(x.name());
+            return l == "instrText" || l == "fldSimple" ||
+                   (l == "t" && std::string(x.text().get()).find_first_not_of(' ') != std::string::npos);
+        }));
+    };
+    for (auto c : root.children())
+        if (local(c.name()) == "p" && has_text(c)) {
+            p = c;
+            break;
+        }
+    pugi::xml_node mp = mine.document_element().child("w:p");
+    if (!mp) return f.xml;
+    // The reference's header has no rule of ours under it (as in the PDF).
+    if (auto ppr = mp.child("w:pPr")) ppr.remove_child("w:pBdr");
+    if (p) {
+        root.insert_copy_before(mp, p);
+        root.remove_child(p);
+    } else {
+        root.prepend_copy(mp);
+    }
+    return to_string(theirs);
+}
+
+// Our tables take the reference's table style (Reference::table_style). What it does not say,
+// the template does, as in the PDF: its stripes when it has none, its rules when it names none.
+void fill_table_style(const Reference& r, pugi::xml_node root, pugi::xml_node ours) {
+    const RefStyle* ts = r.table_style();
+    if (!ts) return;
+    pugi::xml_node theirs, brief;
+    for (auto s : root.children())
+        if (local(s.name()) == "style" && ts->id == s.attribute("w:styleId").value()) theirs = s;
+    for (auto s : ours.children("w:style"))
+        if (std::string(s.attribute("w:styleId").value()) == kTableStyle) brief = s;
+    if (!theirs || !brief) return;
+    auto tbl_pr = [](pugi::xml_node s) {
+        for (auto c : s.children())
+            if (local(c.name()) == "tblPr") return c;
+        return pugi::xml_node();
+    };
+    pugi::xml_node their_pr = tbl_pr(theirs);
+    if (!ts->border_color) {
+        bool has_borders = false;
+        for (auto c : their_pr.children()) has_borders = has_borders || local(c.name()) == "tblBorders";
+        if (!has_borders && their_pr)
+            if (auto b = brief.child("w:tblPr").child("w:tblBorders")) {
+                // After the elements CT_TblPrBase puts before tblBorders.
+                pugi::xml_node after;
+                for (auto c : their_pr.children()) {
+                    std::string_view n = local(c.name());
+                    if (n == "tblStyle" || n == "tblpPr" || n == "tblOverlap" || n == "bidiVisual" || n == "tblStyleRowBandSize" ||
+                        n == "tblStyleColBandSize" || n == "tblW" || n == "jc" || n == "tblCellSpacing" || n == "tblInd")
+                        after = c;
+                }
+                if (after) their_pr.insert_copy_after(b, after);
+                else their_pr.prepend_copy(b);
+            }
+    }
+    if (!ts->band_fill)
+        for (auto c : brief.children("w:tblStylePr"))
+            if (std::string(c.attribute("w:type").value()) == "band2Horz") theirs.append_copy(c);
 }
 
 }  // namespace
@@ -69,10 +144,12 @@ std::string merge_styles(const Reference& r, const std::string& ours) {
             n.attribute("w:val").set_value(normal_id.c_str());
         added.remove_attribute("w:default");
     }
+    fill_table_style(r, root, mine.document_element());
     return to_string(ref);
 }
 
-std::vector<Part> reference_furniture(const RefFurniture& f, const std::string& name, bool header) {
+std::vector<Part> reference_furniture(const RefFurniture& f, const std::string& name, bool header,
+                                      const std::string& ours) {
     std::vector<Part> parts;
     const std::string stem = name.substr(0, name.rfind('.'));
     pugi::xml_document rels;
@@ -97,7 +174,7 @@ std::vector<Part> reference_furniture(const RefFurniture& f, const std::string& 
     parts.push_back({"word/" + name,
                      std::string("application/vnd.openxmlformats-officedocument.wordprocessingml.") +
                          (header ? "header" : "footer") + "+xml",
-                     f.xml});
+                     ours.empty() ? f.xml : beside(f, ours, name)});
     parts.push_back({"word/_rels/" + name + ".rels", "", to_string(rels)});
     for (auto& m : media) parts.push_back(std::move(m));
     return parts;

@@ -15,6 +15,9 @@ std::string merge_styles(const Reference& r, const std::string& ours);
 
 // The reference's header or footer as the part word/NAME, its relationships (images only,
 // renamed into word/media/) and the images.
-std::vector<Part> reference_furniture(const RefFurniture& f, const std::string& name, bool header);
+// `ours`: when not empty, a header (footer) part of ours whose first paragraph takes the place of
+// the reference's first paragraph with text (`reference-header: beside`).
+std::vector<Part> reference_furniture(const RefFurniture& f, const std::string& name, bool header,
+                                      const std::string& ours = {});
 
 }  // namespace briefmake::docx

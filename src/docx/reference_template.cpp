@@ -104,6 +104,7 @@ public:
                 if (key != "table-header" && key != "header" && key != "footer") st.color = color(*normal);
             }
         }
+        table();
         furniture(r_.header, false);
         furniture(r_.footer, true);
     }
@@ -126,6 +127,30 @@ private:
         const RefStyle* f = r_.by_name("footer");
         pg.header_distance = p.header + (h ? h->size : 10) * 0.9;
         pg.footer_distance = p.footer + (f ? f->size : 10) * 0.25;
+    }
+
+    // The reference's table style (docx::Reference::table_style) over the template's table look:
+    // the font, size and colour its chain names, the rules' colour, the header row's shading,
+    // text colour and weight, the stripes' shading. What it does not say (stripes, mostly) stays
+    // the template's.
+    void table() {
+        const RefStyle* ts = r_.table_style();
+        if (!ts) return;
+        auto tc = [](const RefColor& c) { return tmpl::Color{c.r, c.g, c.b}; };
+        for (const char* key : {"table", "table-header"}) {
+            auto it = t_.styles.find(key);
+            if (it == t_.styles.end()) continue;
+            if (ts->sets_font) it->second.font = family_for(ts->font);
+            if (ts->sets_size) it->second.size = std::clamp(ts->size, 4.0, 96.0);
+            if (ts->sets_color) it->second.color = color(*ts);
+        }
+        if (ts->border_color) t_.colors["table-rule"] = tc(*ts->border_color);
+        if (ts->header_fill) t_.colors["table-header"] = tc(*ts->header_fill);
+        if (ts->band_fill) t_.colors["table-stripe"] = tc(*ts->band_fill);
+        if (auto it = t_.styles.find("table-header"); it != t_.styles.end()) {
+            if (ts->header_color) it->second.color = tc(*ts->header_color);
+            if (ts->header_bold) it->second.bold = *ts->header_bold;
+        }
     }
 
     static tmpl::Color color(const RefStyle& s) {
@@ -263,6 +288,19 @@ private:
             break;
         }
         if (!found && t_.furniture_images.empty()) return;
+        if (t_.reference_beside) {
+            // `reference-header: beside`: the template's slots stay where the reference's are
+            // empty, on the first page's variant too.
+            auto beside = [&](tmpl::Slots& mine) {
+                for (auto [theirs, ours] : {std::pair{&slots.left, &mine.left}, std::pair{&slots.center, &mine.center},
+                                            std::pair{&slots.right, &mine.right}})
+                    if (!theirs->text.empty()) *ours = *theirs;
+            };
+            beside(footer ? t_.footer : t_.header);
+            if (auto& first = footer ? t_.first_footer : t_.first_header) beside(*first);
+            if (!footer) t_.reference_header = true;
+            return;
+        }
         // The reference's header (footer) replaces the template's, on every page.
         if (footer) {
             t_.footer = slots;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "docx/content.hpp"
+#include "docx/reference.hpp"
 
 namespace briefmake::docx {
 
@@ -39,7 +40,10 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s, const std::
 
     auto tbl = el(parent, "w:tbl");
     auto pr = el(tbl, "w:tblPr");
-    el(pr, "w:tblStyle", meta ? kMetaTableStyle : kTableStyle);
+    // With a reference document, its table style (merge_styles gives it our stripes and rules
+    // where it has none).
+    const RefStyle* ref_style = s.d.tmpl.reference ? s.d.tmpl.reference->table_style() : nullptr;
+    el(pr, "w:tblStyle", meta ? kMetaTableStyle : ref_style ? ref_style->id.c_str() : kTableStyle);
     auto tw = el(pr, "w:tblW");
     attr(tw, "w:w", num(s.text_width));
     attr(tw, "w:type", "dxa");

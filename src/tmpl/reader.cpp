@@ -203,7 +203,7 @@ private:
         y::check_keys(src, root, "template",
                       {"name", "description", "extends", "page", "fonts", "styles", "colors", "header", "footer",
                        "first-page", "letterhead", "blocks", "toc", "logo", "labels", "changes",
-                       "link-underline", "link-address", "figures", "reference-doc"});
+                       "link-underline", "link-address", "figures", "reference-doc", "reference-header"});
         if (auto ext = y::find(root, "extends")) {
             std::string base = y::get_nonempty_text(src, ext, "a template name or path");
             fs::path base_file = resolve(base, dir, src.loc(ext));
@@ -259,6 +259,10 @@ private:
         if (auto n = y::find(root, "link-address")) t.link_address = y::get_bool(src, n);
         if (auto n = y::find(root, "logo")) logo(src, n, t, dir);
         if (auto n = y::find(root, "reference-doc")) reference_doc(src, n, t, dir);
+        if (auto n = y::find(root, "reference-header")) {
+            std::string v = y::get_choice(src, n, "reference-header", {"replace", "beside"});
+            t.reference_beside = v == "beside";
+        }
         if (!y::find(root, "extends")) shipped_labels(canon, t);
         if (auto n = y::find(root, "labels")) labels(src, n, t);
         for (auto& p : collect_patterns(t)) patterns_.push_back(std::move(p));

@@ -151,6 +151,9 @@ struct Template {
     std::vector<FurnitureImage> furniture_images;
     // The header is the reference's: the PDF draws no rule of ours under it (the DOCX has none).
     bool reference_header = false;
+    // `reference-header: beside` (else "replace"): the template's own header and footer slots
+    // stay in the slots the reference's header (footer) leaves empty.
+    bool reference_beside = false;
 
     // The label for `key` in `lang`, falling back to "en", then the key itself.
     std::string label(const std::string& lang, const std::string& key) const;

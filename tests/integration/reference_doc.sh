@@ -58,7 +58,11 @@ check plain "$TMP/plain.docx" "LiberationSans" 99.2 MINISTRY 99.2 Özet 1.524 \
 grep -q 'font "Arial" .*"Liberation Sans"' "$TMP/plain.err" || fail "no warning names Arial and Liberation Sans: $(cat "$TMP/plain.err")"
 unzip -l "$TMP/plain/ospg-8.docx" >"$TMP/plain.parts"
 grep -q 'word/media/ref-header1-' "$TMP/plain.parts" || fail "the reference's header image is not carried into the DOCX"
-"$BRIEFMAKE" -q --reference-doc "$TMP/plain.docx" -o "$TMP/plain-again" "$brief" || fail "plain: a second run fails"
+"$BRIEFMAKE" -q --reference-doc "$TMP/plain.docx" --dump-layout "$TMP/plain.layout" -o "$TMP/plain-again" "$brief" ||
+  fail "plain: a second run fails"
+# Its "Table Grid" (9 pt, maroon rules, a maroon header row in bold white) is our tables' style.
+python3 "$LIB/refdoc_check.py" table "$TMP/plain/ospg-8.docx" "$TMP/plain.layout" "Table Grid" 8B1A1A FFFFFF 9 ||
+  fail "plain: the tables do not take the reference's table style"
 cmp -s "$TMP/plain/ospg-8.pdf" "$TMP/plain-again/ospg-8.pdf" && cmp -s "$TMP/plain/ospg-8.docx" "$TMP/plain-again/ospg-8.docx" ||
   fail "plain: two runs give different bytes"
 pdfimages -list "$TMP/plain/ospg-8.pdf" >"$TMP/plain.images" 2>&1
@@ -79,8 +83,29 @@ check lo "$TMP/lo.docx" "DejaVuSans DejaVuSerif" 108 LIBREOFFICE 108 Özet 1.8 \
 mkdir -p "$TMP/t"
 cp "$TMP/plain.docx" "$TMP/t/ministry.docx"
 printf 'extends: default\nname: ministry\nreference-doc: ministry.docx\n' >"$TMP/t/ministry.yaml"
+printf 'header:\n  center: "BESIDEHEAD"\nfooter:\n  left: "BESIDEFOOT"\n' >>"$TMP/t/ministry.yaml"
 "$BRIEFMAKE" -q --template "$TMP/t/ministry.yaml" -f pdf -o "$TMP/tmpl" "$brief" || fail "a template naming reference-doc: fails"
 pdffonts "$TMP/tmpl/ospg-8.pdf" | grep -q LiberationSans || fail "the template's reference-doc: is not applied"
+
+# `reference-header: beside`: the template's slots stay where the reference's are empty (its
+# header has no centre text, its footer only a centre), in both outputs; by default they go.
+pdftotext -f 1 -l 1 "$TMP/tmpl/ospg-8.pdf" - | grep -q BESIDE && fail "replace: the template's slots are printed beside the reference's"
+cp "$TMP/t/ministry.yaml" "$TMP/t/beside.yaml"
+printf 'reference-header: beside\n' >>"$TMP/t/beside.yaml"
+"$BRIEFMAKE" -q --template "$TMP/t/beside.yaml" -o "$TMP/beside" "$brief" || fail "beside: briefmake fails"
+pdftotext -f 1 -l 1 "$TMP/beside/ospg-8.pdf" "$TMP/beside.txt"
+for w in BESIDEHEAD BESIDEFOOT MINISTRY "Official use"; do
+  grep -q "$w" "$TMP/beside.txt" || fail "beside: the PDF's page 1 lacks \"$w\""
+done
+unzip -p "$TMP/beside/ospg-8.docx" word/header1.xml >"$TMP/beside.h1"
+unzip -p "$TMP/beside/ospg-8.docx" word/footer1.xml >"$TMP/beside.f1"
+grep -q BESIDEHEAD "$TMP/beside.h1" && grep -q MINISTRY "$TMP/beside.h1" && grep -q '<w:drawing' "$TMP/beside.h1" ||
+  fail "beside: the DOCX header lacks the template's slot, the reference's text or its logo"
+grep -q BESIDEFOOT "$TMP/beside.f1" && grep -q 'Official use' "$TMP/beside.f1" || fail "beside: the DOCX footer lacks a slot"
+"$validator" "$TMP/beside/ospg-8.docx" >"$TMP/beside.validator" || fail "beside: the validator rejects the DOCX: $(head -c 600 "$TMP/beside.validator")"
+printf 'reference-header: aside\n' >>"$TMP/t/ministry.yaml"
+"$BRIEFMAKE" -q --template "$TMP/t/ministry.yaml" -f pdf -o "$TMP/aside" "$brief" 2>"$TMP/aside.err" && fail "reference-header: aside is accepted"
+grep -q 'ministry.yaml:[0-9]*:[0-9]*: error: .*aside' "$TMP/aside.err" || fail "aside: no located error: $(cat "$TMP/aside.err")"
 
 # Hostile references: a located error naming the file (and the part), exit 1, nothing written.
 hostile() {

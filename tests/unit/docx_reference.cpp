@@ -188,3 +188,37 @@ TEST_CASE("parts we do not take are never read") {
                             R"(attachedTemplate" Target="http://example.org/evil.dotm" TargetMode="External"/>)")});
     CHECK_NOTHROW(parse_reference(d.zip(), "ministry.dotx"));
 }
+
+TEST_CASE("the table style: the default one that says something, through basedOn") {
+    Doc d;
+    const std::string tables = R"(
+      <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/></w:style>
+      <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/>
+        <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:color="auto"/></w:tblBorders></w:tblPr></w:style>
+      <w:style w:type="table" w:styleId="Base"><w:name w:val="Ministry Base"/><w:rPr><w:sz w:val="18"/></w:rPr>
+        <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:color="112233"/><w:insideH w:val="nil"/></w:tblBorders></w:tblPr>
+        <w:tblStylePr w:type="band1Horz"><w:tcPr><w:shd w:val="clear" w:fill="EEEEEE"/></w:tcPr></w:tblStylePr></w:style>
+      <w:style w:type="table" w:styleId="Bakanlik"><w:name w:val="Ministry Table"/><w:basedOn w:val="Base"/>
+        <w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>
+          <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="4F81BD"/></w:tcPr></w:tblStylePr></w:style>
+    </w:styles>)";
+    d.styles.replace(d.styles.rfind("</w:styles>"), std::string::npos, tables);
+    // Neither "Normal Table" nor a "Table Grid" with automatic rules says anything: no style.
+    Reference none = parse_reference(d.zip(), "a.docx");
+    CHECK(none.table_style() == nullptr);
+    // The default table style, resolved through its base.
+    d.styles.replace(d.styles.find(R"(w:default="1" w:styleId="TableNormal")"), 37, R"(w:styleId="TableNormal"      )");
+    d.styles.replace(d.styles.find(R"(w:styleId="Bakanlik")"), 20, R"(w:default="1" w:styleId="Bakanlik")");
+    Reference r = parse_reference(d.zip(), "b.docx");
+    const RefStyle* t = r.table_style();
+    REQUIRE(t);
+    CHECK(t->id == "Bakanlik");
+    CHECK(t->sets_size);
+    CHECK_FALSE(t->sets_font);
+    CHECK(t->size == 9);
+    CHECK(t->border_color == RefColor{0x11, 0x22, 0x33});  // insideH is nil: the top's
+    CHECK(t->header_fill == RefColor{0x4F, 0x81, 0xBD});
+    CHECK(t->header_color == RefColor{0xFF, 0xFF, 0xFF});
+    CHECK(t->header_bold == true);
+    CHECK(t->band_fill == RefColor{0xEE, 0xEE, 0xEE});
+}

@@ -112,6 +112,40 @@ def styles(docx, expects):
     return bad
 
 
+def table(docx, dump, style_name, fill, header_color, size):
+    """The DOCX's ruled tables take the reference's table style STYLE_NAME, whose header row is
+    shaded FILL; the PDF's layout (--dump-layout) shades header rows FILL, rules tables in FILL
+    (the reference's rules are that colour too), with header text in HEADER_COLOR at SIZE points."""
+    bad = 0
+    with zipfile.ZipFile(docx) as z:
+        st = ET.fromstring(z.read("word/styles.xml"))
+        body = ET.fromstring(z.read("word/document.xml"))
+    sid = None
+    for s in st.iter(W + "style"):
+        n = s.find(W + "name")
+        if s.get(W + "type") == "table" and n is not None and n.get(W + "val") == style_name:
+            sid = s.get(W + "styleId")
+            fills = [shd.get(W + "fill") for p in s.iter(W + "tblStylePr") if p.get(W + "type") == "firstRow"
+                     for shd in p.iter(W + "shd")]
+            if fill not in fills:
+                bad += fail(f"table style {style_name!r}: header row fill {fills}, expected {fill}")
+    if sid is None:
+        return fail(f"the DOCX has no table style named {style_name!r}")
+    used = [t.get(W + "val") for t in body.iter(W + "tblStyle")]
+    if sid not in used:
+        bad += fail(f"no table uses the reference's table style {sid!r}: {used}")
+    if "BriefTable" in used:
+        bad += fail("a table still uses our own BriefTable style")
+    lines = open(dump, encoding="utf-8").read().splitlines()
+    if not any(" rect " in l and f"fill={fill}" in l for l in lines):
+        bad += fail(f"the PDF's layout has no rectangle filled {fill}")
+    if not any(" rule " in l and f"color={fill}" in l for l in lines):
+        bad += fail(f"the PDF's layout has no rule in {fill} (the table's rules)")
+    if not any(" text " in l and f"color={header_color}" in l and f" size={size} " in l for l in lines):
+        bad += fail(f"the PDF's layout has no text in {header_color} at {size} pt (the header row)")
+    return bad
+
+
 def bbox(path, left, header_word, header_x):
     text = open(path, encoding="utf-8").read()
     page = text.split("</page>")[0]
@@ -163,6 +197,8 @@ def main():
         bad = bbox(*sys.argv[2:6])
     elif cmd == "ratio":
         bad = ratio(*sys.argv[2:6])
+    elif cmd == "table":
+        bad = table(*sys.argv[2:8])
     else:
         sys.exit(__doc__)
     sys.exit(1 if bad else 0)

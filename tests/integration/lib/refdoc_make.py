@@ -57,6 +57,21 @@ def strip_theme(element):
                 del el.attrib[a]
 
 
+def table_style(st):
+    """A ministry's table look: 9 pt text, maroon rules, a maroon header row in bold white."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+    for old in st.findall(qn("w:rPr")) + st.findall(qn("w:tblStylePr")):
+        st.remove(old)
+    st.find(qn("w:tblPr")).addprevious(parse_xml('<w:rPr %s><w:sz w:val="18"/></w:rPr>' % nsdecls("w")))
+    borders = st.find(qn("w:tblPr")).find(qn("w:tblBorders"))
+    for b in borders:
+        b.set(qn("w:color"), "8B1A1A")
+    st.append(parse_xml(
+        '<w:tblStylePr %s w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>'
+        '<w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="8B1A1A"/></w:tcPr></w:tblStylePr>' % nsdecls("w")))
+
+
 def plain(out, logo):
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -104,6 +119,7 @@ def plain(out, logo):
         stops.add_tab_stop(text_width // 2, WD_TAB_ALIGNMENT.CENTER)
         stops.add_tab_stop(text_width, WD_TAB_ALIGNMENT.RIGHT)
     strip_theme(d.styles.element)
+    table_style(d.styles["Table Grid"].element)
     hp = s.header.paragraphs[0]
     hp.text = "MINISTRY OF EXAMPLE\t\tPage "
     field(hp, " PAGE ")
