@@ -48,6 +48,16 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s, const std::
     attr(tw, "w:w", num(s.text_width));
     attr(tw, "w:type", "dxa");
     attr(el(pr, "w:tblLayout"), "w:type", "fixed");
+    if (ref_style && !meta) {
+        // The PDF's cell padding (as in our own table style), over the reference style's margins:
+        // wider ones would wrap cells the PDF keeps on one line.
+        auto mar = el(pr, "w:tblCellMar");
+        for (auto [side, w] : {std::pair{"w:top", 50L}, {"w:left", 80L}, {"w:bottom", 50L}, {"w:right", 80L}}) {
+            auto m = el(mar, side);
+            attr(m, "w:w", num(w));
+            attr(m, "w:type", "dxa");
+        }
+    }
     // Conditional formats the style defines: header row, horizontal stripes (not for "meta").
     bool first_row = header_rows > 0;
     bool no_hband = meta;
