@@ -66,10 +66,16 @@ std::string furniture_xml(const doc::Furniture& f, bool header, State& s) {
         if (!ppr) ppr = p.prepend_child("w:pPr");
         pugi::xml_node after = ppr.child("w:pBdr") ? ppr.child("w:pBdr") : ppr.child("w:pStyle");
         pugi::xml_node tabs = after ? ppr.insert_child_after("w:tabs", after) : ppr.prepend_child("w:tabs");
-        std::vector<std::pair<long, const char*>> stops = {{s.text_width / 2, "center"}, {s.text_width, "right"}};
+        // The reference paragraph's own centre and right stops when the slots came from one.
+        const tmpl::Template& tp = s.d.tmpl;
+        double center_at = header ? tp.header_center_at : tp.footer_center_at;
+        double right_at = header ? tp.header_right_at : tp.footer_right_at;
+        long center = center_at > 0 ? twips(center_at) : s.text_width / 2;
+        long right = right_at > 0 ? twips(right_at) : s.text_width;
+        std::vector<std::pair<long, const char*>> stops = {{center, "center"}, {right, "right"}};
         if (const RefStyle* rs = ref->by_name(header ? "header" : "footer"))
             for (const auto& t : rs->tabs)
-                if (twips(t.pos) != s.text_width / 2 && twips(t.pos) != s.text_width) stops.push_back({twips(t.pos), "clear"});
+                if (twips(t.pos) != center && twips(t.pos) != right) stops.push_back({twips(t.pos), "clear"});
         std::sort(stops.begin(), stops.end());
         for (const auto& [pos, kind] : stops) {
             auto t = el(tabs, "w:tab", kind);

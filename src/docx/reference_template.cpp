@@ -282,6 +282,12 @@ private:
                 for (size_t i = 1; i < parts.size(); ++i) {
                     std::string kind = i - 1 < p.tabs.size() ? p.tabs[i - 1].kind : (i == 1 ? "center" : "right");
                     put(kind == "right" ? slots.right : kind == "center" ? slots.center : slots.left, parts[i]);
+                    // The stop itself, where the paragraph names one (else Word's defaults: ours).
+                    if (i - 1 < p.tabs.size() && p.tabs[i - 1].pos > 0 && p.tabs[i - 1].pos < t_.page.width) {
+                        double at = p.tabs[i - 1].pos;
+                        if (kind == "center") (footer ? t_.footer_center_at : t_.header_center_at) = at;
+                        if (kind == "right") (footer ? t_.footer_right_at : t_.header_right_at) = at;
+                    }
                 }
             }
             found = true;

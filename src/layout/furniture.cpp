@@ -35,7 +35,13 @@ bool slots(Engine& e, const doc::Furniture& f, const std::string& style, double 
         std::string text = e.transform(resolve(*parts[k], page, pages), st.transform);
         if (text.empty()) continue;
         double w = text_width(e, text, face, st.size, loc, track);
-        double x = k == 0 ? e.left : k == 1 ? e.left + (e.width - w) / 2 : e.left + e.width - w;
+        // A reference document's tab stops, where it has them (tmpl::Template::header_center_at).
+        const bool foot = style == "footer";
+        const double center = foot ? e.t.footer_center_at : e.t.header_center_at;
+        const double right = foot ? e.t.footer_right_at : e.t.header_right_at;
+        double x = k == 0   ? e.left
+                   : k == 1 ? (center > 0 ? e.left + center - w / 2 : e.left + (e.width - w) / 2)
+                            : (right > 0 ? e.left + right - w : e.left + e.width - w);
         set_text(e, out, text, face, st.size, st.color, x, baseline, loc, track);
         any = true;
     }

@@ -154,6 +154,10 @@ struct Template {
     // `reference-header: beside` (else "replace"): the template's own header and footer slots
     // stay in the slots the reference's header (footer) leaves empty.
     bool reference_beside = false;
+    // Where the reference's header (footer) paragraph has its centre and right tab stops, in
+    // points from the left margin: the centre slot is centred on the first, the right slot ends
+    // at the second, as Word sets them (in both outputs). 0: the middle and the right margin.
+    double header_center_at = 0, header_right_at = 0, footer_center_at = 0, footer_right_at = 0;
 
     // The label for `key` in `lang`, falling back to "en", then the key itself.
     std::string label(const std::string& lang, const std::string& key) const;

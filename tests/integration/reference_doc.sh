@@ -72,6 +72,9 @@ pdfimages -list "$TMP/plain/ospg-8.pdf" >"$TMP/plain.images" 2>&1
 # headings: Caladea and Carlito here) and theme colours (accent1 shaded BF: 365F91).
 check theme "$TMP/theme.docx" "Caladea Carlito" 90 THEMED 90 Özet 1.273 \
   "Normal=Cambria/11/0/-" "heading 1=Calibri/14/1/365F91"
+# Its header's right slot ends at the Header style's right stop, 6.5 in from the 1.25 in margin
+# (past the right margin, as Word puts it), not at the margin.
+python3 "$LIB/refdoc_check.py" ends "$TMP/theme.html" TABRIGHT 558 || fail "theme: the header's right slot is not at the reference's tab stop"
 
 # LibreOffice: DejaVu Sans 10 pt body, DejaVu Serif 18 pt headings, 1.5 in left margin, Letter.
 check lo "$TMP/lo.docx" "DejaVuSans DejaVuSerif" 108 LIBREOFFICE 108 Özet 1.8 \

@@ -169,6 +169,18 @@ def bbox(path, left, header_word, header_x):
     return bad
 
 
+def ends(path, word, want):
+    """WORD's right edge on page 1 of a pdftotext -bbox file is at WANT (within 1.5 pt)."""
+    page = open(path, encoding="utf-8").read().split("</page>")[0]
+    xs = [float(x) for x in re.findall(r'xMax="([\d.]+)" yMax="[\d.]+">' + re.escape(word) + "</word>", page)]
+    if not xs:
+        return fail(f"no word {word!r} on page 1")
+    if abs(xs[0] - float(want)) > 1.5:
+        return fail(f"{word!r} ends at x={xs[0]}, expected {want}")
+    print(f"{word} ends at x={xs[0]} (expected {want})")
+    return 0
+
+
 def ratio(path, heading_word, body_word, want):
     text = open(path, encoding="utf-8").read()
     sizes = {m[0]: float(m[1]) for m in re.findall(r'<fontspec id="(\d+)" size="([\d.]+)"', text)}
@@ -197,6 +209,8 @@ def main():
         bad = bbox(*sys.argv[2:6])
     elif cmd == "ratio":
         bad = ratio(*sys.argv[2:6])
+    elif cmd == "ends":
+        bad = ends(*sys.argv[2:5])
     elif cmd == "table":
         bad = table(*sys.argv[2:8])
     else:

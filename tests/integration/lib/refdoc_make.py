@@ -145,7 +145,9 @@ def theme(out):
     rfonts = st.element.get_or_add_rPr().get_or_add_rFonts()
     rfonts.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}ascii", "Courier New")
     rfonts.set("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}asciiTheme", "minorHAnsi")
-    d.sections[0].header.paragraphs[0].text = "THEMED MINISTRY"
+    # Its Header style's stops are python-docx's, for Letter with 1.25 in margins: centre at
+    # 3.25 in, right at 6.5 in, half an inch past this page's right margin, where Word puts it.
+    d.sections[0].header.paragraphs[0].text = "THEMED MINISTRY\t\tTABRIGHT"
     d.save(out)
 
 
