@@ -6,9 +6,15 @@
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
 
 #include "core/utf8.hpp"
 #include "text/text.hpp"
@@ -114,12 +120,59 @@ struct Dictionary {
 
 constexpr const char* kHyphenDir = "/usr/share/hyphen/";
 
+// The letters a pattern line matches ("уш1ла" -> "ушла"), or "" for a line that is not a
+// pattern (the encoding line, a comment, a keyword such as LEFTHYPHENMIN or NEXTLEVEL).
+std::string pattern_letters(std::string_view line) {
+    const size_t end = line.find_first_of(" \t\r/");
+    line = line.substr(0, end);
+    if (line.empty() || line[0] == '%' || (line[0] >= 'A' && line[0] <= 'Z')) return {};
+    std::string letters;
+    for (char c : line)
+        if (c < '0' || c > '9') letters.push_back(c);
+    return letters;
+}
+
+// The dictionary file without the pattern lines a later line for the same letters overrides.
+// libhyphen keeps the last of two such lines and loses the first one's string (hyph_ru_RU.dic
+// has both "уш1ла" and "ушла"), a leak LeakSanitizer reports; without the overridden lines it
+// builds the same automaton. Each NEXTLEVEL section is a dictionary of its own.
+std::string without_overridden_patterns(const std::string& text) {
+    std::vector<std::string_view> lines;
+    for (size_t at = 0; at < text.size();) {
+        const size_t nl = text.find('\n', at);
+        const size_t next = nl == std::string::npos ? text.size() : nl + 1;
+        lines.emplace_back(text.data() + at, next - at);
+        at = next;
+    }
+    std::vector<bool> keep(lines.size(), true);
+    std::unordered_set<std::string> later;  // letters of the lines after this one, in its section
+    for (size_t i = lines.size(); i-- > 1;) {  // line 0 names the encoding
+        if (lines[i].starts_with("NEXTLEVEL")) {
+            later.clear();
+            continue;
+        }
+        std::string letters = pattern_letters(lines[i]);
+        if (!letters.empty() && !later.insert(std::move(letters)).second) keep[i] = false;
+    }
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < lines.size(); ++i)
+        if (keep[i]) out.append(lines[i]);
+    return out;
+}
+
 // libhyphen reads the encoding from the file's first line (UTF-8 for hyph_en_US, KOI8-R for
 // hyph_ru_RU); we mirror it to encode words the same way.
 Dictionary load_dictionary(const char* file) {
     Dictionary d;
-    std::string path = std::string(kHyphenDir) + file;
-    d.dict.reset(hnj_hyphen_load(path.c_str()));
+    std::ifstream in(std::string(kHyphenDir) + file, std::ios::binary);
+    if (!in) return d;
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) return d;
+    text = without_overridden_patterns(text);
+    std::unique_ptr<FILE, int (*)(FILE*)> stream(fmemopen(text.data(), text.size(), "r"), &std::fclose);
+    if (!stream) return d;
+    d.dict.reset(hnj_hyphen_load_file(stream.get()));
     if (d.dict) d.encoding = d.dict->utf8 ? Encoding::Utf8 : Encoding::Koi8r;
     return d;
 }
