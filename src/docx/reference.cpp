@@ -115,6 +115,9 @@ struct Props {
     // Table styles only.
     std::optional<RefColor> border_color, header_fill, header_color, band_fill;
     std::optional<bool> header_bold;
+    // Set by this style: a vertical rule, or none ("nil", "none").
+    std::optional<std::optional<RefBorder>> rule_left, rule_right, rule_inside_v;
+    std::optional<std::optional<RefBorder>> border_bottom;  // paragraph styles
 };
 
 class Reader {
@@ -441,6 +444,7 @@ private:
             if (auto v = number(ind, "hanging")) p.first = -*v / 20;
             else if (auto f = number(ind, "firstLine")) p.first = *f / 20;
         }
+        border(child(child(ppr, "pBdr"), "bottom"), p.border_bottom);
         if (auto jc = child(ppr, "jc")) {
             std::string a = val(jc);
             p.align = a == "center" ? "center" : (a == "right" || a == "end") ? "right"
@@ -464,6 +468,23 @@ private:
         return c;
     }
 
+    // A border element (w:top, w:insideV ...) into `out`, if there is one: a line, or none
+    // ("nil", "none").
+    void border(pugi::xml_node e, std::optional<std::optional<RefBorder>>& out) const {
+        if (!e) return;
+        std::string kind = val(e);
+        if (kind == "nil" || kind == "none" || kind.empty()) {
+            out = std::optional<RefBorder>();
+            return;
+        }
+        RefBorder b;
+        // w:sz in eighths of a point (Word draws 1/4 pt to 6 pt), w:space in points.
+        if (auto sz = number(e, "sz")) b.width = std::clamp(*sz / 8.0, 0.25, 6.0);
+        if (auto sp = number(e, "space")) b.space = std::clamp(*sp, 0.0, 31.0);
+        b.color = color_of(e, "color");
+        out = b;
+    }
+
     // A table style's rules, header row and stripes.
     void read_table(pugi::xml_node s, Props& p) const {
         if (auto b = child(child(s, "tblPr"), "tblBorders"))
@@ -476,6 +497,13 @@ private:
                     break;
                 }
             }
+        if (auto b = child(child(s, "tblPr"), "tblBorders")) {
+            border(child(b, "left"), p.rule_left);
+            border(child(b, "start"), p.rule_left);  // the Strict / Word 2010 name
+            border(child(b, "right"), p.rule_right);
+            border(child(b, "end"), p.rule_right);
+            border(child(b, "insideV"), p.rule_inside_v);
+        }
         for (auto c : s.children()) {
             if (local(c.name()) != "tblStylePr") continue;
             std::string type = attr(c, "type").value();
@@ -507,6 +535,7 @@ private:
         if (p.first) s.indent_first = *p.first;
         if (p.align) s.align = *p.align;
         if (p.keep) s.keep_with_next = *p.keep;
+        if (p.border_bottom) s.border_bottom = *p.border_bottom;
     }
 
     void read_styles(Reference& r, const std::string& xml, const std::string& entry) {
@@ -573,6 +602,9 @@ private:
                 if (p.header_color) s.header_color = p.header_color;
                 if (p.band_fill) s.band_fill = p.band_fill;
                 if (p.header_bold) s.header_bold = p.header_bold;
+                if (p.rule_left) s.rule_left = *p.rule_left;
+                if (p.rule_right) s.rule_right = *p.rule_right;
+                if (p.rule_inside_v) s.rule_inside_v = *p.rule_inside_v;
                 tabs.insert(tabs.end(), (*it)->props.tabs.begin(), (*it)->props.tabs.end());
             }
             std::sort(tabs.begin(), tabs.end(), [](const RefTab& a, const RefTab& b) { return a.pos < b.pos; });

@@ -32,6 +32,15 @@ struct RefTab {
     bool operator==(const RefTab&) const = default;
 };
 
+// One border line of a table style: its width (w:sz, eighths of a point) and colour (none:
+// automatic).
+struct RefBorder {
+    double width = 0.5;  // points
+    double space = 0;    // points between a paragraph's text and its border (w:space)
+    std::optional<RefColor> color;
+    bool operator==(const RefBorder&) const = default;
+};
+
 // A style as Word applies it: docDefaults, then its basedOn chain root first, then itself;
 // theme fonts and colours resolved through theme1.xml.
 struct RefStyle {
@@ -52,6 +61,7 @@ struct RefStyle {
     std::string align = "left";                 // left, center, right, both
     bool keep_with_next = false;
     std::vector<RefTab> tabs;  // its tab stops and its bases', by position
+    std::optional<RefBorder> border_bottom;  // w:pBdr bottom: a rule under the paragraph
     // Table styles (through basedOn): whether the chain itself names a font, size or colour
     // (else the table's text is Normal's), the rules' colour (w:tblBorders: insideH, else top,
     // else bottom), the header row's (tblStylePr firstRow) shading, text colour and weight, and
@@ -60,6 +70,9 @@ struct RefStyle {
     bool sets_font = false, sets_size = false, sets_color = false;
     std::optional<RefColor> border_color, header_fill, header_color, band_fill;
     std::optional<bool> header_bold;
+    // Its vertical rules (w:tblBorders left, right, insideV through basedOn; "nil" and "none"
+    // are none), as Word draws them.
+    std::optional<RefBorder> rule_left, rule_right, rule_inside_v;
     bool operator==(const RefStyle&) const = default;
 };
 

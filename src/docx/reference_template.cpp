@@ -147,6 +147,17 @@ private:
         if (ts->border_color) t_.colors["table-rule"] = tc(*ts->border_color);
         if (ts->header_fill) t_.colors["table-header"] = tc(*ts->header_fill);
         if (ts->band_fill) t_.colors["table-stripe"] = tc(*ts->band_fill);
+        // Its vertical rules, which our templates do not draw; horizontal ones both draw.
+        auto vertical = [&](const std::optional<RefBorder>& b) -> std::optional<tmpl::Template::VerticalRule> {
+            if (!b) return std::nullopt;
+            tmpl::Template::VerticalRule v;
+            v.width = b->width;
+            if (b->color) v.color = tc(*b->color);
+            return v;
+        };
+        t_.table_rule_left = vertical(ts->rule_left);
+        t_.table_rule_right = vertical(ts->rule_right);
+        t_.table_rule_inside = vertical(ts->rule_inside_v);
         if (auto it = t_.styles.find("table-header"); it != t_.styles.end()) {
             if (ts->header_color) it->second.color = tc(*ts->header_color);
             if (ts->header_bold) it->second.bold = *ts->header_bold;
@@ -178,10 +189,14 @@ private:
         st.transform = s.caps ? tmpl::CaseTransform::Upper : tmpl::CaseTransform::None;
         st.keep_with_next = s.keep_with_next;
         st.docx_name = s.name;
-        // Letter spacing is laid out on the header and footer only (as the template's tracking).
-        st.tracking = 0;
-        if (s.name == "header" || s.name == "footer" || s.name == "Header" || s.name == "Footer")
-            st.tracking = std::clamp(s.letter_spacing / st.size, -0.1, 0.5);
+        st.border_below.reset();
+        if (s.border_bottom)
+            st.border_below = tmpl::Style::Border{s.border_bottom->width, s.border_bottom->space,
+                                                  s.border_bottom->color ? tmpl::Color{s.border_bottom->color->r, s.border_bottom->color->g,
+                                                                                       s.border_bottom->color->b}
+                                                                         : tmpl::Color{0, 0, 0}};
+        // Letter spacing (w:spacing in the run properties), in em as the template's tracking.
+        st.tracking = std::clamp(s.letter_spacing / st.size, -0.1, 0.5);
     }
 
     // The template font family for a Word font name: "ref:Calibri", with the files of Calibri or

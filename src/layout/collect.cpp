@@ -91,7 +91,7 @@ public:
             word(prev, w);
             if (w < off) {
                 const fonts::Font* f = last_face_ ? last_face_ : range_at(w).face;
-                double sp = f->advance(U' ') * st_.size;
+                double sp = f->advance(U' ') * st_.size + track_;
                 pieces_.push_back({Piece::Glue, false, false, sp, sp / 2, sp / 3});
             } else if (off < text_.size() && !is_hard && w > prev) {
                 bool hy = ends_with_hyphen(std::string_view(text_).substr(prev, w - prev));
@@ -177,7 +177,7 @@ private:
                 for (size_t i = 0; i < w.size();) {
                     uint32_t at = a + uint32_t(i);
                     char32_t cp = core::next_code_point(w, i);
-                    double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size;
+                    double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size + track_;
                     if (acc > 0 && acc + cw > opt_.min_measure) {
                         breaks_.emplace_back(at, 2);
                         acc = 0;
@@ -255,7 +255,7 @@ private:
                 if (breaks_[bi].second == 1) {
                     p.flagged = true;
                     p.penalty = kHyphenPenalty;
-                    p.width = before ? before->advance(U'-') * st_.size : 0;
+                    p.width = before ? before->advance(U'-') * st_.size + track_ : 0;
                 } else {
                     p.penalty = kCharBreakPenalty;
                 }
@@ -267,7 +267,7 @@ private:
             if (box.face && (f != box.face || r.span != box.span)) flush(at);
             box.face = f;
             box.span = r.span;
-            box.width += f->advance(cp) * st_.size;
+            box.width += f->advance(cp) * st_.size + track_;
         }
         flush(b);
         return total;
@@ -282,19 +282,21 @@ private:
         for (size_t i = 0; i < w.size();) {
             uint32_t at = a + uint32_t(i);
             if (bi < breaks_.size() && breaks_[bi].first == at) {
-                if (acc + f->advance(U'-') * st_.size > opt_.min_measure) return false;
+                if (acc + f->advance(U'-') * st_.size + track_ > opt_.min_measure) return false;
                 acc = 0;
                 ++bi;
             }
             char32_t cp = core::next_code_point(w, i);
             f = e_.pick(range_at(at).face, cp, loc_);
-            acc += f->advance(cp) * st_.size;
+            acc += f->advance(cp) * st_.size + track_;
         }
         return acc <= opt_.min_measure;
     }
 
     Engine& e_;
     const tmpl::Style& st_;
+    // Letter spacing: the PDF's Tc adds it after every drawn character, spaces and hyphens too.
+    const double track_ = st_.tracking * st_.size;
     const CollectOptions& opt_;
     const SourceLoc& loc_;
     std::string& text_;

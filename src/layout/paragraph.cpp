@@ -74,6 +74,7 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
 
     FontPtr primary = e.face(st);
     const double size = st.size;
+    const double track = st.tracking * size;  // letter spacing, counted in the pieces' widths
     const double asc = primary->ascender() * size, desc = -primary->descender() * size;
     const double line_h = size * st.leading;
     const double baseline = (line_h - (asc + desc)) / 2 + asc;
@@ -139,7 +140,7 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
             std::string_view txt(c.text.data() + q.begin, q.end - q.begin);
             const FontPtr& face = e.keep(q.face);
             bool merge = open && run.font == face && run_link == uri &&
-                         (!space_pending || std::fabs(space_w - face->advance(U' ') * size) < 1e-6);
+                         (!space_pending || std::fabs(space_w - (face->advance(U' ') * size + track)) < 1e-6);
             if (merge) {
                 if (space_pending) run.text += ' ';
                 run.text += txt;
@@ -150,6 +151,7 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
                 run.text.assign(txt);
                 run.font = face;
                 run.size = size;
+                run.char_space = track;
                 run.color = uri.empty() ? st.color : e.t.color("link", st.color);
                 run_link = uri;
                 open = true;
@@ -225,6 +227,13 @@ std::vector<VBox> paragraph_boxes(Engine& e, const ParaSpec& spec) {
         // No widows or orphans: at least two lines on each side of a page break.
         b.breakable = i == 0 || (i >= 2 && n - i >= 2);
         boxes.push_back(std::move(b));
+    }
+    // A rule under the paragraph (a reference style's bottom border), inside its last box.
+    if (const auto& border = spec.style->border_below; border && !boxes.empty()) {
+        VBox& last = boxes.back();
+        const double y = last.height + border->space + border->width / 2;
+        last.items.emplace_back(Rule{spec.x + spec.style->indent_left, y, spec.x + spec.width, y, border->width, border->color});
+        last.height += border->space + border->width;
     }
     return boxes;
 }

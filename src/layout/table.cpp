@@ -245,6 +245,13 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             }
             if (!s.lines.empty()) box.first_baseline = s.lines[0].mark.y;
             if (ruled) {
+                // Vertical rules (a reference's table style may have them), under the horizontal ones.
+                auto vertical = [&](const std::optional<tmpl::Template::VerticalRule>& v, double at) {
+                    if (v) box.items.push_back(Rule{at, 0, at, box.height, v->width, v->color.value_or(rule_color)});
+                };
+                vertical(e.t.table_rule_left, x);
+                for (size_t c = 1; c < ncols; ++c) vertical(e.t.table_rule_inside, col_x[c]);
+                vertical(e.t.table_rule_right, x + width);
                 if (r == 0 && k == 0) box.items.push_back(Rule{x, 0, x + width, 0, 0.75, rule_color});
                 // A slice that does not end its row ends with a thin rule (at the foot of a page).
                 bool heavy = s.last && (r + 1 == header_rows || r + 1 == t.rows.size());

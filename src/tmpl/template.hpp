@@ -53,8 +53,17 @@ struct Style {
     CaseTransform transform = CaseTransform::None;
     bool keep_with_next = false;
     // Letter spacing (tracking) in em, added after each character: 0.05 sets capitals 5% of the
-    // size apart. Laid out and drawn on the header and footer styles only.
+    // size apart. A template sets it on the header and footer styles only; a reference
+    // document's styles may set it on any (the paragraph layout counts it in every width).
     double tracking = 0;
+    // A rule under the paragraph, `space` below its last line; both add to its height. Set from
+    // a reference document's style (w:pBdr bottom), as Word draws it; none in our templates.
+    struct Border {
+        double width = 0.5, space = 0;  // points
+        Color color;
+        bool operator==(const Border&) const = default;
+    };
+    std::optional<Border> border_below;
     std::string docx_name;  // Word style name, e.g. "Heading 1"; empty: derived from the key
     bool operator==(const Style&) const = default;
 };
@@ -101,6 +110,14 @@ struct Template {
     // Named colours: "rule" (under the header; table rules too unless "table-rule" is set),
     // "table-rule", "table-header" (header row shading), "table-stripe" (alternate rows).
     std::map<std::string, Color> colors;
+    // Vertical rules of ruled tables, at the outer edges and between columns: none in our own
+    // templates; a reference document's table style may draw them (docx::apply_reference).
+    struct VerticalRule {
+        double width = 0.5;  // points
+        std::optional<Color> color;  // none: the table rules' colour
+        bool operator==(const VerticalRule&) const = default;
+    };
+    std::optional<VerticalRule> table_rule_left, table_rule_right, table_rule_inside;
     // Series colours for charts, in order (chosen to stay distinct in greyscale).
     std::vector<Color> chart_palette;
     // How a link prints, in the PDF and the DOCX alike: in colors["link"] when the template sets

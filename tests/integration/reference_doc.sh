@@ -63,6 +63,13 @@ grep -q 'word/media/ref-header1-' "$TMP/plain.parts" || fail "the reference's he
 # Its "Table Grid" (9 pt, maroon rules, a maroon header row in bold white) is our tables' style.
 python3 "$LIB/refdoc_check.py" table "$TMP/plain/ospg-8.docx" "$TMP/plain.layout" "Table Grid" 8B1A1A FFFFFF 9 ||
   fail "plain: the tables do not take the reference's table style"
+# Its Title has a bottom border (1 pt, 4F81BD) and letter spacing, its Subtitle wider spacing
+# (w:spacing 5 and 15 twentieths): Word and LibreOffice draw them, so the PDF does too.
+grep -q '^page 1 rule .* w=1 color=4F81BD' "$TMP/plain.layout" || fail "plain: the PDF has no rule under the title"
+grep -q '^page 1 text .* size=22 tracking=0.25 .*"Türkiye-Kazakistan' "$TMP/plain.layout" ||
+  fail "plain: the title is not letterspaced as the reference's Title"
+grep -q '^page 1 text .* tracking=0.75 .*"Bilgi Notu"' "$TMP/plain.layout" ||
+  fail "plain: the subtitle is not letterspaced as the reference's Subtitle"
 cmp -s "$TMP/plain/ospg-8.pdf" "$TMP/plain-again/ospg-8.pdf" && cmp -s "$TMP/plain/ospg-8.docx" "$TMP/plain-again/ospg-8.docx" ||
   fail "plain: two runs give different bytes"
 pdfimages -list "$TMP/plain/ospg-8.pdf" >"$TMP/plain.images" 2>&1

@@ -31,9 +31,11 @@ struct Doc {
         <w:pPrDefault><w:pPr><w:spacing w:after="160" w:line="259" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
       <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
       <w:style w:type="paragraph" w:styleId="Kop1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>
-        <w:pPr><w:keepNext/><w:spacing w:before="240" w:after="0"/><w:jc w:val="center"/></w:pPr>
+        <w:pPr><w:keepNext/><w:pBdr><w:bottom w:val="single" w:sz="8" w:space="4" w:color="000000" w:themeColor="accent1"/></w:pBdr>
+          <w:spacing w:before="240" w:after="0"/><w:jc w:val="center"/></w:pPr>
         <w:rPr><w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi"/><w:b/><w:color w:val="FF0000" w:themeColor="accent1"/><w:sz w:val="32"/></w:rPr></w:style>
       <w:style w:type="paragraph" w:styleId="Kop2"><w:name w:val="heading 2"/><w:basedOn w:val="Kop1"/>
+        <w:pPr><w:pBdr><w:bottom w:val="nil"/></w:pBdr></w:pPr>
         <w:rPr><w:i/><w:b w:val="0"/><w:color w:val="123456"/><w:spacing w:val="20"/></w:rPr></w:style>
       <w:style w:type="paragraph" w:styleId="LoopA"><w:name w:val="Loop A"/><w:basedOn w:val="LoopB"/></w:style>
       <w:style w:type="paragraph" w:styleId="LoopB"><w:name w:val="Loop B"/><w:basedOn w:val="LoopA"/><w:rPr><w:caps/></w:rPr></w:style>
@@ -115,6 +117,13 @@ TEST_CASE("styles resolve through basedOn, docDefaults and the theme") {
     CHECK(*h2->color == RefColor{0x12, 0x34, 0x56});
     CHECK(h2->letter_spacing == 1);
     CHECK(h1->letter_spacing == 0);
+    // A bottom border: 8 eighths (1 pt), 4 pt below the text, its colour the theme's.
+    REQUIRE(h1->border_bottom);
+    CHECK(h1->border_bottom->width == 1);
+    CHECK(h1->border_bottom->space == 4);
+    CHECK(h1->border_bottom->color == RefColor{0x4F, 0x81, 0xBD});
+    CHECK_FALSE(h2->border_bottom);  // "nil" turns the base's off
+    CHECK_FALSE(normal->border_bottom);
     CHECK(h2->space_after == 0);
     CHECK(r.by_name("Loop B"));  // a basedOn loop ends; it does not hang
 }
@@ -196,9 +205,11 @@ TEST_CASE("the table style: the default one that says something, through basedOn
       <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/>
         <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:color="auto"/></w:tblBorders></w:tblPr></w:style>
       <w:style w:type="table" w:styleId="Base"><w:name w:val="Ministry Base"/><w:rPr><w:sz w:val="18"/></w:rPr>
-        <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:color="112233"/><w:insideH w:val="nil"/></w:tblBorders></w:tblPr>
+        <w:tblPr><w:tblBorders><w:top w:val="single" w:sz="4" w:color="112233"/><w:left w:val="single" w:sz="12" w:color="445566"/>
+          <w:insideH w:val="nil"/><w:insideV w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>
         <w:tblStylePr w:type="band1Horz"><w:tcPr><w:shd w:val="clear" w:fill="EEEEEE"/></w:tcPr></w:tblStylePr></w:style>
       <w:style w:type="table" w:styleId="Bakanlik"><w:name w:val="Ministry Table"/><w:basedOn w:val="Base"/>
+        <w:tblPr><w:tblBorders><w:right w:val="double" w:sz="6" w:color="778899"/><w:insideV w:val="none"/></w:tblBorders></w:tblPr>
         <w:tblStylePr w:type="firstRow"><w:rPr><w:b/><w:color w:val="FFFFFF"/></w:rPr>
           <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="4F81BD"/></w:tcPr></w:tblStylePr></w:style>
     </w:styles>)";
@@ -221,4 +232,19 @@ TEST_CASE("the table style: the default one that says something, through basedOn
     CHECK(t->header_color == RefColor{0xFF, 0xFF, 0xFF});
     CHECK(t->header_bold == true);
     CHECK(t->band_fill == RefColor{0xEE, 0xEE, 0xEE});
+    // Vertical rules side by side through basedOn: the base's left (12 eighths: 1.5 pt), its own
+    // right; the base's insideV turned off ("none").
+    REQUIRE(t->rule_left);
+    CHECK(t->rule_left->width == 1.5);
+    CHECK(t->rule_left->color == RefColor{0x44, 0x55, 0x66});
+    REQUIRE(t->rule_right);
+    CHECK(t->rule_right->width == 0.75);
+    CHECK(t->rule_right->color == RefColor{0x77, 0x88, 0x99});
+    CHECK_FALSE(t->rule_inside_v);
+    const RefStyle* base = r.by_id("Base");
+    REQUIRE(base);
+    REQUIRE(base->rule_inside_v);
+    CHECK(base->rule_inside_v->width == 0.5);
+    CHECK_FALSE(base->rule_inside_v->color);  // no colour: automatic
+    CHECK_FALSE(base->rule_right);
 }

@@ -63,3 +63,70 @@ TEST_CASE("a tracked header run is wider by the tracking after each letter, and 
     for (auto* r : runs(b.out.pages[0]))
         if (r->text != mark && r->text != page) CHECK(r->char_space == 0);
 }
+
+TEST_CASE("a reference style's letter spacing is laid out in body text: widths count it") {
+    auto plain = make_document();
+    plain.blocks.push_back(para(turkish_text(60)));
+    auto tracked = plain;
+    tracked.tmpl.styles["body"].tracking = 0.0625;  // 0.75 pt at 12 pt, as Word's w:spacing="15"
+    Run a(plain), b(tracked);
+    REQUIRE(a.out.pages.size() == 1);
+    REQUIRE(b.out.pages.size() == 1);
+    auto body = [](const layout::Page& p) {
+        std::vector<const layout::TextRun*> v;
+        for (auto* r : runs(p))
+            if (r->size == 12) v.push_back(r);
+        return v;
+    };
+    const auto ra = body(a.out.pages[0]), rb = body(b.out.pages[0]);
+    REQUIRE(!rb.empty());
+    for (auto* r : rb) CHECK(r->char_space == doctest::Approx(0.75));
+    // Wider letters take more lines, and no line runs past the right margin with them counted.
+    auto lines = [](const std::vector<const layout::TextRun*>& v) {
+        std::vector<double> ys;
+        for (auto* r : v)
+            if (std::find(ys.begin(), ys.end(), r->y) == ys.end()) ys.push_back(r->y);
+        return ys.size();
+    };
+    CHECK(lines(rb) > lines(ra));
+    const auto& t = tracked.tmpl.page;
+    const double right = t.width - t.margin_right;
+    for (auto* r : rb) {
+        const double w = r->font->width(r->text, r->size) + double(core::count_code_points(r->text)) * r->char_space +
+                         (r->hyphen ? r->font->width("-", r->size) + r->char_space : 0);
+        CHECK(r->x + w <= right + 0.01);
+    }
+}
+
+TEST_CASE("a reference style's bottom border: a rule under the last line, in the paragraph's height") {
+    auto plain = make_document();
+    plain.blocks.push_back(para("Bilgi Notu", "body"));
+    plain.blocks.push_back(para("İkinci paragraf.", "body", 2));
+    auto bordered = plain;
+    bordered.tmpl.styles["body"].border_below = tmpl::Style::Border{1.0, 4.0, {0x4F, 0x81, 0xBD}};
+    Run a(plain), b(bordered);
+    auto rules = [](const layout::Page& p) {
+        std::vector<layout::Rule> v;
+        for (const auto& it : p.items)
+            if (auto* r = std::get_if<layout::Rule>(&it); r && r->color == tmpl::Color{0x4F, 0x81, 0xBD}) v.push_back(*r);
+        return v;
+    };
+    CHECK(rules(a.out.pages[0]).empty());
+    const auto rs = rules(b.out.pages[0]);
+    REQUIRE(rs.size() == 2);  // one under each paragraph
+    const auto& t = bordered.tmpl.page;
+    CHECK(rs[0].x1 == doctest::Approx(t.margin_left));
+    CHECK(rs[0].x2 == doctest::Approx(t.width - t.margin_right));
+    CHECK(rs[0].width == 1.0);
+    auto first_y = [](const layout::Page& p, const std::string& s) {
+        for (auto* r : runs(p))
+            if (r->text.find(s) != std::string::npos) return r->y;
+        return -1.0;
+    };
+    // The rule sits 4 pt + half its width below the line box; the next paragraph moves down by 5 pt.
+    const double line_h = 12 * bordered.tmpl.styles["body"].leading;
+    const double y0 = first_y(b.out.pages[0], "Bilgi");
+    CHECK(rs[0].y1 > y0);
+    CHECK(first_y(b.out.pages[0], "İkinci") - first_y(a.out.pages[0], "İkinci") == doctest::Approx(5));
+    CHECK(rs[1].y1 - rs[0].y1 == doctest::Approx(line_h + 6 + 5));  // line, space after 6, border
+}

@@ -141,6 +141,15 @@ def table(docx, dump, style_name, fill, header_color, size):
         bad += fail(f"the PDF's layout has no rectangle filled {fill}")
     if not any(" rule " in l and f"color={fill}" in l for l in lines):
         bad += fail(f"the PDF's layout has no rule in {fill} (the table's rules)")
+    # The style's vertical rules (left, insideV, right), drawn by Word and LibreOffice, are the
+    # PDF's too: on some page, upright rules in FILL at three or more places across.
+    upright = {}
+    for l in lines:
+        m = re.match(r"page (\d+) rule x1=([\d.]+) y1=([\d.]+) x2=([\d.]+) y2=([\d.]+) .*color=(\w+)", l)
+        if m and m.group(2) == m.group(4) and m.group(3) != m.group(5) and m.group(6) == fill:
+            upright.setdefault(m.group(1), set()).add(m.group(2))
+    if not any(len(xs) >= 3 for xs in upright.values()):
+        bad += fail(f"the PDF's layout has no vertical table rules in {fill}: {upright}")
     if not any(" text " in l and f"color={header_color}" in l and f" size={size} " in l for l in lines):
         bad += fail(f"the PDF's layout has no text in {header_color} at {size} pt (the header row)")
     return bad
