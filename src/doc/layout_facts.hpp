@@ -51,6 +51,9 @@ struct LayoutFacts {
     // it left. The DOCX writes the figure after that block, so Word and LibreOffice meet it where
     // the PDF shows it; its caption and number stay its own (figures never pass one another).
     std::map<const Block*, const Block*> floated_figures;
+    // Numbers in table cells were set in the font's tabular figures, which differ from its
+    // default ones (fonts::Font::tabular): the DOCX asks Word for them too (w14:numSpacing).
+    bool tabular_figures = false;
     bool operator==(const LayoutFacts&) const = default;
 };
 

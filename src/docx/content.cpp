@@ -359,11 +359,13 @@ void add_inlines(pugi::xml_node p, const doc::Inlines& inlines, State& s, const 
         }
         if (span.change) parent = tracked_change(parent, span.change, s);
         auto r = el(parent, "w:r");
-        if (!span.link.empty() || span.flags) {
+        if (!span.link.empty() || span.flags || o.tabular) {
             auto rpr = el(r, "w:rPr");
             if (!span.link.empty()) el(rpr, "w:rStyle", kHyperlink);
             if (span.flags & doc::Bold) el(rpr, "w:b"), el(rpr, "w:bCs");
             if (span.flags & doc::Italic) el(rpr, "w:i"), el(rpr, "w:iCs");
+            // Word 2010's extension, last in w:rPr; the part's root declares w14 ignorable.
+            if (o.tabular) attr(el(rpr, "w14:numSpacing"), "w14:val", "tabular");
         }
         if (span.line_break) el(r, "w:br");
         std::string text = clean_text(span.text);

@@ -52,6 +52,7 @@ pugi::xml_node paragraph_props(pugi::xml_node p);
 struct InlineOptions {
     bool hyphenate = false;   // the style hyphenates in the PDF (soft hyphens come from the layout)
     bool lower = false;       // the style's transform is `lower` (Word has no lower-case property)
+    bool tabular = false;     // tabular figures (w14:numSpacing), as the PDF set them
 };
 // Runs for `inlines`: bold/italic, links (external relationships, or bookmarks for "#anchor"),
 // line breaks, tabs; text cleaned of characters XML forbids.

@@ -114,6 +114,7 @@ void add_table(pugi::xml_node parent, const doc::Table& t, State& s, const std::
             }
             InlineOptions io = inline_options(key, s);
             if (cell.numeric) io.hyphenate = false;
+            io.tabular = cell.numeric && !meta && s.opt.layout.tabular_figures;
             add_inlines(p, cell.content, s, io);
         }
     }

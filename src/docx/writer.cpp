@@ -36,6 +36,11 @@ std::string write_docx(const doc::Document& d, const Options& opt, const core::C
     attr(root, "xmlns:w", kNsW);
     attr(root, "xmlns:r", kNsR);
     attr(root, "xmlns:wp", kNsWp);  // inline drawings (charts)
+    if (opt.layout.tabular_figures) {  // w14:numSpacing in tables (content.cpp), for Word 2010 on
+        attr(root, "xmlns:mc", "http://schemas.openxmlformats.org/markup-compatibility/2006");
+        attr(root, "xmlns:w14", "http://schemas.microsoft.com/office/word/2010/wordml");
+        attr(root, "mc:Ignorable", "w14");
+    }
     auto body = el(root, "w:body");
     add_blocks(body, d.blocks, s);
     add_logo(body, s);  // first in the body, as the PDF draws it above the first block

@@ -1,5 +1,6 @@
 #include "fonts/font.hpp"
 
+#include <hb-ot.h>
 #include <hb-subset.h>
 #include <hb.h>
 
@@ -41,6 +42,14 @@ using FacePtr = std::unique_ptr<hb_face_t, FaceDeleter>;
 using FontPtr = std::unique_ptr<hb_font_t, FontDeleter>;
 using SetPtr = std::unique_ptr<hb_set_t, SetDeleter>;
 using SubsetInputPtr = std::unique_ptr<hb_subset_input_t, SubsetInputDeleter>;
+struct BufferDeleter {
+    void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+};
+struct PlanDeleter {
+    void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
+using BufferPtr = std::unique_ptr<hb_buffer_t, BufferDeleter>;
+using PlanPtr = std::unique_ptr<hb_subset_plan_t, PlanDeleter>;
 
 uint32_t be32(const std::string& b, size_t at) {
     return (uint32_t(uint8_t(b[at])) << 24) | (uint32_t(uint8_t(b[at + 1])) << 16) |
@@ -62,7 +71,59 @@ struct Font::Impl {
     std::unordered_map<char32_t, float> astral;   // code points above U+FFFF present in the cmap
     double ascender = 0, descender = 0;
     std::string postscript_name;
+    // Tabular figures (Font::tabular), worked out on first use: digit -> stand-in, and each
+    // stand-in's glyph and advance.
+    struct Figure {
+        char32_t digit = 0;
+        hb_codepoint_t glyph = 0;
+        double advance = 0;
+    };
+    mutable std::once_flag figures_once;
+    mutable std::array<char32_t, 10> stand_in{};  // 0: the digit stays itself
+    mutable std::map<char32_t, Figure> figures;   // by stand-in
+    void find_figures() const;
 };
+
+// The `tnum` glyph of each digit, by shaping it alone with the feature on (HarfBuzz applies the
+// font's GSUB lookups). Digits whose tabular glyph is their own need no stand-in; the others
+// get private-use code points the font leaves unmapped, from U+F0000's plane down to the BMP's
+// private-use area (libharu draws BMP code points only, so the BMP's is tried first).
+void Font::Impl::find_figures() const {
+    hb_font_t* hf = font.get();
+    unsigned index = 0;
+    if (!hb_ot_layout_language_find_feature(face.get(), HB_OT_TAG_GSUB, 0, HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX,
+                                            HB_TAG('t', 'n', 'u', 'm'), &index)) {
+        // Not in the default script's default language: look through every script.
+        const unsigned scripts = hb_ot_layout_table_get_script_tags(face.get(), HB_OT_TAG_GSUB, 0, nullptr, nullptr);
+        bool found = false;
+        for (unsigned sc = 0; sc < scripts && !found; ++sc)
+            found = hb_ot_layout_language_find_feature(face.get(), HB_OT_TAG_GSUB, sc, HB_OT_LAYOUT_DEFAULT_LANGUAGE_INDEX,
+                                                       HB_TAG('t', 'n', 'u', 'm'), &index);
+        if (!found) return;
+    }
+    const hb_feature_t tnum{HB_TAG('t', 'n', 'u', 'm'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
+    char32_t next = 0xF8FF;  // stand-ins, downwards through U+E000..U+F8FF
+    for (char32_t d = U'0'; d <= U'9'; ++d) {
+        hb_codepoint_t nominal = 0;
+        if (!hb_font_get_nominal_glyph(hf, d, &nominal)) continue;
+        BufferPtr buf(hb_buffer_create());
+        const uint32_t text = uint32_t(d);
+        hb_buffer_add_utf32(buf.get(), &text, 1, 0, 1);
+        hb_buffer_set_direction(buf.get(), HB_DIRECTION_LTR);
+        hb_buffer_set_script(buf.get(), HB_SCRIPT_LATIN);
+        hb_buffer_set_language(buf.get(), hb_language_from_string("en", -1));
+        hb_shape(hf, buf.get(), &tnum, 1);
+        unsigned n = 0;
+        const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf.get(), &n);
+        if (n != 1 || info[0].codepoint == nominal || info[0].codepoint == 0) continue;
+        hb_codepoint_t unused = 0;
+        while (next >= 0xE000 && hb_font_get_nominal_glyph(hf, next, &unused)) --next;
+        if (next < 0xE000) return;
+        const hb_codepoint_t glyph = info[0].codepoint;
+        figures[next] = Figure{d, glyph, double(hb_font_get_glyph_h_advance(hf, glyph)) / upem};
+        stand_in[d - U'0'] = next--;
+    }
+}
 
 Font::~Font() = default;
 
@@ -139,10 +200,26 @@ std::shared_ptr<const Font> Font::load(const std::filesystem::path& file) {
     return f;
 }
 
+char32_t Font::tabular(char32_t cp) const {
+    if (cp < U'0' || cp > U'9') return cp;
+    std::call_once(impl_->figures_once, [this] { impl_->find_figures(); });
+    const char32_t s = impl_->stand_in[cp - U'0'];
+    return s ? s : cp;
+}
+
+char32_t Font::source(char32_t cp) const {
+    if (cp < 0xE000 || cp > 0xF8FF) return cp;
+    std::call_once(impl_->figures_once, [this] { impl_->find_figures(); });
+    auto it = impl_->figures.find(cp);
+    return it == impl_->figures.end() ? cp : it->second.digit;
+}
+
 double Font::advance(char32_t cp) const {
     if (cp < 0x10000) {
         const int32_t block = impl_->bmp_block[cp >> 8];
         float a = block < 0 ? kAbsent : impl_->bmp[size_t(block) * 256 + (cp & 0xFF)];
+        // A tabular stand-in (Font::tabular) is looked for only where the font maps nothing.
+        if (a < 0 && cp >= 0xE000 && cp <= 0xF8FF && source(cp) != cp) return impl_->figures.at(cp).advance;
         return a < 0 ? 0.0 : a;
     }
     auto it = impl_->astral.find(cp);
@@ -152,7 +229,8 @@ double Font::advance(char32_t cp) const {
 bool Font::has(char32_t cp) const {
     if (cp < 0x10000) {
         const int32_t block = impl_->bmp_block[cp >> 8];
-        return block >= 0 && impl_->bmp[size_t(block) * 256 + (cp & 0xFF)] >= 0;
+        if (block >= 0 && impl_->bmp[size_t(block) * 256 + (cp & 0xFF)] >= 0) return true;
+        return cp >= 0xE000 && cp <= 0xF8FF && source(cp) != cp;
     }
     return impl_->astral.count(cp) != 0;
 }
@@ -167,7 +245,7 @@ double Font::ascender() const { return impl_->ascender; }
 double Font::descender() const { return impl_->descender; }
 std::string Font::postscript_name() const { return impl_->postscript_name; }
 
-std::string Font::subset(const std::set<char32_t>& codepoints) const {
+std::string Font::subset(const std::set<char32_t>& codepoints, std::vector<std::pair<char32_t, unsigned>>* extra) const {
     core::SourceLoc loc{file_.string(), 0, 0};
     SubsetInputPtr input(hb_subset_input_create_or_fail());
     if (!input) throw core::Error(loc, _("cannot subset font: out of memory"));
@@ -175,7 +253,16 @@ std::string Font::subset(const std::set<char32_t>& codepoints) const {
     hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
     // libharu needs a space (else widths fall back to .notdef), 'x' (XHeight) and 'H' (CapHeight).
     for (char32_t c : {U' ', U'x', U'H'}) hb_set_add(unicodes, c);
-    for (char32_t c : codepoints) hb_set_add(unicodes, c);
+    std::vector<std::pair<char32_t, hb_codepoint_t>> stand_ins;  // tabular figures, by their glyph
+    for (char32_t c : codepoints) {
+        if (source(c) != c) {
+            const hb_codepoint_t glyph = impl_->figures.at(c).glyph;
+            hb_set_add(hb_subset_input_glyph_set(input.get()), glyph);
+            stand_ins.emplace_back(c, glyph);
+        } else {
+            hb_set_add(unicodes, c);
+        }
+    }
 
     // Tables nothing downstream reads: libharu draws no kerning, shaping or hinting.
     hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
@@ -189,8 +276,14 @@ std::string Font::subset(const std::set<char32_t>& codepoints) const {
 
     hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING);
 
-    FacePtr out(hb_subset_or_fail(impl_->face.get(), input.get()));
+    PlanPtr plan(hb_subset_plan_create_or_fail(impl_->face.get(), input.get()));
+    FacePtr out(plan ? hb_subset_plan_execute_or_fail(plan.get()) : nullptr);
     if (!out) throw core::Error(loc, _("cannot subset font: HarfBuzz failed"));
+    if (extra) {
+        const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+        for (auto [c, glyph] : stand_ins)
+            if (hb_map_has(old_to_new, glyph)) extra->emplace_back(c, hb_map_get(old_to_new, glyph));
+    }
     BlobPtr blob(hb_face_reference_blob(out.get()));
     unsigned len = 0;
     const char* data = hb_blob_get_data(blob.get(), &len);

@@ -8,6 +8,8 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace briefmake::fonts {
 
@@ -30,9 +32,20 @@ public:
     const std::string& bytes() const { return bytes_; }
     std::string postscript_name() const;
 
+    // Tabular figures. For a font whose default digits are proportional and whose OpenType
+    // `tnum` feature (applied with HarfBuzz) gives other glyphs, the stand-in for digit `cp`: a
+    // private-use code point the font does not map, which advance(), has() and subset() treat
+    // as that tabular glyph. Anything else (every digit of Liberation and DejaVu, whose
+    // figures are tabular already) comes back unchanged. source() maps a stand-in back.
+    char32_t tabular(char32_t cp) const;
+    char32_t source(char32_t cp) const;
+
     // A subset TTF holding just `codepoints` (plus space, 'x', 'H' which libharu needs),
-    // without hinting; throws core::Error if HarfBuzz fails.
-    std::string subset(const std::set<char32_t>& codepoints) const;
+    // without hinting; throws core::Error if HarfBuzz fails. A tabular stand-in among them is
+    // not in the subset's cmap: its glyph is kept, and `extra` (if given) gets the stand-in
+    // and that glyph's id in the subset, for the cmap the PDF writer makes.
+    std::string subset(const std::set<char32_t>& codepoints,
+                       std::vector<std::pair<char32_t, unsigned>>* extra = nullptr) const;
 
 private:
     Font() = default;

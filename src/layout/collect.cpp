@@ -177,7 +177,7 @@ private:
                 for (size_t i = 0; i < w.size();) {
                     uint32_t at = a + uint32_t(i);
                     char32_t cp = core::next_code_point(w, i);
-                    double cw = e_.pick(range_at(at).face, cp, loc_)->advance(cp) * st_.size + track_;
+                    double cw = advance(e_.pick(range_at(at).face, cp, loc_), cp);
                     if (acc > 0 && acc + cw > opt_.min_measure) {
                         breaks_.emplace_back(at, 2);
                         acc = 0;
@@ -267,7 +267,7 @@ private:
             if (box.face && (f != box.face || r.span != box.span)) flush(at);
             box.face = f;
             box.span = r.span;
-            box.width += f->advance(cp) * st_.size + track_;
+            box.width += advance(f, cp);
         }
         flush(b);
         return total;
@@ -288,9 +288,15 @@ private:
             }
             char32_t cp = core::next_code_point(w, i);
             f = e_.pick(range_at(at).face, cp, loc_);
-            acc += f->advance(cp) * st_.size + track_;
+            acc += advance(f, cp);
         }
         return acc <= opt_.min_measure;
+    }
+
+    // A character's width in the paragraph: its glyph's (the tabular figure's where asked),
+    // and the letter spacing.
+    double advance(const fonts::Font* f, char32_t cp) const {
+        return f->advance(opt_.tabular ? f->tabular(cp) : cp) * st_.size + track_;
     }
 
     Engine& e_;

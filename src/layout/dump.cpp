@@ -46,6 +46,15 @@ std::string quoted(const std::string& s) {
 
 std::string opt_color(const std::optional<Color>& c) { return c ? hex(*c) : std::string("none"); }
 
+// A run's text as read: tabular figures' stand-ins (fonts::Font::tabular) as their digits.
+std::string shown(const TextRun& r) {
+    if (!r.font) return r.text;
+    std::string s;
+    for (size_t i = 0; i < r.text.size();) core::append_utf8(s, r.font->source(core::next_code_point(r.text, i)));
+    return s;
+}
+bool tabular(const TextRun& r) { return r.font && shown(r) != r.text; }
+
 void item(std::string& o, const std::string& pre, const Item& it) {
     o += pre;
     std::visit(
@@ -57,7 +66,7 @@ void item(std::string& o, const std::string& pre, const Item& it) {
                 o += "text x=" + fmt(v.x) + " y=" + fmt(v.y) + " w=" + fmt(w) + " size=" + fmt(v.size) +
                      (v.char_space != 0 ? " tracking=" + fmt(v.char_space) : std::string()) +
                      " font=" + (v.font ? v.font->postscript_name() : std::string("?")) + " color=" + hex(v.color) +
-                     " " + quoted(v.text) + (v.hyphen ? " [hyphen]" : "");
+                     " " + quoted(shown(v)) + (v.hyphen ? " [hyphen]" : "") + (tabular(v) ? " [tabular]" : "");
             } else if constexpr (std::is_same_v<T, Rule>) {
                 o += "rule x1=" + fmt(v.x1) + " y1=" + fmt(v.y1) + " x2=" + fmt(v.x2) + " y2=" + fmt(v.y2) +
                      " w=" + fmt(v.width) + " color=" + hex(v.color);

@@ -102,6 +102,8 @@ struct Collected {
 struct CollectOptions {
     double min_measure = 0;  // tokens wider than this are split at character boundaries
     bool hyphenate = false;
+    // Digits in the font's tabular figures where it has distinct ones (fonts::Font::tabular).
+    bool tabular = false;
 };
 
 Collected collect(Engine& e, const doc::Inlines& content, const tmpl::Style& st, const CollectOptions& opt,
@@ -132,6 +134,7 @@ struct ParaSpec {
     double x = 0, width = 0;           // the region; the style's indents apply inside it
     std::optional<tmpl::Align> align;  // overrides the style's
     SourceLoc loc;
+    bool tabular = false;  // tabular figures (table cells): CollectOptions::tabular
 };
 
 // A line with items relative to its top-left (y of text = baseline below the line top).

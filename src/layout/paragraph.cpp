@@ -52,6 +52,7 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
     CollectOptions opt;
     opt.min_measure = std::max(1.0, std::min(m.first, m.rest));
     opt.hyphenate = align == tmpl::Align::Justify;
+    opt.tabular = spec.tabular;
     Collected c = collect(e, *spec.content, st, opt, spec.loc);
     const auto& p = c.pieces;
     std::vector<SetLine> out;
@@ -139,6 +140,14 @@ std::vector<SetLine> set_paragraph(Engine& e, const ParaSpec& spec) {
             const std::string& uri = (*spec.content)[q.span].link;
             std::string_view txt(c.text.data() + q.begin, q.end - q.begin);
             const FontPtr& face = e.keep(q.face);
+            // Tabular figures: digits become the face's stand-ins for its tnum glyphs (their text
+            // is still the digits: the PDF's ToUnicode maps them back).
+            std::string tab;
+            if (spec.tabular && txt.find_first_of("0123456789") != std::string_view::npos) {
+                for (size_t k = 0; k < txt.size();) core::append_utf8(tab, face->tabular(core::next_code_point(txt, k)));
+                if (tab != txt) e.facts.tabular_figures = true;
+                txt = tab;
+            }
             bool merge = open && run.font == face && run_link == uri &&
                          (!space_pending || std::fabs(space_w - (face->advance(U' ') * size + track)) < 1e-6);
             if (merge) {

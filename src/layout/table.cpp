@@ -7,6 +7,7 @@
 
 #include "layout/internal.hpp"
 #include "core/i18n.hpp"
+#include "core/utf8.hpp"
 #include "text/text.hpp"
 
 namespace briefmake::layout::detail {
@@ -142,7 +143,13 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
         size_t at = s.rfind(mark);
         if (at == std::string::npos || mark.empty()) return 0.0;
         const tmpl::Style& st = e.style(ruled ? "table" : "meta");
-        return text_width(e, std::string_view(s).substr(at), e.face(st), st.size, loc);
+        const FontPtr face = e.face(st);
+        std::string fraction;  // in the cells' figures: tabular in ruled tables
+        for (size_t k = at; k < s.size();) {
+            const char32_t cp = core::next_code_point(s, k);
+            core::append_utf8(fraction, ruled ? face->tabular(cp) : cp);
+        }
+        return text_width(e, fraction, face, st.size, loc, st.tracking * st.size);
     };
     std::vector<double> col_frac(ncols, 0);
     for (size_t r = header_rows; r < t.rows.size(); ++r)
@@ -192,6 +199,7 @@ TableBoxes lay_out_table(Engine& e, const doc::Table& t, double x, double width,
             spec.width = std::max(1.0, inner_w);
             spec.align = (row[c].numeric || (header && col_numeric[c])) ? tmpl::Align::Right : tmpl::Align::Left;
             spec.loc = loc;
+            spec.tabular = ruled && row[c].numeric;  // figures line up in their column
             cells.push_back(set_paragraph(e, spec));
             if (box) {
                 const int cell = header ? box->heading : add_elem(e, "LBody", row_elem);

@@ -1,5 +1,6 @@
 #include "pdf/cmap.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -35,7 +36,7 @@ uint32_t checksum(const std::string& b, size_t at, size_t len) {
 
 }  // namespace
 
-std::string with_compact_cmap(std::string ttf) {
+std::string with_compact_cmap(std::string ttf, const std::vector<std::pair<char32_t, unsigned>>& extra) {
     if (ttf.size() < 12) return ttf;
     const uint32_t tables = u16(ttf, 4);
     if (12 + size_t(16) * tables > ttf.size()) return ttf;
@@ -77,6 +78,18 @@ std::string with_compact_cmap(std::string ttf) {
             if (glyph != 0) map.emplace_back(cp, glyph);
         }
     }
+    for (auto [cp, glyph] : extra)
+        if (cp < 0xFFFF && glyph != 0 && glyph <= 0xFFFF) map.emplace_back(uint32_t(cp), glyph);
+    if (!extra.empty()) {
+        std::stable_sort(map.begin(), map.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        // The added mappings win over the font's own (none expected: they are unmapped code points).
+        std::vector<std::pair<uint32_t, uint32_t>> unique;
+        for (const auto& m : map) {
+            if (!unique.empty() && unique.back().first == m.first) unique.back() = m;
+            else unique.push_back(m);
+        }
+        map = std::move(unique);
+    }
     if (map.empty()) return ttf;
 
     // Runs of code points less than kMaxGap apart become one segment over a glyph index array.
@@ -88,7 +101,7 @@ std::string with_compact_cmap(std::string ttf) {
             runs.back().second = i;
     }
     const uint32_t new_segs = uint32_t(runs.size()) + 1;  // and the closing 0xFFFF segment
-    if (new_segs >= segs) return ttf;
+    if (new_segs >= segs && extra.empty()) return ttf;
 
     std::vector<uint32_t> glyph_array;
     std::vector<uint32_t> range_offsets;

@@ -6,6 +6,8 @@
 // fraction of the cost.
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace briefmake::pdf {
 
@@ -13,7 +15,8 @@ namespace briefmake::pdf {
 // same BMP code points to the same glyphs in fewer segments. The new table is appended and the
 // table directory points to it (libharu copies only the tables it needs into the PDF and
 // recomputes their checksums). Returns `ttf` unchanged when it has no format-4 Unicode cmap or
-// nothing would be gained.
-std::string with_compact_cmap(std::string ttf);
+// nothing would be gained. `extra` adds mappings the subset's cmap lacks (tabular figures'
+// private-use stand-ins, fonts::Font::tabular); with them the cmap is always rewritten.
+std::string with_compact_cmap(std::string ttf, const std::vector<std::pair<char32_t, unsigned>>& extra = {});
 
 }  // namespace briefmake::pdf

@@ -120,10 +120,11 @@ void EmbeddedFonts::embed(IdHasher& id) {
     for (const FontUse& use : uses_) all.insert(use.codes.begin(), use.codes.end());
     hpdf::register_identity_encoder(doc_, kSparseEncoding, all, "making the font encoding");
     for (FontUse& use : uses_) {
-        const std::string subset = use.font->subset(use.codes);
+        std::vector<std::pair<char32_t, unsigned>> stand_ins;  // tabular figures' glyphs
+        const std::string subset = use.font->subset(use.codes, &stand_ins);
         id.add(subset);
         // Fewer cmap segments: libharu looks up each code point by a walk over them.
-        MemFile file(with_compact_cmap(subset));
+        MemFile file(with_compact_cmap(subset, stand_ins));
         const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
         doc_.check_handle("loading a subset font", name);
         use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, kSparseEncoding));
@@ -253,7 +254,8 @@ void EmbeddedFonts::replace_to_unicode(const FontUse& use) {
     for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
         hpdf::remove(doc_, dict, key, "cleaning the ToUnicode CMap");
     std::map<unsigned, char32_t> code_to_cp;
-    for (auto [cp, code] : use.code) code_to_cp.emplace(code, cp);
+    // A tabular figure's stand-in extracts as its digit.
+    for (auto [cp, code] : use.code) code_to_cp.emplace(code, use.font->source(cp));
     hpdf::rewrite(doc_, dict, to_unicode_cmap(code_to_cp, use.one_byte ? 1 : 2), "writing the ToUnicode CMap");
 }
 

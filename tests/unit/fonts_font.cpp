@@ -119,3 +119,48 @@ TEST_CASE("FontSet shares one face per path across threads") {
     CHECK(set.get(p).get() == got[0].get());
     CHECK(set.get(font_path("LiberationSerif-Regular.ttf")).get() != got[0].get());
 }
+
+TEST_CASE("tabular figures: tnum glyphs behind private-use stand-ins, only where they differ") {
+    // Liberation's figures are tabular already: every digit stays itself.
+    auto lib = fonts::Font::load(font_path("LiberationSerif-Regular.ttf"));
+    for (char32_t d = U'0'; d <= U'9'; ++d) CHECK(lib->tabular(d) == d);
+    CHECK(lib->tabular(U'a') == U'a');
+
+    // Caladea (Debian's fonts-crosextra-caladea, installed by scripts/setup): proportional
+    // default figures ("1" 362 units, "0" 517 of 1000) and a tnum feature.
+    const std::filesystem::path caladea = "/usr/share/fonts/truetype/crosextra/Caladea-Regular.ttf";
+    REQUIRE_MESSAGE(std::filesystem::exists(caladea), "fonts-crosextra-caladea is missing (run scripts/setup)");
+    auto f = fonts::Font::load(caladea);
+    CHECK(f->advance(U'1') < f->advance(U'0'));
+    const char32_t one = f->tabular(U'1'), zero = f->tabular(U'0');
+    CHECK(one != U'1');
+    CHECK(one >= 0xE000);
+    CHECK(one <= 0xF8FF);
+    CHECK(f->has(one));
+    CHECK(f->source(one) == U'1');
+    CHECK(f->source(U'1') == U'1');
+    // Its tabular figures share one advance (554 units); its tnum lookup leaves "9" as it is
+    // (HarfBuzz gives the default glyph back), so "9" needs no stand-in.
+    const double tab = f->advance(zero);
+    CHECK(tab == doctest::Approx(0.554));
+    for (char32_t d = U'0'; d <= U'8'; ++d) CHECK(f->advance(f->tabular(d)) == doctest::Approx(tab));
+    CHECK(f->tabular(U'9') == U'9');
+    CHECK(f->advance(one) > f->advance(U'1'));
+
+    // The subset keeps the tnum glyph and names it for the cmap the PDF writer makes; loaded
+    // back, that glyph has the tabular advance.
+    std::vector<std::pair<char32_t, unsigned>> extra;
+    std::string sub = f->subset({U'1', one, U'5'}, &extra);
+    REQUIRE(extra.size() == 1);
+    CHECK(extra[0].first == one);
+    CHECK(extra[0].second != 0);
+    const std::string path = (std::filesystem::temp_directory_path() / "briefmake-tnum-subset.ttf").string();
+    FILE* out = std::fopen(path.c_str(), "wb");
+    REQUIRE(out);
+    std::fwrite(sub.data(), 1, sub.size(), out);
+    std::fclose(out);
+    auto back = fonts::Font::load(path);
+    std::remove(path.c_str());
+    CHECK(back->has(U'1'));
+    CHECK_FALSE(back->has(one));  // not in the subset's own cmap: the PDF writer adds it
+}
