@@ -136,7 +136,6 @@ private:
     void table() {
         const RefStyle* ts = r_.table_style();
         if (!ts) return;
-        auto tc = [](const RefColor& c) { return tmpl::Color{c.r, c.g, c.b}; };
         for (const char* key : {"table", "table-header"}) {
             auto it = t_.styles.find(key);
             if (it == t_.styles.end()) continue;
@@ -164,10 +163,10 @@ private:
         }
     }
 
-    static tmpl::Color color(const RefStyle& s) {
-        if (!s.color) return {0, 0, 0};
-        return {s.color->r, s.color->g, s.color->b};
-    }
+    static tmpl::Color tc(const RefColor& c) { return {c.r, c.g, c.b}; }
+
+    // A style's colour; none (automatic) is black.
+    static tmpl::Color color(const RefStyle& s) { return s.color ? tc(*s.color) : tmpl::Color{0, 0, 0}; }
 
     void take(tmpl::Style& st, const RefStyle& s) {
         st.font = family_for(s.font);
@@ -192,9 +191,7 @@ private:
         st.border_below.reset();
         if (s.border_bottom)
             st.border_below = tmpl::Style::Border{s.border_bottom->width, s.border_bottom->space,
-                                                  s.border_bottom->color ? tmpl::Color{s.border_bottom->color->r, s.border_bottom->color->g,
-                                                                                       s.border_bottom->color->b}
-                                                                         : tmpl::Color{0, 0, 0}};
+                                                  s.border_bottom->color ? tc(*s.border_bottom->color) : tmpl::Color{0, 0, 0}};
         // Letter spacing (w:spacing in the run properties), in em as the template's tracking.
         st.tracking = std::clamp(s.letter_spacing / st.size, -0.1, 0.5);
     }

@@ -86,8 +86,8 @@ struct Font::Impl {
 
 // The `tnum` glyph of each digit, by shaping it alone with the feature on (HarfBuzz applies the
 // font's GSUB lookups). Digits whose tabular glyph is their own need no stand-in; the others
-// get private-use code points the font leaves unmapped, from U+F0000's plane down to the BMP's
-// private-use area (libharu draws BMP code points only, so the BMP's is tried first).
+// get code points of the BMP's private-use area that the font leaves unmapped, from U+F8FF
+// down (libharu draws BMP code points only).
 void Font::Impl::find_figures() const {
     hb_font_t* hf = font.get();
     unsigned index = 0;
