@@ -4,6 +4,7 @@
 // images) are read; settings, attached templates, custom XML and comments are never opened.
 #include "docx/reference.hpp"
 
+#include <dlfcn.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -87,11 +88,60 @@ std::optional<RefColor> parse_hex(const std::string& s) {
     return RefColor{uint8_t(h(s[0]) * 16 + h(s[1])), uint8_t(h(s[2]) * 16 + h(s[3])), uint8_t(h(s[4]) * 16 + h(s[5]))};
 }
 
+// libzip is loaded when the first reference document is read, not linked: linked, it brought
+// OpenSSL's libcrypto (for zip encryption, which we refuse anyway) into every process, a third of
+// all symbol bindings before main. The DOCX we write is zipped by docx/package.cpp over zlib.
+struct Libzip {
+    decltype(&zip_source_buffer_create) source_buffer_create = nullptr;
+    decltype(&zip_source_free) source_free = nullptr;
+    decltype(&zip_open_from_source) open_from_source = nullptr;
+    decltype(&zip_error_strerror) error_strerror = nullptr;
+    decltype(&zip_error_fini) error_fini = nullptr;
+    decltype(&zip_discard) discard = nullptr;
+    decltype(&zip_get_num_entries) get_num_entries = nullptr;
+    decltype(&zip_stat_index) stat_index = nullptr;
+    decltype(&zip_fopen) fopen = nullptr;
+    decltype(&zip_fread) fread = nullptr;
+    decltype(&zip_fclose) fclose = nullptr;
+    std::string error;  // why libzip could not be loaded; empty when it was
+};
+
+template <typename F>
+void bind(void* lib, F& f, const char* name, std::string& error) {
+    f = reinterpret_cast<F>(dlsym(lib, name));
+    if (!f && error.empty()) error = core::trf("libzip.so.4 lacks {}", {name});
+}
+
+const Libzip& libzip() {
+    static const Libzip api = [] {
+        Libzip a;
+        void* lib = dlopen("libzip.so.4", RTLD_LAZY | RTLD_LOCAL);
+        if (!lib) {
+            const char* why = dlerror();
+            a.error = core::trf("cannot load libzip.so.4: {}", {why ? why : "?"});
+            return a;
+        }
+        bind(lib, a.source_buffer_create, "zip_source_buffer_create", a.error);
+        bind(lib, a.source_free, "zip_source_free", a.error);
+        bind(lib, a.open_from_source, "zip_open_from_source", a.error);
+        bind(lib, a.error_strerror, "zip_error_strerror", a.error);
+        bind(lib, a.error_fini, "zip_error_fini", a.error);
+        bind(lib, a.discard, "zip_discard", a.error);
+        bind(lib, a.get_num_entries, "zip_get_num_entries", a.error);
+        bind(lib, a.stat_index, "zip_stat_index", a.error);
+        bind(lib, a.fopen, "zip_fopen", a.error);
+        bind(lib, a.fread, "zip_fread", a.error);
+        bind(lib, a.fclose, "zip_fclose", a.error);
+        return a;
+    }();
+    return api;
+}
+
 struct ZipFree {
-    void operator()(zip_t* z) const { zip_discard(z); }
+    void operator()(zip_t* z) const { libzip().discard(z); }
 };
 struct ZipFileFree {
-    void operator()(zip_file_t* f) const { zip_fclose(f); }
+    void operator()(zip_file_t* f) const { libzip().fclose(f); }
 };
 
 // What the theme gives: colours by scheme name ("dk1", "accent1") and the major/minor fonts.
@@ -132,16 +182,19 @@ public:
             fail(core::trf("reference document \"{}\" is larger than {} MB", {name_, std::to_string(limits_.max_file >> 20)}));
         if (bytes.size() < 4 || bytes.compare(0, 4, "PK\x03\x04") != 0)
             fail(core::trf("reference document \"{}\" is not a zip archive; expected a .docx or .dotx file", {name_}));
-        zip_error_t err;
-        zip_error_init(&err);
-        zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+        const Libzip& z = libzip();
+        if (!z.error.empty()) fail(core::trf("reference document \"{}\" cannot be read: {}", {name_, z.error}));
+        zip_error_t err{};  // zip_error_init's whole work
+        zip_source_t* src = z.source_buffer_create(bytes.data(), bytes.size(), 0, &err);
         if (!src) fail(core::trf("reference document \"{}\" cannot be opened as a zip archive", {name_}));
-        zip_.reset(zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err));
+        zip_.reset(z.open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err));
         if (!zip_) {
-            zip_source_free(src);
-            fail(core::trf("reference document \"{}\" is not a valid zip archive ({})", {name_, zip_error_strerror(&err)}));
+            z.source_free(src);
+            std::string why = z.error_strerror(&err);
+            z.error_fini(&err);
+            fail(core::trf("reference document \"{}\" is not a valid zip archive ({})", {name_, why}));
         }
-        zip_error_fini(&err);
+        z.error_fini(&err);
         check_entries();
         check_content_types();
 
@@ -214,13 +267,13 @@ private:
     // Every entry's declared size, before any inflating: one part too large, all of them too
     // large, or a ratio no document has (a zip bomb), and macros.
     void check_entries() {
-        zip_int64_t n = zip_get_num_entries(zip_.get(), 0);
+        const Libzip& z = libzip();
+        zip_int64_t n = z.get_num_entries(zip_.get(), 0);
         if (n < 0 || n > 10000) fail(core::trf("reference document \"{}\" has too many entries", {name_}));
         uint64_t total = 0;
         for (zip_int64_t i = 0; i < n; ++i) {
-            zip_stat_t st;
-            zip_stat_init(&st);
-            if (zip_stat_index(zip_.get(), zip_uint64_t(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
+            zip_stat_t st{};  // zip_stat_init's whole work: nothing valid
+            if (z.stat_index(zip_.get(), zip_uint64_t(i), 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME))
                 fail(core::trf("reference document \"{}\" has an unreadable zip entry", {name_}));
             std::string entry = st.name;
             uint64_t size = (st.valid & ZIP_STAT_SIZE) ? st.size : 0;
@@ -256,12 +309,13 @@ private:
     std::string part(const std::string& entry) const {
         auto it = sizes_.find(entry);
         if (it == sizes_.end()) fail(core::trf("reference document \"{}\" lacks the part {}", {name_, entry}));
-        std::unique_ptr<zip_file_t, ZipFileFree> f(zip_fopen(zip_.get(), entry.c_str(), 0));
+        const Libzip& z = libzip();
+        std::unique_ptr<zip_file_t, ZipFileFree> f(z.fopen(zip_.get(), entry.c_str(), 0));
         if (!f) fail(core::trf("reference document \"{}\": part {} cannot be read", {name_, entry}));
         std::string out(it->second, '\0');
-        zip_int64_t got = out.empty() ? 0 : zip_fread(f.get(), out.data(), out.size());
+        zip_int64_t got = out.empty() ? 0 : z.fread(f.get(), out.data(), out.size());
         char extra;
-        if (got != zip_int64_t(out.size()) || zip_fread(f.get(), &extra, 1) != 0)
+        if (got != zip_int64_t(out.size()) || z.fread(f.get(), &extra, 1) != 0)
             fail(core::trf("reference document \"{}\": part {} is damaged (its size or checksum is wrong)", {name_, entry}));
         return out;
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # deb: `cpack -G DEB` in the build tree makes briefmake_VERSION_ARCH.deb whose control fields
 # name the package, a Maintainer with an e-mail address and the shared libraries it needs
-# (dpkg-shlibdeps: libhpdf, libicu, libharfbuzz, ...), whose contents are the binary, templates,
+# (dpkg-shlibdeps: libhpdf, libharfbuzz, libpng, ...), whose contents are the binary, templates,
 # fonts, schema, gzipped man page (dated by the last commit, not the build), copyright file and
 # bash completion under /usr, and whose unpacked tree renders the sample brief.
 # As root with dpkg and apt-get, the package is installed (dpkg -i, then apt-get -f install when
@@ -31,9 +31,10 @@ field() { dpkg-deb -f "$deb" "$1"; }
   fail "Maintainer is not NAME <E-MAIL>: $(field Maintainer)"
 [ -n "$(field Description)" ] || fail "no Description field"
 depends=$(field Depends)
-# yaml-cpp, pugixml, cmark, libhyphen and libstdc++ are linked statically (CMakeLists.txt,
-# BRIEFMAKE_STATIC_LIBS); libcurl4 is loaded with dlopen and named by CPACK_DEBIAN_PACKAGE_DEPENDS.
-for lib in libc6 libhpdf libicu libharfbuzz libzip libpng libcurl4; do
+# yaml-cpp, pugixml, cmark, libhyphen, ICU, libcrypto and libstdc++ are linked statically
+# (CMakeLists.txt, BRIEFMAKE_STATIC_LIBS); libcurl4 and libzip4 are loaded with dlopen and named
+# by CPACK_DEBIAN_PACKAGE_DEPENDS.
+for lib in libc6 libhpdf libharfbuzz libzip4 libpng libcurl4; do
   [[ ", $depends" == *", $lib"* ]] || fail "Depends lacks $lib: $depends"
 done
 dpkg-deb -I "$deb" >"$TMP/info.txt" || fail "dpkg-deb -I cannot read the package"
