@@ -1,7 +1,6 @@
 #include "batch/smtp.hpp"
 
 #include <curl/curl.h>
-#include <dlfcn.h>
 #include <openssl/err.h>
 #include <openssl/pem.h>
 #include <openssl/ssl.h>
@@ -17,6 +16,7 @@
 
 #include "core/ascii.hpp"
 #include "core/context.hpp"
+#include "core/dynlib.hpp"
 #include "core/i18n.hpp"
 
 namespace briefmake::batch {
@@ -39,30 +39,20 @@ struct Curl {
     std::string error;  // why libcurl could not be loaded; empty when it was
 };
 
-template <typename F>
-void bind(void* lib, F& f, const char* name, std::string& error) {
-    f = reinterpret_cast<F>(dlsym(lib, name));
-    if (!f && error.empty()) error = core::trf("libcurl.so.4 lacks {}", {name});
-}
-
 const Curl& curl_api() {
     static const Curl api = [] {
         Curl a;
-        void* lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
-        if (!lib) {
-            const char* why = dlerror();
-            a.error = core::trf("cannot load libcurl.so.4: {}", {why ? why : "?"});
-            return a;
-        }
-        bind(lib, a.global_init, "curl_global_init", a.error);
-        bind(lib, a.easy_init, "curl_easy_init", a.error);
-        bind(lib, a.easy_cleanup, "curl_easy_cleanup", a.error);
-        bind(lib, a.easy_setopt, "curl_easy_setopt", a.error);
-        bind(lib, a.easy_perform, "curl_easy_perform", a.error);
-        bind(lib, a.easy_strerror, "curl_easy_strerror", a.error);
-        bind(lib, a.slist_append, "curl_slist_append", a.error);
-        bind(lib, a.slist_free_all, "curl_slist_free_all", a.error);
-        bind(lib, a.ssl_ctx_get_cert_store, "SSL_CTX_get_cert_store", a.error);  // libcurl's libssl
+        core::DynLib lib("libcurl.so.4");
+        lib.bind(a.global_init, "curl_global_init");
+        lib.bind(a.easy_init, "curl_easy_init");
+        lib.bind(a.easy_cleanup, "curl_easy_cleanup");
+        lib.bind(a.easy_setopt, "curl_easy_setopt");
+        lib.bind(a.easy_perform, "curl_easy_perform");
+        lib.bind(a.easy_strerror, "curl_easy_strerror");
+        lib.bind(a.slist_append, "curl_slist_append");
+        lib.bind(a.slist_free_all, "curl_slist_free_all");
+        lib.bind(a.ssl_ctx_get_cert_store, "SSL_CTX_get_cert_store");  // libcurl's libssl
+        a.error = lib.error();
         if (a.error.empty()) a.global_init(CURL_GLOBAL_DEFAULT);
         return a;
     }();

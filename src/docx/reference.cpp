@@ -4,7 +4,6 @@
 // images) are read; settings, attached templates, custom XML and comments are never opened.
 #include "docx/reference.hpp"
 
-#include <dlfcn.h>
 #include <zip.h>
 
 #include <algorithm>
@@ -17,6 +16,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/dynlib.hpp"
 #include "core/i18n.hpp"
 
 namespace briefmake::docx {
@@ -106,32 +106,22 @@ struct Libzip {
     std::string error;  // why libzip could not be loaded; empty when it was
 };
 
-template <typename F>
-void bind(void* lib, F& f, const char* name, std::string& error) {
-    f = reinterpret_cast<F>(dlsym(lib, name));
-    if (!f && error.empty()) error = core::trf("libzip.so.4 lacks {}", {name});
-}
-
 const Libzip& libzip() {
     static const Libzip api = [] {
         Libzip a;
-        void* lib = dlopen("libzip.so.4", RTLD_LAZY | RTLD_LOCAL);
-        if (!lib) {
-            const char* why = dlerror();
-            a.error = core::trf("cannot load libzip.so.4: {}", {why ? why : "?"});
-            return a;
-        }
-        bind(lib, a.source_buffer_create, "zip_source_buffer_create", a.error);
-        bind(lib, a.source_free, "zip_source_free", a.error);
-        bind(lib, a.open_from_source, "zip_open_from_source", a.error);
-        bind(lib, a.error_strerror, "zip_error_strerror", a.error);
-        bind(lib, a.error_fini, "zip_error_fini", a.error);
-        bind(lib, a.discard, "zip_discard", a.error);
-        bind(lib, a.get_num_entries, "zip_get_num_entries", a.error);
-        bind(lib, a.stat_index, "zip_stat_index", a.error);
-        bind(lib, a.fopen, "zip_fopen", a.error);
-        bind(lib, a.fread, "zip_fread", a.error);
-        bind(lib, a.fclose, "zip_fclose", a.error);
+        core::DynLib lib("libzip.so.4");
+        lib.bind(a.source_buffer_create, "zip_source_buffer_create");
+        lib.bind(a.source_free, "zip_source_free");
+        lib.bind(a.open_from_source, "zip_open_from_source");
+        lib.bind(a.error_strerror, "zip_error_strerror");
+        lib.bind(a.error_fini, "zip_error_fini");
+        lib.bind(a.discard, "zip_discard");
+        lib.bind(a.get_num_entries, "zip_get_num_entries");
+        lib.bind(a.stat_index, "zip_stat_index");
+        lib.bind(a.fopen, "zip_fopen");
+        lib.bind(a.fread, "zip_fread");
+        lib.bind(a.fclose, "zip_fclose");
+        a.error = lib.error();
         return a;
     }();
     return api;
