@@ -16,8 +16,8 @@ struct Part {
 std::string content_types_xml(const std::vector<Part>& parts);
 
 // The zip: [Content_Types].xml first, then `parts` in the given order, deflated, every entry
-// dated 1980-01-01 00:00. Throws core::Error if zlib fails or the
-// package exceeds the zip format's 32-bit limits.
+// dated 1980-01-01 00:00. Throws core::Error if the package exceeds the zip format's 32-bit
+// limits.
 std::string zip_package(const std::vector<Part>& parts);
 
 }  // namespace briefmake::docx
