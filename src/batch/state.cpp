@@ -102,16 +102,49 @@ std::string key(const State& s) {
     return h.hex();
 }
 
-std::optional<std::string> HashCache::get(const fs::path& file) {
+namespace {
+
+// Looks `file` up in `cache`, else computes it outside the lock: two threads may both compute a
+// file's entry once, which is harmless.
+template <class T, class F>
+std::optional<T> cached(std::mutex& mu, std::map<fs::path, std::optional<T>>& cache, const fs::path& file,
+                        F compute) {
     {
-        std::lock_guard lock(mu_);
-        auto it = hashes_.find(file);
-        if (it != hashes_.end()) return it->second;
+        std::lock_guard lock(mu);
+        auto it = cache.find(file);
+        if (it != cache.end()) return it->second;
     }
-    // Hash outside the lock: two threads may both hash a file once, which is harmless.
-    auto h = fingerprint_file(file);
-    std::lock_guard lock(mu_);
-    return hashes_.emplace(file, h).first->second;
+    auto value = compute();
+    std::lock_guard lock(mu);
+    return cache.emplace(file, std::move(value)).first->second;
+}
+
+}  // namespace
+
+std::optional<std::string> HashCache::contents(const fs::path& file) {
+    return cached(mu_, contents_, file, [&] { return fingerprint_file(file); });
+}
+
+std::optional<Identity> HashCache::identity(const fs::path& file) {
+    return cached(mu_, identities_, file, [&] { return file_identity(file, run_start_); });
+}
+
+std::optional<std::string> HashCache::get(const fs::path& file) {
+    auto id = identity(file);
+    if (!id) return std::nullopt;
+    if (id->settled) return id->text;
+    return contents(file);
+}
+
+std::optional<bool> HashCache::unchanged(const fs::path& file, const std::string& recorded) {
+    if (is_identity(recorded)) {
+        auto id = identity(file);
+        if (!id) return std::nullopt;
+        return id->text == recorded;
+    }
+    auto h = contents(file);
+    if (!h) return std::nullopt;
+    return *h == recorded;
 }
 
 std::string stale_reason(const State& s, const fs::path& dir, const std::string& version, const std::string& options,
@@ -122,9 +155,9 @@ std::string stale_reason(const State& s, const fs::path& dir, const std::string&
     for (const auto& o : s.outputs) names.push_back(o.name);
     if (names != expected_outputs) return _("other outputs");
     for (const auto& [path, hash] : s.inputs) {
-        auto now = hashes.get(path);
-        if (!now) return core::trf("{} is gone", {path});
-        if (*now != hash) return core::trf("{} changed", {path});
+        auto same = hashes.unchanged(path, hash);
+        if (!same) return core::trf("{} is gone", {path});
+        if (!*same) return core::trf("{} changed", {path});
     }
     for (const auto& o : s.outputs) {
         // Outputs are not cached: this run may rewrite them.

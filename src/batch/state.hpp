@@ -1,9 +1,10 @@
 // Incremental runs: a small state file beside each brief's outputs (".STEM.briefmake-state",
 // JSON) records what the outputs were made from (briefmake version, options, every input file
-// with its XXH3 fingerprint, batch/fingerprint.hpp) and what they were (file names, sizes,
+// with its identity or XXH3 fingerprint, batch/fingerprint.hpp) and what they were (file names, sizes,
 // SHA-256). A brief is up to date when its state exists, the version and options match, every
 // input still has its fingerprint, and every output still exists with its hash.
 #pragma once
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -11,6 +12,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "batch/fingerprint.hpp"
 
 namespace briefmake::batch {
 
@@ -47,15 +50,25 @@ std::optional<State> parse_state(const std::string& text);
 std::string key(const State& s);
 
 // Fingerprints of input files, each read at most once per run (fonts and shared CSVs serve
-// many briefs).
+// many briefs): a settled file's identity, else its contents' (batch/fingerprint.hpp).
 class HashCache {
 public:
-    // nullopt when the file cannot be read.
+    HashCache(std::chrono::system_clock::time_point run_start = std::chrono::system_clock::now())
+        : run_start_(run_start) {}
+    // What a state records for `file`; nullopt when it cannot be read.
     std::optional<std::string> get(const std::filesystem::path& file);
+    // Whether `file` still has the fingerprint `recorded` (of either kind, so states written
+    // before identities keep working); nullopt when it cannot be read.
+    std::optional<bool> unchanged(const std::filesystem::path& file, const std::string& recorded);
 
 private:
+    std::optional<std::string> contents(const std::filesystem::path& file);
+    std::optional<Identity> identity(const std::filesystem::path& file);
+
+    std::chrono::system_clock::time_point run_start_;
     std::mutex mu_;
-    std::map<std::filesystem::path, std::optional<std::string>> hashes_;
+    std::map<std::filesystem::path, std::optional<std::string>> contents_;
+    std::map<std::filesystem::path, std::optional<Identity>> identities_;
 };
 
 // Why `s` does not describe current outputs in `dir` made with `version` and `options`, or ""

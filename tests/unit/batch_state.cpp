@@ -145,6 +145,48 @@ TEST_CASE("stale_reason: up to date only when inputs, outputs, version and optio
     }
 }
 
+TEST_CASE("a settled input is recorded by its identity, a fresh one by its contents") {
+    TempDir d("bm-batch-test");
+    const fs::path f = d.path / "font.ttf";
+    write_file(f, "glyphs");
+    using clock = std::chrono::system_clock;
+    // The file was written just now: for a run that starts now, it has not settled.
+    {
+        batch::HashCache cache(clock::now());
+        CHECK(cache.get(f) == batch::fingerprint("glyphs"));
+    }
+    // For a run starting later than the margin, it has.
+    const auto later = clock::now() + batch::kSettled + std::chrono::seconds(1);
+    std::string id;
+    {
+        batch::HashCache cache(later);
+        auto got = cache.get(f);
+        REQUIRE(got);
+        CHECK(batch::is_identity(*got));
+        id = *got;
+        CHECK(cache.unchanged(f, id) == true);
+        CHECK(cache.unchanged(d.path / "gone.ttf", id) == std::nullopt);
+    }
+    // The same size and contents written again: the identity changes (ctime), and so the file
+    // counts as changed; its contents' fingerprint still matches.
+    write_file(f, "glyphs");
+    {
+        batch::HashCache cache(later);
+        CHECK(cache.unchanged(f, id) == false);
+        CHECK(cache.unchanged(f, batch::fingerprint("glyphs")) == true);
+        CHECK(cache.unchanged(f, batch::fingerprint("glyphz")) == false);
+    }
+    // stale_reason names an input whose identity changed.
+    batch::State s = sample(d.path);
+    write_file(d.path / "a.yaml", "brief");
+    write_file(d.path / "d.csv", "1,2");
+    write_file(d.path / "a.pdf", "PDF");
+    s.inputs.emplace_back(f.string(), id);
+    batch::HashCache cache(later);
+    CHECK(batch::stale_reason(s, d.path, "0.1.0", "pdf=1:1;", {"a.pdf"}, cache).find("font.ttf changed") !=
+          std::string::npos);
+}
+
 TEST_CASE("atomic writes, temporaries and the folder lock") {
     TempDir d("bm-batch-test");
     core::write_atomically({{d.path / "x.pdf", "new"}, {d.path / "x.docx", "zip"}});
