@@ -15,7 +15,14 @@ void make_valid_utf8(std::string& s) {
     std::string out;
     char32_t cp;
     size_t i = 0, len;
-    while (i < s.size() && (len = text::decode_utf8(s, i, cp)) != 0) i += len;
+    while (i < s.size()) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, most of any text here
+            ++i;
+            continue;
+        }
+        if ((len = text::decode_utf8(s, i, cp)) == 0) break;
+        i += len;
+    }
     if (i == s.size()) return;  // the usual case: nothing to copy
     out.assign(s, 0, i);
     while (i < s.size()) {
@@ -42,20 +49,28 @@ void make_strings_valid(Value& v) {
 std::string dump(Value v) {
     make_strings_valid(v);
     std::string text = v.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-    // Outside strings the text is ASCII, so these bytes are characters inside strings.
+    // Outside strings the text is ASCII, so these bytes are characters inside strings. The text
+    // between them is copied in runs.
     std::string out;
     out.reserve(text.size() + 1);
-    for (size_t i = 0; i < text.size(); ++i) {
+    size_t from = 0;
+    for (size_t i = text.find_first_of("\x7F\xE2"); i != std::string::npos; i = text.find_first_of("\x7F\xE2", i)) {
+        const char* escape = nullptr;
+        size_t len = 1;
         if (text[i] == '\x7F') {
-            out += "\\u007f";
-        } else if (text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size() &&
-                   (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
-            out += text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
-            i += 2;
-        } else {
-            out += text[i];
+            escape = "\\u007f";
+        } else if (i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9')) {
+            escape = text[i + 2] == '\xA8' ? "\\u2028" : "\\u2029";
+            len = 3;
         }
+        if (escape) {
+            out.append(text, from, i - from);
+            out += escape;
+            from = i + len;
+        }
+        i += len;
     }
+    out.append(text, from, std::string::npos);
     out += '\n';
     return out;
 }
