@@ -29,7 +29,6 @@ public:
     double ascender() const;   // em, positive
     double descender() const;  // em, negative
     const std::filesystem::path& file() const { return file_; }
-    const std::string& bytes() const { return bytes_; }
     std::string postscript_name() const;
 
     // Tabular figures. For a font whose default digits are proportional and whose OpenType
@@ -52,7 +51,8 @@ private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
     std::filesystem::path file_;
-    std::string bytes_;
+    std::unique_ptr<char[]> bytes_;  // the file, which HarfBuzz reads in place
+    size_t size_ = 0;
 };
 
 // Faces by file path, loaded on first use and kept for the process (shared across briefs).
