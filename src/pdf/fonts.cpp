@@ -127,7 +127,7 @@ void EmbeddedFonts::embed(IdHasher& id) {
         MemFile file(with_compact_cmap(subset, stand_ins));
         const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
         doc_.check_handle("loading a subset font", name);
-        use.handle = doc_.check_handle("selecting a font", HPDF_GetFont(pdf, name, kSparseEncoding));
+        use.handle = hpdf::new_type0_font(doc_, name, kSparseEncoding, "selecting a font");
         std::set<unsigned> gids;
         for (char32_t cp : use.codes) {
             // libharu's own advance (what its text measuring gives), rounded as it rounds.
@@ -173,7 +173,6 @@ void EmbeddedFonts::rewrite_font_dicts(const FontUse& use, const std::string& su
         last = code;
     }
     hpdf::put(doc_, cid, "W", w, what);
-    hpdf::remove(doc_, cid, "DW2", what);
     hpdf::put(doc_, cid, "CIDSystemInfo", cid_system_info(), what);
 
     if (use.one_byte) {
@@ -204,7 +203,7 @@ void EmbeddedFonts::rewrite_font_dicts(const FontUse& use, const std::string& su
     hpdf::put_number(doc_, desc, "StemV", m.stemv, what);
     hpdf::put_number(doc_, desc, "XHeight", m.x_height, what);
     hpdf::put(doc_, desc, "FontFile2", file, what);
-    hpdf::set_descriptor(use.handle, desc);
+    hpdf::set_descriptor(doc_, use.handle, desc);
 }
 
 HPDF_Dict EmbeddedFonts::cid_system_info() {
@@ -244,15 +243,10 @@ HPDF_Dict EmbeddedFonts::one_byte_cmap(HPDF_Dict spare_stream) {
     return c;
 }
 
-// libharu's ToUnicode stream holds one malformed 'begincidrange'; its stream is already
-// written when the font is created, so its contents can be replaced before saving.
+// The ToUnicode CMap: code -> character (libharu's own held one malformed 'begincidrange').
 void EmbeddedFonts::replace_to_unicode(const FontUse& use) {
     HPDF_Dict dict = hpdf::get_dict(doc_, use.handle, "ToUnicode", "finding the ToUnicode CMap");
     if (!hpdf::has_stream(dict)) throw core::Error({}, "PDF writer: the ToUnicode CMap has no stream");
-    // libharu gave the stream the keys of an encoding CMap (/Type /CMap, /CMapName /UTF-8,
-    // /CIDSystemInfo, /WMode); a ToUnicode stream needs none and they contradict the program.
-    for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"})
-        hpdf::remove(doc_, dict, key, "cleaning the ToUnicode CMap");
     std::map<unsigned, char32_t> code_to_cp;
     // A tabular figure's stand-in extracts as its digit.
     for (auto [cp, code] : use.code) code_to_cp.emplace(code, use.font->source(cp));

@@ -181,7 +181,129 @@ FontMetrics font_metrics(HPDF_Font font) {
     return m;
 }
 
-void set_descriptor(HPDF_Font font, HPDF_Dict descriptor) { font_attr(font)->fontdef->descriptor = descriptor; }
+void set_descriptor(Document& doc, HPDF_Font font, HPDF_Dict descriptor) {
+    HPDF_FontAttr attr = font_attr(font);
+    attr->fontdef->descriptor = descriptor;
+    const char* what = "setting a font descriptor";
+    put_name(doc, attr->descendant_font, "BaseFont", static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr)->base_font,
+             what);
+    put(doc, attr->descendant_font, "FontDescriptor", descriptor, what);
+}
+
+namespace {
+
+void free_font_attr(HPDF_Dict font) {
+    if (font->attr) HPDF_FreeMem(font->mmgr, font->attr);
+    font->attr = nullptr;
+}
+
+// The advance of the code at text[i..i+1] (a two-byte code: the code point), in 1/1000 em.
+HPDF_UINT code_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT i, HPDF_UINT len) {
+    if (i + 1 >= len) return 0;  // a lone last byte is no code
+    const HPDF_UNICODE cp = HPDF_UNICODE((text[i] << 8) | text[i + 1]);
+    return HPDF_UINT(std::max(0, int(HPDF_TTFontDef_GetCharWidth(font_attr(font)->fontdef, cp))));
+}
+
+bool white(HPDF_UNICODE code) { return code == 0x00 || code == 0x09 || code == 0x0A || code == 0x0C || code == 0x0D || code == 0x20; }
+
+// libharu's Type0 text measuring for this encoding: every code two bytes, its code point the CID.
+HPDF_TextWidth type0_text_width(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len) {
+    HPDF_TextWidth tw{0, 0, 0, 0};
+    HPDF_UNICODE last = 0;
+    for (HPDF_UINT i = 0; i + 1 < len; i += 2) {
+        last = HPDF_UNICODE((text[i] << 8) | text[i + 1]);
+        tw.width += code_width(font, text, i, len);
+        ++tw.numchars;
+        if (white(last)) {
+            ++tw.numwords;
+            ++tw.numspace;
+        }
+    }
+    if (tw.numchars && !white(last)) ++tw.numwords;
+    return tw;
+}
+
+// How many bytes of `text` fit in `width` (at whole codes; with `wordwrap`, up to and with the
+// last white space that fits), as libharu's HPDF_Font_MeasureText reports it.
+HPDF_UINT type0_measure_text(HPDF_Font font, const HPDF_BYTE* text, HPDF_UINT len, HPDF_REAL width,
+                             HPDF_REAL font_size, HPDF_REAL char_space, HPDF_REAL word_space, HPDF_BOOL wordwrap,
+                             HPDF_REAL* real_width) {
+    HPDF_REAL w = 0;
+    HPDF_UINT fits = 0;
+    for (HPDF_UINT i = 0; i + 1 < len; i += 2) {
+        const HPDF_UNICODE code = HPDF_UNICODE((text[i] << 8) | text[i + 1]);
+        if (white(code) || !wordwrap) {
+            fits = white(code) ? i + 2 : i;
+            if (real_width) *real_width = w;
+        }
+        if (white(code)) w += word_space;
+        if (i > 0) w += char_space;
+        w += HPDF_REAL(double(code_width(font, text, i, len)) * font_size / 1000);
+        if (w > width || code == 0x0A) return fits;
+    }
+    if (real_width) *real_width = w;
+    return len;
+}
+
+}  // namespace
+
+HPDF_Font new_type0_font(Document& doc, const char* font_name, const char* encoding, const char* what) {
+    HPDF_Doc pdf = doc.get();
+    HPDF_FontDef def = doc.check_handle(what, HPDF_GetFontDef(pdf, font_name));
+    HPDF_Encoder enc = doc.check_handle(what, HPDF_GetEncoder(pdf, encoding));
+    if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE || !enc->attr)
+        throw core::Error({}, std::string("PDF writer: ") + what + ": not a TrueType font with a double-byte encoding");
+    const auto* enc_attr = static_cast<HPDF_CMapEncoderAttr>(enc->attr);
+    HPDF_Xref xref = pdf->xref;
+
+    HPDF_Dict font = new_dict(doc, what);
+    auto attr = static_cast<HPDF_FontAttr>(HPDF_GetMem(mmgr(doc), sizeof(HPDF_FontAttr_Rec)));
+    if (!attr) {
+        HPDF_Dict_Free(font);
+        doc.check(what);
+        throw core::Error({}, std::string("PDF writer: ") + what + ": out of memory");
+    }
+    std::memset(attr, 0, sizeof *attr);
+    font->header.obj_class |= HPDF_OSUBCLASS_FONT;
+    font->free_fn = free_font_attr;
+    font->attr = attr;
+    attr->type = HPDF_FONT_TYPE0_TT;
+    attr->writing_mode = enc_attr->writing_mode;
+    attr->text_width_fn = type0_text_width;
+    attr->measure_text_fn = type0_measure_text;
+    attr->fontdef = def;
+    attr->encoder = enc;
+    attr->xref = xref;
+    doc.check(what, HPDF_Xref_Add(xref, font));  // from here the document owns it
+
+    const char* base_font = static_cast<HPDF_TTFontDefAttr>(def->attr)->base_font;
+    put_name(doc, font, "Type", "Font", what);
+    put_name(doc, font, "BaseFont", base_font, what);
+    put_name(doc, font, "Subtype", "Type0", what);
+    put_name(doc, font, "Encoding", "Identity-H", what);
+    // Streams made here are deflated when saved, as libharu's font streams are under
+    // HPDF_COMP_ALL (pdf/writer.cpp).
+    attr->cmap_stream = new_stream(doc, Filter::Flate, what);
+    put(doc, font, "ToUnicode", attr->cmap_stream, what);
+    HPDF_Array descendants = new_array(doc, what);
+    put(doc, font, "DescendantFonts", descendants, what);
+
+    HPDF_Dict cid = new_object(doc, what);
+    put_name(doc, cid, "Type", "Font", what);
+    put_name(doc, cid, "Subtype", "CIDFontType2", what);
+    put_number(doc, cid, "DW", def->missing_width, what);
+    put(doc, cid, "W", new_array(doc, what), what);
+    attr->map_stream = new_stream(doc, Filter::Flate, what);
+    put(doc, cid, "CIDToGIDMap", attr->map_stream, what);
+    HPDF_Dict info = new_dict(doc, what);
+    put(doc, cid, "CIDSystemInfo", info, what);
+    put(doc, info, "Registry", new_string(doc, enc_attr->registry, what), what);
+    put(doc, info, "Ordering", new_string(doc, enc_attr->ordering, what), what);
+    put_number(doc, info, "Supplement", enc_attr->suppliment, what);
+    attr->descendant_font = cid;
+    push(doc, descendants, cid, what);
+    return font;
+}
 
 namespace {
 

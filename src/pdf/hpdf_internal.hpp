@@ -48,8 +48,7 @@ void put(Document& doc, HPDF_Dict dict, const char* key, void* object, const cha
 void put_name(Document& doc, HPDF_Dict dict, const char* key, const char* name, const char* what);
 void put_number(Document& doc, HPDF_Dict dict, const char* key, int32_t value, const char* what);
 void put_box(Document& doc, HPDF_Dict dict, const char* key, HPDF_Box box, const char* what);
-// Removes keys libharu writes wrongly or needlessly (/Type on outline items, the ToUnicode
-// stream's encoding-CMap keys, /DW2).
+// Removes keys libharu writes wrongly or needlessly (/Type on outline items).
 void remove(Document& doc, HPDF_Dict dict, const char* key, const char* what);
 // The dictionary under `key` (a page's /Resources, a font's /ToUnicode); throws when there is none.
 HPDF_Dict get_dict(Document& doc, HPDF_Dict dict, const char* key, const char* what);
@@ -114,9 +113,18 @@ struct FontMetrics {
     HPDF_Box bbox{};
 };
 FontMetrics font_metrics(HPDF_Font font);
-// Makes `descriptor` the font's /FontDescriptor: libharu then writes it as it is instead of
-// making its own when saving.
-void set_descriptor(HPDF_Font font, HPDF_Dict descriptor);
+// Makes `descriptor` the descendant CIDFont's /FontDescriptor, with the subset's /BaseFont
+// before it (the two keys libharu's own Type0 fonts get when saved).
+void set_descriptor(Document& doc, HPDF_Font font, HPDF_Dict descriptor);
+
+// A Type0 font over the TrueType font definition `font_name` (HPDF_LoadTTFontFromFile's name)
+// and the double-byte encoding `encoding`: the objects HPDF_GetFont makes for that pair, in the
+// same order and with the same keys, but with /W empty, the CIDToGIDMap and ToUnicode streams
+// empty and no CIDSystemInfo entries, for the caller to fill. HPDF_GetFont walks all 65,536
+// codes of the encoding to fill them (1.3 M instructions per face, a tenth of a two-page PDF)
+// and the writer replaced all of it. Usable by every hpdf.h call that takes a font
+// (HPDF_Page_SetFontAndSize, HPDF_Page_TextWidth: two-byte codes, CID = code point).
+HPDF_Font new_type0_font(Document& doc, const char* font_name, const char* encoding, const char* what);
 
 // Registers a double-byte CMap encoding `name` (/Registry Adobe, /Ordering Identity-H, so a font
 // using it keeps /Encoding /Identity-H) whose CIDs are the code points themselves, defined only

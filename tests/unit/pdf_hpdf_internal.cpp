@@ -138,3 +138,65 @@ TEST_CASE("hpdf seam: a missing dictionary is an error naming the step") {
         CHECK(std::string(e.what()).find("finding the test dictionary") != std::string::npos);
     }
 }
+
+TEST_CASE("hpdf seam: a Type0 font made without HPDF_GetFont draws, measures and is written whole") {
+    pdf::Document doc;
+    HPDF_Doc pdf = doc.get();
+    doc.check("compression", HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL));
+    const std::string file = std::string(BRIEFMAKE_SOURCE_DIR) + "/fonts/LiberationSans-Regular.ttf";
+    const char* name = doc.check_handle("font", HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE));
+    pdf::hpdf::register_identity_encoder(doc, "Test-Sparse-H", {U'A', U' ', U'İ', U'ı'}, "encoding");
+    HPDF_Font font = pdf::hpdf::new_type0_font(doc, name, "Test-Sparse-H", "font");
+
+    // Two-byte codes, CID = code point: widths as libharu's font definition gives them.
+    const int a = pdf::hpdf::glyph_width(font, U'A'), space = pdf::hpdf::glyph_width(font, U' ');
+    CHECK(a == 666);  // Liberation Sans: 1366 of 2048 units, libharu rounding down
+    const HPDF_BYTE text[] = {0x00, 'A', 0x00, ' ', 0x01, 0x30, 0x01, 0x31};  // "A İı"
+    HPDF_TextWidth tw = HPDF_Font_TextWidth(font, text, sizeof text);
+    CHECK(tw.numchars == 4);
+    CHECK(tw.numspace == 1);
+    CHECK(tw.numwords == 2);
+    CHECK(tw.width == HPDF_UINT(a + space + pdf::hpdf::glyph_width(font, U'İ') + pdf::hpdf::glyph_width(font, U'ı')));
+    const HPDF_BYTE four[] = {0x00, 'A', 0x00, 'A', 0x00, 'A', 0x00, 'A'};
+    HPDF_REAL used = 0;
+    // At size 1000 each A is `a` wide: two and a half fit in 2.5 a, so two codes (four bytes).
+    CHECK(HPDF_Font_MeasureText(font, four, sizeof four, 2.5f * a, 1000, 0, 0, HPDF_FALSE, &used) == 4);
+    CHECK(used == doctest::Approx(2 * a));
+    CHECK(HPDF_Font_MeasureText(font, four, sizeof four, 10.0f * a, 1000, 0, 0, HPDF_FALSE, &used) == 8);
+
+    HPDF_Page page = doc.check_handle("page", HPDF_AddPage(pdf));
+    doc.check("text", HPDF_Page_BeginText(page));
+    doc.check("font", HPDF_Page_SetFontAndSize(page, font, 12));
+    pdf::hpdf::write_content(doc, page, "<0041> Tj\n", "text");
+    doc.check("text", HPDF_Page_EndText(page));
+    // What the writer adds (pdf/fonts.cpp): widths, the glyph map, the descriptor.
+    HPDF_Array w = pdf::hpdf::new_array(doc, "W");
+    pdf::hpdf::push_number(doc, w, 65, "W");
+    pdf::hpdf::push_number(doc, w, 65, "W");
+    pdf::hpdf::push_number(doc, w, a, "W");
+    pdf::hpdf::put(doc, pdf::hpdf::cid_font(font), "W", w, "W");
+    pdf::hpdf::rewrite(doc, pdf::hpdf::cid_to_gid_map(font), std::string("\0\0", 2), "map");
+    HPDF_Dict desc = pdf::hpdf::new_object(doc, "descriptor");
+    pdf::hpdf::put_name(doc, desc, "Type", "FontDescriptor", "descriptor");
+    pdf::hpdf::set_descriptor(doc, font, desc);
+
+    const std::string flat = squeeze(qdf(doc.save()));
+    CHECK(flat.find("/F1 12 Tf") != std::string::npos);
+    CHECK(has_reference(flat, "/F1"));
+    CHECK(flat.find("/Subtype /Type0") != std::string::npos);
+    CHECK(flat.find("/Encoding /Identity-H") != std::string::npos);
+    CHECK(has_reference(flat, "/ToUnicode"));
+    CHECK(flat.find("/Subtype /CIDFontType2") != std::string::npos);
+    CHECK(flat.find("/W [65 65 666]") != std::string::npos);
+    CHECK(has_reference(flat, "/CIDToGIDMap"));
+    CHECK(has_reference(flat, "/FontDescriptor"));
+    CHECK(flat.find("/Registry (Adobe)") != std::string::npos);
+}
+
+TEST_CASE("hpdf seam: a Type0 font needs a TrueType definition and a double-byte encoding") {
+    pdf::Document doc;
+    HPDF_Doc pdf = doc.get();
+    const std::string file = std::string(BRIEFMAKE_SOURCE_DIR) + "/fonts/LiberationSans-Regular.ttf";
+    const char* name = doc.check_handle("font", HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE));
+    CHECK_THROWS_AS(pdf::hpdf::new_type0_font(doc, name, "WinAnsiEncoding", "a single-byte encoding"), core::Error);
+}
