@@ -196,7 +196,7 @@ void Content::move_to(PageState& s, double x, double y_pdf) {
 }
 
 void Content::draw(PageState& s, const layout::TextRun& t) {
-    const PreparedRun& pr = fonts_.run(next_run_++);
+    const PreparedRun pr = EmbeddedFonts::drawn(t);
     if (pr.text.empty() && !t.hyphen) return;
     mark(s, t.tag, true);
     begin_text(s);

@@ -25,8 +25,7 @@ public:
             IdHasher& id)
         : doc_(doc), l_(l), pages_(pages), fonts_(fonts), id_(id) {}
 
-    // Draws page `index`. Pages are drawn in order: text runs are matched with the fonts'
-    // prepared runs by their position in the whole document. Images feed `id`, once each.
+    // Draws page `index`. Images feed `id`, once each.
     void draw_page(size_t index);
     // With a tagger, every drawn item is marked content: its structure element's (an MCID), or
     // an /Artifact. Set before drawing.
@@ -105,7 +104,6 @@ private:
     const EmbeddedFonts& fonts_;
     IdHasher& id_;
     Tagger* tags_ = nullptr;
-    size_t next_run_ = 0;
     bool used_actual_text_ = false;
     std::map<std::string, HPDF_Image> images_;
 };

@@ -83,7 +83,6 @@ void EmbeddedFonts::prepare(const layout::TextRun& t) {
     // words apart (justified lines): every face can draw one.
     if (f.has(U' ')) use.codes.insert(U' ');
 
-    PreparedRun pr;
     for (char32_t cp : decode_utf8(t.text)) {
         if (cp == kSoftHyphen) continue;
         if (cp > 0xFFFF) {
@@ -98,15 +97,26 @@ void EmbeddedFonts::prepare(const layout::TextRun& t) {
             warn_once(f, cp, N_("character {} is missing from the font; it draws as an empty box"));
         }
         use.codes.insert(cp);
-        pr.text.push_back(cp);
     }
-    if (t.hyphen) {
-        // Liberation, DejaVu and Noto draw U+00AD as a hyphen: it then extracts as a soft
-        // hyphen by itself. Otherwise '-' is drawn inside an /ActualText span.
-        pr.hyphen_glyph = f.has(kSoftHyphen) && f.advance(kSoftHyphen) > 0;
-        use.codes.insert(pr.hyphen_glyph ? kSoftHyphen : U'-');
+    if (t.hyphen) use.codes.insert(drawn_hyphen(f) ? kSoftHyphen : U'-');
+}
+
+// Liberation, DejaVu and Noto draw U+00AD as a hyphen: it then extracts as a soft hyphen by
+// itself. Otherwise '-' is drawn inside an /ActualText span.
+bool EmbeddedFonts::drawn_hyphen(const fonts::Font& f) { return f.has(kSoftHyphen) && f.advance(kSoftHyphen) > 0; }
+
+PreparedRun EmbeddedFonts::drawn(const layout::TextRun& t) {
+    if (!t.font) throw core::Error({}, "PDF writer: a text run has no font");
+    PreparedRun pr;
+    pr.text.reserve(t.text.size());
+    for (size_t i = 0; i < t.text.size();) {
+        core::Utf8Char c = core::decode_utf8(t.text, i);
+        if (!c.ok()) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
+        i += c.length;
+        if (c.cp != kSoftHyphen && c.cp <= 0xFFFF) pr.text.push_back(c.cp);
     }
-    prepared_.push_back(std::move(pr));
+    pr.hyphen_glyph = t.hyphen && drawn_hyphen(*t.font);
+    return pr;
 }
 
 void EmbeddedFonts::warn_once(const fonts::Font& f, char32_t cp, const char* what) {

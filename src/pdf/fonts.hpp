@@ -35,7 +35,7 @@ struct FontUse {
 };
 
 // What a text run actually draws (U+00AD from the input is invisible and dropped; code points
-// libharu cannot encode are dropped with a warning).
+// libharu cannot encode are dropped, with a warning from prepare()).
 struct PreparedRun {
     std::u32string text;
     bool hyphen_glyph = false;  // the face draws U+00AD as a visible hyphen
@@ -51,12 +51,14 @@ public:
     // Then: subsets and embeds each face (feeding the subsets to `id` for the document /ID).
     void embed(IdHasher& id);
 
-    // The runs as prepare() saw them, in the same order.
-    const PreparedRun& run(size_t index) const { return prepared_.at(index); }
+    // What `t` draws, as prepare() saw it. Worked out again for each run rather than kept from
+    // prepare(): the 1,001-page brief's runs as UTF-32 held 21 MB until the PDF was saved.
+    static PreparedRun drawn(const layout::TextRun& t);
     const FontUse& use(const fonts::Font& font) const { return uses_[index_.at(font.postscript_name())]; }
 
 private:
     void warn_once(const fonts::Font& f, char32_t cp, const char* what);
+    static bool drawn_hyphen(const fonts::Font& f);
     void rewrite_font_dicts(const FontUse& use, const std::string& subset);
     HPDF_Dict cid_system_info();
     HPDF_Dict one_byte_cmap(HPDF_Dict spare_stream);
@@ -68,7 +70,6 @@ private:
     const core::Context& ctx_;
     std::vector<FontUse> uses_;
     std::map<std::string, size_t> index_;  // PostScript name -> uses_
-    std::vector<PreparedRun> prepared_;    // one per TextRun, in drawing order
     std::set<std::pair<std::string, char32_t>> warned_;
     HPDF_Dict one_byte_cmap_ = nullptr;
 };
