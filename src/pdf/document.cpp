@@ -11,8 +11,11 @@ Document::Document() {
     if (!doc_) throw core::Error({}, "PDF writer: libharu could not create a document (out of memory)");
 }
 
-Document::~Document() {
+Document::~Document() { release(); }
+
+void Document::release() {
     if (doc_) HPDF_Free(doc_);
+    doc_ = nullptr;
 }
 
 void Document::on_error(HPDF_STATUS code, HPDF_STATUS detail, void* self) {

@@ -29,6 +29,9 @@ public:
 
     // Serialises to memory (never to a file).
     std::string save();
+    // Frees libharu's document and everything made from it, before this object goes (a long
+    // brief's objects are most of the memory the PDF takes); nothing of it may be used after.
+    void release();
 
 private:
     [[noreturn]] void fail(const char* what, HPDF_STATUS code, HPDF_STATUS detail);

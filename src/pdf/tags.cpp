@@ -5,8 +5,8 @@
 
 namespace briefmake::pdf {
 
-Tagger::Tagger(Document& doc, const layout::Layout& l, const std::vector<HPDF_Page>& pages)
-    : doc_(doc), pages_(pages), elems_(l.structure), page_mcids_(pages.size()) {
+Tagger::Tagger(Document& doc, std::vector<layout::StructElem> elems, const std::vector<HPDF_Page>& pages)
+    : doc_(doc), pages_(pages), elems_(std::move(elems)), page_mcids_(pages.size()) {
     if (elems_.empty()) elems_.push_back(layout::StructElem{"Document", -1, {}, {}});
     for (size_t i = 1; i < elems_.size(); ++i)
         if (elems_[i].parent < 0 || size_t(elems_[i].parent) >= i)

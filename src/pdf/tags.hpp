@@ -17,8 +17,8 @@ namespace briefmake::pdf {
 
 class Tagger {
 public:
-    // `pages` are libharu's pages for l.pages, same order.
-    Tagger(Document& doc, const layout::Layout& l, const std::vector<HPDF_Page>& pages);
+    // `pages` are libharu's pages for the layout's pages, same order; `elems` its structure.
+    Tagger(Document& doc, std::vector<layout::StructElem> elems, const std::vector<HPDF_Page>& pages);
 
     // The structure type of element `elem` (for the BDC tag).
     const std::string& role(int elem) const { return elems_.at(size_t(elem)).role; }

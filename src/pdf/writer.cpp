@@ -39,7 +39,10 @@ void drop_proc_sets(Document& doc, const std::vector<HPDF_Page>& pages) {
 
 }  // namespace
 
-std::string write_pdf(const layout::Layout& l, const Options& opt, const core::Context& ctx) {
+namespace {
+
+// `consumed`, when given, is `l` itself, which may be emptied as it is written.
+std::string write(const layout::Layout& l, layout::Layout* consumed, const Options& opt, const core::Context& ctx) {
     if (l.pages.empty()) throw core::Error({}, "PDF writer: the document has no pages");
     Document doc;
     HPDF_Doc pdf = doc.get();
@@ -57,10 +60,19 @@ std::string write_pdf(const layout::Layout& l, const Options& opt, const core::C
 
     const std::vector<HPDF_Page> pages = create_pages(doc, l);
     Content content(doc, l, pages, fonts, id);
-    Tagger tags(doc, l, pages);
-    content.set_tagger(&tags);
-    for (size_t i = 0; i < pages.size(); ++i) content.draw_page(i);
-    tags.finish();
+    {
+        Tagger tags(doc, consumed ? std::move(consumed->structure) : l.structure, pages);
+        content.set_tagger(&tags);
+        for (size_t i = 0; i < pages.size(); ++i) {
+            content.draw_page(i);
+            if (consumed) {  // drawn: no longer needed
+                std::vector<layout::Item>().swap(consumed->pages[i].items);
+                std::vector<layout::LineMark>().swap(consumed->pages[i].lines);
+            }
+        }
+        tags.finish();
+        content.set_tagger(nullptr);
+    }
     drop_proc_sets(doc, pages);
 
     add_bookmarks(doc, l, pages);
@@ -71,7 +83,19 @@ std::string write_pdf(const layout::Layout& l, const Options& opt, const core::C
     // libharu writes 1.3 whatever is used. Tagged PDF as PDF/UA-1 knows it is PDF 1.7 (/Tabs
     // alone needs 1.5).
     hpdf::set_version(pdf, HPDF_VER_17);
-    return pack_objects(doc.save());
+    std::string saved = doc.save();
+    doc.release();  // libharu's objects go before the file is packed
+    return pack_objects(saved);
+}
+
+}  // namespace
+
+std::string write_pdf(const layout::Layout& l, const Options& opt, const core::Context& ctx) {
+    return write(l, nullptr, opt, ctx);
+}
+
+std::string write_pdf(layout::Layout&& l, const Options& opt, const core::Context& ctx) {
+    return write(l, &l, opt, ctx);
 }
 
 }  // namespace briefmake::pdf

@@ -157,8 +157,9 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     // they run one after the other, and the layout is freed before the DOCX is written.
     constexpr std::size_t kParallelWritersMaxPages = 200;
     if (!(req.parallel_writers && req.want_pdf && req.want_docx) || l.pages.size() > kParallelWritersMaxPages) {
-        if (req.want_pdf) r.pdf = pdf::write_pdf(l, req.pdf, ctx);
-        { layout::Layout done = std::move(l); }  // the DOCX needs only `o` from it
+        // The DOCX needs only `o` from the layout: the PDF writer consumes it.
+        if (req.want_pdf) r.pdf = pdf::write_pdf(std::move(l), req.pdf, ctx);
+        { layout::Layout done = std::move(l); }
         if (req.want_docx) r.docx = docx::write_docx(d, o, ctx);
         return r;
     }
@@ -169,7 +170,7 @@ Result render(const Request& req, fonts::FontSet& fonts, const core::Context& ct
     core::Context pdf_ctx = ctx, docx_ctx = ctx;
     pdf_ctx.warnings = &pdf_warnings;
     docx_ctx.warnings = &docx_warnings;
-    auto pdf = std::async(std::launch::async, [&] { return pdf::write_pdf(l, req.pdf, pdf_ctx); });
+    auto pdf = std::async(std::launch::async, [&] { return pdf::write_pdf(std::move(l), req.pdf, pdf_ctx); });
     std::exception_ptr docx_error;
     try {
         r.docx = docx::write_docx(d, o, docx_ctx);
