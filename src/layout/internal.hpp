@@ -244,7 +244,7 @@ void reorder_structure(Engine& e, Layout& out);
 
 // ---- pages (paginate.cpp, furniture.cpp) ----
 
-void paginate(Engine& e, const Flow& flow, Layout& out);
+void paginate(Engine& e, Flow& flow, Layout& out);  // gives up the flow's items to the pages
 void add_furniture(Engine& e, Layout& out);
 
 std::string fmt(double v);  // rounded to 0.01, no trailing zeros
