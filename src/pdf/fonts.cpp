@@ -62,12 +62,10 @@ private:
     std::string path_;
 };
 
-// libharu's "UTF-8" encoding makes HPDF_GetFont walk all 65,536 code points three times per
-// face (glyph ids, a /W entry for each, a 128 KB CIDToGIDMap), all of which this writer
-// replaces: most of a two-page PDF's cost. This CMap encoding defines only the code points
-// the document draws (CID = code point, the scheme libharu's UTF-8 encoding uses), so the
-// walks cover those.
-constexpr const char* kSparseEncoding = "Briefmake-Sparse-H";
+// The fonts are made by hpdf::new_type0_font over libharu's "UTF-8" encoding, whose two-byte
+// codes are the code points (CID = code point), as the two-byte fonts here draw them.
+// (HPDF_GetFont would walk all 65,536 codes of it per face.)
+constexpr const char* kEncoding = "UTF-8";
 constexpr const char* kOneByteCMap = "Briefmake-OneByte-H";
 
 }  // namespace
@@ -126,9 +124,6 @@ void EmbeddedFonts::warn_once(const fonts::Font& f, char32_t cp, const char* wha
 
 void EmbeddedFonts::embed(IdHasher& id) {
     HPDF_Doc pdf = doc_.get();
-    std::set<char32_t> all;
-    for (const FontUse& use : uses_) all.insert(use.codes.begin(), use.codes.end());
-    hpdf::register_identity_encoder(doc_, kSparseEncoding, all, "making the font encoding");
     for (FontUse& use : uses_) {
         std::vector<std::pair<char32_t, unsigned>> stand_ins;  // tabular figures' glyphs
         const std::string subset = use.font->subset(use.codes, &stand_ins);
@@ -137,7 +132,7 @@ void EmbeddedFonts::embed(IdHasher& id) {
         MemFile file(with_compact_cmap(subset, stand_ins));
         const char* name = HPDF_LoadTTFontFromFile(pdf, file.path().c_str(), HPDF_TRUE);
         doc_.check_handle("loading a subset font", name);
-        use.handle = hpdf::new_type0_font(doc_, name, kSparseEncoding, "selecting a font");
+        use.handle = hpdf::new_type0_font(doc_, name, kEncoding, "selecting a font");
         std::set<unsigned> gids;
         for (char32_t cp : use.codes) {
             // libharu's own advance (what its text measuring gives), rounded as it rounds.

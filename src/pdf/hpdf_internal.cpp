@@ -14,7 +14,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
-#include <iterator>
 #include <string>
 
 #include "core/diag.hpp"
@@ -303,64 +302,6 @@ HPDF_Font new_type0_font(Document& doc, const char* font_name, const char* encod
     attr->descendant_font = cid;
     push(doc, descendants, cid, what);
     return font;
-}
-
-namespace {
-
-// HPDF_CMapEncoder_InitAttr, the same fields set: Debian's libharu clears the 256 KB attribute
-// with HPDF_MemSet, a byte at a time (about 1 M instructions per encoder); memset and a filled
-// array do it in a few thousand.
-HPDF_STATUS init_cmap_encoder_attr(HPDF_Encoder e) {
-    if (e->attr) return HPDF_INVALID_ENCODER;
-    auto a = static_cast<HPDF_CMapEncoderAttr>(HPDF_GetMem(e->mmgr, sizeof(HPDF_CMapEncoderAttr_Rec)));
-    if (!a) return e->error->error_no;
-    std::memset(a, 0, sizeof *a);
-    e->attr = a;
-    a->writing_mode = HPDF_WMODE_HORIZONTAL;
-    for (auto& row : a->unicode_map) std::fill(std::begin(row), std::end(row), HPDF_UNICODE(0x25A1));  // □
-    a->cmap_range = HPDF_List_New(e->mmgr, HPDF_DEF_RANGE_TBL_NUM);
-    if (!a->cmap_range) return e->error->error_no;
-    a->notdef_range = HPDF_List_New(e->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
-    if (!a->notdef_range) return e->error->error_no;
-    a->code_space_range = HPDF_List_New(e->mmgr, HPDF_DEF_ITEMS_PER_BLOCK);
-    if (!a->code_space_range) return e->error->error_no;
-    return HPDF_OK;
-}
-
-// libharu calls this to (re)initialise the encoder; the code point maps are filled afterwards.
-HPDF_STATUS init_identity_encoder(HPDF_Encoder e) {
-    if (HPDF_STATUS st = init_cmap_encoder_attr(e); st != HPDF_OK) return st;
-    auto a = static_cast<HPDF_CMapEncoderAttr>(e->attr);
-    std::snprintf(a->registry, sizeof a->registry, "%s", "Adobe");
-    std::snprintf(a->ordering, sizeof a->ordering, "%s", "Identity-H");
-    a->suppliment = 0;
-    a->writing_mode = HPDF_WMODE_HORIZONTAL;
-    e->type = HPDF_ENCODER_TYPE_DOUBLE_BYTE;
-    return HPDF_OK;
-}
-
-}  // namespace
-
-void register_identity_encoder(Document& doc, const char* name, const std::set<char32_t>& codes,
-                               const char* what) {
-    HPDF_Doc pdf = doc.get();
-    HPDF_Encoder e = HPDF_CMapEncoder_New(pdf->mmgr, const_cast<char*>(name), init_identity_encoder);
-    doc.check_handle(what, e);
-    if (init_identity_encoder(e) != HPDF_OK) {
-        HPDF_Encoder_Free(e);
-        doc.check(what);
-        throw core::Error({}, "PDF writer: libharu could not set up a font encoding");
-    }
-    auto a = static_cast<HPDF_CMapEncoderAttr>(e->attr);
-    for (char32_t cp : codes) {
-        if (cp == 0 || cp > 0xFFFF) continue;  // CID 0 is .notdef; the rest cannot be drawn
-        a->cid_map[cp >> 8][cp & 0xFF] = HPDF_UINT16(cp);
-        a->unicode_map[cp >> 8][cp & 0xFF] = HPDF_UNICODE(cp);
-    }
-    if (HPDF_Doc_RegisterEncoder(pdf, e) != HPDF_OK) {
-        HPDF_Encoder_Free(e);
-        doc.check(what);
-    }
 }
 
 }  // namespace briefmake::pdf::hpdf

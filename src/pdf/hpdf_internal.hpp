@@ -14,7 +14,6 @@
 #include <hpdf.h>
 
 #include <cstdint>
-#include <set>
 #include <span>
 #include <string_view>
 
@@ -125,11 +124,5 @@ void set_descriptor(Document& doc, HPDF_Font font, HPDF_Dict descriptor);
 // and the writer replaced all of it. Usable by every hpdf.h call that takes a font
 // (HPDF_Page_SetFontAndSize, HPDF_Page_TextWidth: two-byte codes, CID = code point).
 HPDF_Font new_type0_font(Document& doc, const char* font_name, const char* encoding, const char* what);
-
-// Registers a double-byte CMap encoding `name` (/Registry Adobe, /Ordering Identity-H, so a font
-// using it keeps /Encoding /Identity-H) whose CIDs are the code points themselves, defined only
-// for `codes` (BMP, not 0). libharu has no public call to define an encoding.
-void register_identity_encoder(Document& doc, const char* name, const std::set<char32_t>& codes,
-                               const char* what);
 
 }  // namespace briefmake::pdf::hpdf

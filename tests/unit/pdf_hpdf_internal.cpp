@@ -145,8 +145,8 @@ TEST_CASE("hpdf seam: a Type0 font made without HPDF_GetFont draws, measures and
     doc.check("compression", HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL));
     const std::string file = std::string(BRIEFMAKE_SOURCE_DIR) + "/fonts/LiberationSans-Regular.ttf";
     const char* name = doc.check_handle("font", HPDF_LoadTTFontFromFile(pdf, file.c_str(), HPDF_TRUE));
-    pdf::hpdf::register_identity_encoder(doc, "Test-Sparse-H", {U'A', U' ', U'İ', U'ı'}, "encoding");
-    HPDF_Font font = pdf::hpdf::new_type0_font(doc, name, "Test-Sparse-H", "font");
+    doc.check("encodings", HPDF_UseUTFEncodings(pdf));
+    HPDF_Font font = pdf::hpdf::new_type0_font(doc, name, "UTF-8", "font");
 
     // Two-byte codes, CID = code point: widths as libharu's font definition gives them.
     const int a = pdf::hpdf::glyph_width(font, U'A'), space = pdf::hpdf::glyph_width(font, U' ');
