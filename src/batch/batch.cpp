@@ -17,6 +17,7 @@
 #include "core/atomic_file.hpp"
 #include "core/context.hpp"
 #include "core/i18n.hpp"
+#include "deflate/deflate.hpp"
 #include "render/render.hpp"
 #include "spec/reader.hpp"
 #include "text/date_range.hpp"
@@ -582,6 +583,9 @@ int run(const Options& opt, std::ostream& err) {
     sh.ctx.dependencies = opt.dependencies;
     sh.options_text = options_text(opt, sh.ctx);
 
+    // Briefs of one template share the DOCX's styles and numbering and often font subsets: each
+    // is compressed once per run (src/deflate).
+    deflate::remember_repeats(jobs.size() > 1 ? size_t(4) << 20 : 0);
     std::vector<Outcome> outcomes(jobs.size());
     unsigned n = opt.jobs ? opt.jobs : std::max(1u, std::thread::hardware_concurrency());
     n = static_cast<unsigned>(std::min<size_t>(n, jobs.size()));

@@ -26,6 +26,13 @@ constexpr int kDefaultLevel = 6;
 void compress(Format format, std::string_view data, std::string& out, int level = kDefaultLevel);
 std::string compress(Format format, std::string_view data, int level = kDefaultLevel);
 
+// A run that writes many documents (a batch) compresses many identical streams and parts: the
+// DOCX's styles and numbering, the PDF's font subsets of briefs that draw the same characters.
+// With a capacity, compress() keeps up to that many bytes of recent inputs of 2-256 KB with
+// their output, and a repeated input (same bytes, format and level) is copied, not compressed
+// again: the same bytes either way. Off (0) by default; thread-safe.
+void remember_repeats(size_t capacity_bytes);
+
 // The CRC-32 of zip headers (ISO 3309, as zlib's crc32).
 uint32_t crc32(std::string_view data);
 

@@ -92,3 +92,27 @@ TEST_CASE("a level libdeflate does not have is an error, not a crash") {
     CHECK_THROWS_AS(deflate::compress(deflate::Format::Zlib, "x", 0), core::Error);
     CHECK_THROWS_AS(deflate::compress(deflate::Format::Zlib, "x", 13), core::Error);
 }
+
+TEST_CASE("remembered repeats give the bytes a fresh compression gives") {
+    const std::string a = sample_text(30000), b = sample_text(31000), small = sample_text(500);
+    const std::string fresh_a = deflate::compress(deflate::Format::Raw, a, 8);
+    const std::string fresh_a6 = deflate::compress(deflate::Format::Raw, a, 6);
+    const std::string fresh_b = deflate::compress(deflate::Format::Zlib, b);
+    deflate::remember_repeats(size_t(1) << 20);
+    for (int round = 0; round < 3; ++round) {
+        CAPTURE(round);
+        CHECK(deflate::compress(deflate::Format::Raw, a, 8) == fresh_a);
+        CHECK(deflate::compress(deflate::Format::Raw, a, 6) == fresh_a6);  // another level: its own entry
+        CHECK(deflate::compress(deflate::Format::Zlib, b) == fresh_b);
+        std::string appended = "head";
+        deflate::compress(deflate::Format::Raw, a, appended, 8);
+        CHECK(appended == "head" + fresh_a);
+        CHECK(inflate_with_zlib(deflate::compress(deflate::Format::Zlib, small), small.size(), false) == small);
+    }
+    // A capacity smaller than one entry keeps nothing, and still compresses correctly.
+    deflate::remember_repeats(1000);
+    CHECK(deflate::compress(deflate::Format::Raw, a, 8) == fresh_a);
+    CHECK(deflate::compress(deflate::Format::Raw, a, 8) == fresh_a);
+    deflate::remember_repeats(0);
+    CHECK(deflate::compress(deflate::Format::Zlib, b) == fresh_b);
+}
