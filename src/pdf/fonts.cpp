@@ -17,19 +17,6 @@ namespace briefmake::pdf {
 
 namespace {
 
-// Decodes UTF-8 strictly; throws on malformed input (layout hands us text it validated, so
-// this is a bug).
-std::u32string decode_utf8(std::string_view s) {
-    std::u32string out;
-    for (size_t i = 0; i < s.size();) {
-        core::Utf8Char c = core::decode_utf8(s, i);
-        if (!c.ok()) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
-        out.push_back(c.cp);
-        i += c.length;
-    }
-    return out;
-}
-
 std::string hex_cp(char32_t cp) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", unsigned(cp));
@@ -81,8 +68,14 @@ void EmbeddedFonts::prepare(const layout::TextRun& t) {
     // words apart (justified lines): every face can draw one.
     if (f.has(U' ')) use.codes.insert(U' ');
 
-    for (char32_t cp : decode_utf8(t.text)) {
+    for (size_t i = 0; i < t.text.size();) {
+        const core::Utf8Char c = core::decode_utf8(t.text, i);
+        // Layout hands over text it validated: malformed UTF-8 here is a bug.
+        if (!c.ok()) throw core::Error({}, "PDF writer: invalid UTF-8 in a text run");
+        i += c.length;
+        const char32_t cp = c.cp;
         if (cp == kSoftHyphen) continue;
+        if (cp <= 0xFFFF && use.seen[cp]) continue;  // collected (and checked) before
         if (cp > 0xFFFF) {
             warn_once(f, cp, N_("character {} cannot be drawn in PDF (outside the Basic Multilingual Plane); left out"));
             continue;
@@ -95,6 +88,7 @@ void EmbeddedFonts::prepare(const layout::TextRun& t) {
             warn_once(f, cp, N_("character {} is missing from the font; it draws as an empty box"));
         }
         use.codes.insert(cp);
+        use.seen[cp] = true;
     }
     if (t.hyphen) use.codes.insert(drawn_hyphen(f) ? kSoftHyphen : U'-');
 }

@@ -32,6 +32,9 @@ struct FontUse {
     bool one_byte = false;
     std::map<char32_t, unsigned> code;
     std::map<char32_t, unsigned> gid;  // per code point: its glyph in the subset
+    // The BMP code points prepare() has collected: each is checked and inserted once, not once
+    // per character drawn.
+    std::vector<bool> seen = std::vector<bool>(0x10000);
 };
 
 // What a text run actually draws (U+00AD from the input is invisible and dropped; code points
